@@ -1,0 +1,103 @@
+import { createHash } from "node:crypto";
+import { signBody, type Actor } from "@portal/kit";
+import { TtlCache } from "./ttl-cache.js";
+
+/** What identity's `POST /internal/authenticate` answers (docs/architecture.md). */
+export interface Authentication {
+  business: { id: string; slug: string } | null;
+  actor: Actor;
+  /** False when a session token was sent but is unknown, expired or ended. */
+  sessionValid: boolean;
+}
+
+export interface Credentials {
+  /** Host name without port; selects the business. */
+  host: string;
+  sessionToken?: string;
+  apiKey?: string;
+}
+
+export interface Revocation {
+  sessionIds?: string[];
+  apiKeyIds?: string[];
+}
+
+export interface AuthenticatorOptions {
+  /** identity's internal endpoint, e.g. http://127.0.0.1:4101/internal/authenticate */
+  endpoint: string;
+  secret: string;
+  defaultBusinessSlug?: string;
+  ttlMs?: number;
+  maxEntries?: number;
+}
+
+/**
+ * Asks identity who is calling, and remembers the answer briefly so that a busy client costs one
+ * identity call per TTL, not one per request. Concurrent misses for the same credentials share
+ * one call. Revocations bump a generation so an answer that was in flight while a session ended
+ * is used once but never cached.
+ */
+export class Authenticator {
+  private readonly cache: TtlCache<Authentication>;
+  private readonly inflight = new Map<string, Promise<Authentication>>();
+  private generation = 0;
+
+  constructor(private readonly options: AuthenticatorOptions) {
+    this.cache = new TtlCache(options.ttlMs ?? 30_000, options.maxEntries ?? 10_000);
+  }
+
+  authenticate(credentials: Credentials): Promise<Authentication> {
+    const key = cacheKey(credentials);
+    const cached = this.cache.get(key);
+    if (cached) return Promise.resolve(cached);
+    const pending = this.inflight.get(key);
+    if (pending) return pending;
+    const generation = this.generation;
+    const call = this.callIdentity(credentials)
+      .then((result) => {
+        if (generation === this.generation) this.cache.set(key, result);
+        return result;
+      })
+      .finally(() => {
+        if (this.inflight.get(key) === call) this.inflight.delete(key);
+      });
+    this.inflight.set(key, call);
+    return call;
+  }
+
+  /** Drops the cached answer for these credentials, e.g. after sign-out. */
+  forget(credentials: Credentials): void {
+    this.generation++;
+    const key = cacheKey(credentials);
+    this.cache.delete(key);
+    this.inflight.delete(key);
+  }
+
+  revoke({ sessionIds = [], apiKeyIds = [] }: Revocation): void {
+    this.generation++;
+    this.inflight.clear();
+    const sessions = new Set(sessionIds);
+    const keys = new Set(apiKeyIds);
+    this.cache.deleteWhere(({ actor }) => isRevoked(actor, sessions, keys));
+  }
+
+  private async callIdentity(credentials: Credentials): Promise<Authentication> {
+    const body = JSON.stringify({ ...credentials, defaultBusinessSlug: this.options.defaultBusinessSlug });
+    const response = await fetch(this.options.endpoint, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...signBody(this.options.secret, body) },
+      body,
+    });
+    if (!response.ok) throw new Error(`identity authenticate answered ${response.status}`);
+    return (await response.json()) as Authentication;
+  }
+}
+
+export function isRevoked(actor: Actor, sessionIds: ReadonlySet<string>, apiKeyIds: ReadonlySet<string>): boolean {
+  if (actor.sessionId && sessionIds.has(actor.sessionId)) return true;
+  return actor.kind === "apiKey" && actor.id !== null && apiKeyIds.has(actor.id);
+}
+
+function cacheKey({ host, sessionToken = "", apiKey = "" }: Credentials): string {
+  return createHash("sha256").update(`${host}\n${sessionToken}\n${apiKey}`).digest("base64url");
+}

@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { commonEnv, port, readConfig } from "@portal/kit";
+import { startGateway } from "./index.js";
+
+const flag = z.enum(["true", "false", "1", "0", ""]).default("false").transform((value) => value === "true" || value === "1");
+
+const config = readConfig({
+  GATEWAY_PORT: port(4000),
+  GATEWAY_HOST: z.string().default("0.0.0.0"),
+  SUPERGRAPH_PATH: z.string().default("schema/supergraph.graphql"),
+  IDENTITY_URL: z.string().url().default("http://127.0.0.1:4101/graphql"),
+  AUTOMATION_URL: z.string().url().default("http://127.0.0.1:4102/graphql"),
+  BILLING_URL: z.string().url().default("http://127.0.0.1:4103/graphql"),
+  DATABASE_URL: commonEnv.DATABASE_URL,
+  PORTAL_SECRET: commonEnv.PORTAL_SECRET,
+  NODE_ENV: commonEnv.NODE_ENV,
+  DEFAULT_BUSINESS_SLUG: z.string().min(1).optional(),
+  WEB_DIST_DIR: z.string().min(1).optional(),
+  TRUST_PROXY: flag,
+});
+
+const gateway = await startGateway({
+  port: config.GATEWAY_PORT,
+  host: config.GATEWAY_HOST,
+  supergraphPath: config.SUPERGRAPH_PATH,
+  subgraphUrls: { identity: config.IDENTITY_URL, automation: config.AUTOMATION_URL, billing: config.BILLING_URL },
+  identityInternalUrl: config.IDENTITY_URL,
+  portalSecret: config.PORTAL_SECRET,
+  databaseUrl: config.DATABASE_URL,
+  defaultBusinessSlug: config.DEFAULT_BUSINESS_SLUG,
+  production: config.NODE_ENV === "production",
+  webDistDir: config.WEB_DIST_DIR,
+  trustProxy: config.TRUST_PROXY,
+});
+console.log(`[gateway] listening on ${gateway.url}`);
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`[gateway] ${signal}: stopping`);
+  const forced = setTimeout(() => process.exit(1), 10_000);
+  forced.unref();
+  await gateway.stop();
+  process.exit(0);
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));

@@ -1,0 +1,54 @@
+import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { post, startHarness, type Harness } from "./fixtures/harness.js";
+
+describe("gateway serving the built web app", () => {
+  let h: Harness;
+  let origin: string;
+  beforeAll(async () => {
+    const dist = await mkdtemp(join(tmpdir(), "portal-web-"));
+    await mkdir(join(dist, "assets"));
+    await writeFile(join(dist, "index.html"), "<!doctype html><title>Portal</title>");
+    await writeFile(join(dist, "assets", "index-3f9a1c.js"), "console.log('portal')");
+    await writeFile(join(dist, "favicon.svg"), "<svg xmlns='http://www.w3.org/2000/svg'/>");
+    h = await startHarness(inject("databaseUrl" as never) as string, { webDistDir: dist });
+    origin = new URL(h.gateway.url).origin;
+  });
+  afterAll(async () => {
+    await h?.stop();
+  });
+
+  it("serves files with their content type; hashed assets are cached for good, the rest revalidated", async () => {
+    const asset = await fetch(`${origin}/assets/index-3f9a1c.js`);
+    expect(asset.headers.get("content-type")).toBe("text/javascript; charset=utf-8");
+    expect(asset.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    expect(await asset.text()).toBe("console.log('portal')");
+    const icon = await fetch(`${origin}/favicon.svg`);
+    expect(icon.headers.get("content-type")).toBe("image/svg+xml");
+    expect(icon.headers.get("cache-control")).toBe("no-cache");
+  });
+
+  it("answers client-side routes with index.html, but a missing asset with 404", async () => {
+    const route = await fetch(`${origin}/admin/contacts?status=ACTIVE`);
+    expect(route.status).toBe(200);
+    expect(route.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    expect(await route.text()).toContain("<title>Portal</title>");
+    expect((await fetch(`${origin}/assets/missing-000000.js`)).status).toBe(404);
+  });
+
+  it("never serves files outside the web app folder", async () => {
+    const response = await fetch(`${origin}/..%2f..%2f..%2fetc%2fpasswd`);
+    expect(await response.text()).not.toContain("root:");
+  });
+
+  it("keeps /graphql and the health checks for the gateway on the same origin", async () => {
+    expect((await post(h.gateway.url, "{ invoiceCount }")).json).toEqual({ data: { invoiceCount: 3 } });
+    for (const path of ["/health", "/readiness"]) {
+      const response = await fetch(`${origin}${path}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type") ?? "").not.toMatch(/html/);
+    }
+  });
+});

@@ -1,0 +1,20 @@
+import { startEmbeddedPostgres } from "./embedded-postgres.js";
+
+/**
+ * Embedded PostgreSQL as its own process, so that `npm start` can stop it last: Ctrl-C reaches only
+ * the start script, which stops the gateway and subgraphs first and then this.
+ */
+const port = Number(process.env.EMBEDDED_POSTGRES_PORT ?? 54321);
+const database = await startEmbeddedPostgres({ dataDir: process.env.EMBEDDED_POSTGRES_DIR ?? ".data/postgres", port, persistent: true });
+console.log(`READY ${database.url}`);
+
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  await database.stop().catch((error) => console.error(error));
+  process.exit(0);
+}
+process.on("SIGTERM", () => void stop());
+process.on("SIGINT", () => void stop());
+process.on("disconnect", () => void stop());

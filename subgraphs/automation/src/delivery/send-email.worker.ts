@@ -1,0 +1,64 @@
+import type { MikroORM } from "@mikro-orm/postgresql";
+import type PgBoss from "pg-boss";
+import { forkFor, unseal } from "@portal/kit";
+import { MailDeliveryError, type MailTransport, type OutgoingEmail } from "../mail/mail-transport.js";
+import { EmailLog, EmailStatus } from "./email-log.entity.js";
+import { SEND_EMAIL_QUEUE, type RetryPolicy, type SendEmailJob } from "./send-queue.js";
+
+export interface SendWorkerSettings {
+  orm: MikroORM;
+  boss: PgBoss;
+  transport: MailTransport;
+  portalSecret: string;
+  retry: RetryPolicy;
+  pollingIntervalSeconds?: number;
+}
+
+/**
+ * Delivers queued emails. A temporary failure is thrown so pg-boss retries with backoff; a
+ * permanent one, or the last temporary one, is written to the log as FAILED, so no email
+ * disappears without a trace.
+ */
+export async function startSendEmailWorker(settings: SendWorkerSettings): Promise<void> {
+  const { boss, retry } = settings;
+  await boss.createQueue(SEND_EMAIL_QUEUE, { name: SEND_EMAIL_QUEUE, retryLimit: retry.limit, retryDelay: retry.delaySeconds, retryBackoff: true });
+  await boss.work<SendEmailJob>(
+    SEND_EMAIL_QUEUE,
+    { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: settings.pollingIntervalSeconds ?? 0.5 },
+    async ([job]) => deliver(settings, job.data, job.retryCount >= job.retryLimit),
+  );
+}
+
+async function deliver(settings: SendWorkerSettings, job: SendEmailJob, lastAttempt: boolean): Promise<void> {
+  const em = forkFor(settings.orm, job.businessId);
+  // The job names its log row by id; operator emails have no business, so the tenant filter can't apply.
+  const log = await em.findOne(EmailLog, { id: job.emailLogId }, { filters: { tenant: false } });
+  if (!log || log.status !== EmailStatus.QUEUED) return; // already settled: a redelivered job
+  log.attempts += 1;
+  await em.flush();
+
+  let email: OutgoingEmail;
+  try {
+    email = JSON.parse(unseal(settings.portalSecret, job.sealedEmail)) as OutgoingEmail;
+  } catch {
+    Object.assign(log, { status: EmailStatus.FAILED, reason: "The queued message could not be opened (sealed with a different PORTAL_SECRET)" });
+    await em.flush();
+    return;
+  }
+
+  try {
+    const { providerMessageId } = await settings.transport.send(email);
+    Object.assign(log, { status: EmailStatus.SENT, reason: null, providerMessageId, sentAt: new Date() });
+    await em.flush();
+  } catch (error) {
+    const failure = error instanceof MailDeliveryError ? error : new MailDeliveryError(String((error as Error)?.message ?? error), true);
+    if (failure.temporary && !lastAttempt) {
+      log.reason = `${failure.message} (will retry)`;
+      await em.flush();
+      throw failure;
+    }
+    const reason = failure.temporary ? `Gave up after ${log.attempts} attempts: ${failure.message}` : failure.message;
+    Object.assign(log, { status: EmailStatus.FAILED, reason });
+    await em.flush();
+  }
+}

@@ -1,0 +1,77 @@
+import Mustache from "mustache";
+import type { EmailBranding } from "../branding/business-profile.service.js";
+import type { TemplateText } from "../templates/default-templates.js";
+import type { NotificationTemplateKey } from "../templates/template-key.js";
+import { BUTTON_LABELS, PLACEHOLDERS_BY_KEY } from "../templates/template-placeholders.js";
+import { parseTemplate, type Placeholder, type TemplatePart } from "../templates/template-syntax.js";
+import { escapeHtml } from "./escape-html.js";
+import { brandedHtml, brandedText, type BodyBlock } from "./email-layout.js";
+
+/** Values for the placeholders of one email; invoice and payment values arrive already formatted. */
+export interface TemplateValues {
+  contact: { name: string; firstName: string };
+  link: string;
+  expiresInMinutes?: number;
+  invoice?: { number: string; amountDue?: string; total?: string; dueDate?: string };
+  payment?: { amount: string; date: string; method: string };
+}
+
+export interface RenderedEmail {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+/**
+ * Renders a template into subject, branded HTML and plain text. Placeholder values are
+ * HTML-escaped in the HTML part; the staff-written text is escaped too, since it is plain text.
+ * Throws TemplateSyntaxError for a template that does not parse.
+ */
+export function renderEmail(key: NotificationTemplateKey, template: TemplateText, values: TemplateValues, branding: EmailBranding): RenderedEmail {
+  const valueOf = (name: Placeholder): string => {
+    const view = { ...values, business: { name: branding.name } };
+    return String(new Mustache.Context(view).lookup(name) ?? "");
+  };
+  const parse = (text: string) => parseTemplate(text, PLACEHOLDERS_BY_KEY[key]);
+  const subject = plain(parse(template.subject), valueOf).replace(/\s+/g, " ").trim();
+  const paragraphs = template.body.replace(/\r\n?/g, "\n").split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean).map(parse);
+
+  const blocks: BodyBlock[] = paragraphs.map((parts) =>
+    isLinkOnly(parts) && isWebUrl(values.link)
+      ? { kind: "button", url: values.link, label: BUTTON_LABELS[key] }
+      : { kind: "paragraph", html: paragraphHtml(parts, valueOf, branding) },
+  );
+  return {
+    subject,
+    html: brandedHtml(branding, subject, blocks),
+    text: brandedText(branding, paragraphs.map((parts) => plain(parts, valueOf))),
+  };
+}
+
+function plain(parts: TemplatePart[], valueOf: (name: Placeholder) => string): string {
+  return parts.map((part) => (part.kind === "text" ? part.text : valueOf(part.name))).join("");
+}
+
+function paragraphHtml(parts: TemplatePart[], valueOf: (name: Placeholder) => string, branding: EmailBranding): string {
+  const html = parts
+    .map((part) => {
+      if (part.kind === "text") return escapeHtml(part.text);
+      const value = valueOf(part.name);
+      if (part.name === "link" && isWebUrl(value)) {
+        return `<a href="${escapeHtml(value)}" target="_blank" style="color:${branding.accentColor};word-break:break-all;">${escapeHtml(value)}</a>`;
+      }
+      return escapeHtml(value);
+    })
+    .join("");
+  return html.replace(/\n/g, "<br>\n");
+}
+
+function isLinkOnly(parts: TemplatePart[]): boolean {
+  const meaningful = parts.filter((part) => part.kind === "placeholder" || part.text.trim() !== "");
+  return meaningful.length === 1 && meaningful[0].kind === "placeholder" && meaningful[0].name === "link";
+}
+
+/** Only http(s) links become clickable; anything else stays text. */
+function isWebUrl(value: string): boolean {
+  return /^https?:\/\//i.test(value);
+}

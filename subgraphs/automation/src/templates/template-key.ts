@@ -1,0 +1,16 @@
+/** Which email a template is for. String values are stored in the database and shown in the API. */
+export enum NotificationTemplateKey {
+  INVITATION = "INVITATION",
+  SIGN_IN = "SIGN_IN",
+  EMAIL_CHANGE = "EMAIL_CHANGE",
+  NEW_INVOICE = "NEW_INVOICE",
+  RECEIPT = "RECEIPT",
+}
+
+export const TEMPLATE_KEYS = Object.values(NotificationTemplateKey);
+
+/**
+ * Emails the person asked for themselves. DND never suppresses them: a contact with DND on must
+ * still be able to sign in and confirm a new address.
+ */
+export const REQUESTED_BY_RECIPIENT: ReadonlySet<NotificationTemplateKey> = new Set([NotificationTemplateKey.SIGN_IN, NotificationTemplateKey.EMAIL_CHANGE]);

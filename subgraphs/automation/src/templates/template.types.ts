@@ -1,0 +1,65 @@
+import { ValidationError } from "@portal/kit";
+import { createUnionType, Field, GraphQLISODateTime, InputType, ObjectType, registerEnumType } from "type-graphql";
+import { NotificationTemplateKey } from "./template-key.js";
+
+registerEnumType(NotificationTemplateKey, {
+  name: "NotificationTemplateKey",
+  description: "Which email a template is for.",
+  valuesConfig: {
+    INVITATION: { description: "Invitation to the client portal, sent when staff invite a contact." },
+    SIGN_IN: { description: "Sign-in link the person asked for on the sign-in page." },
+    EMAIL_CHANGE: { description: "Link confirming a new email address, sent to that address." },
+    NEW_INVOICE: { description: "New invoice, sent to the contact when staff send it, with a link to pay in the portal." },
+    RECEIPT: { description: "Payment receipt, sent to the contact when a payment is confirmed." },
+  },
+});
+
+@ObjectType("NotificationTemplate", { description: "Subject and body of one email, with the placeholders it may use." })
+export class NotificationTemplateType {
+  @Field(() => NotificationTemplateKey, { description: "Which email this is." })
+  key!: NotificationTemplateKey;
+  @Field(() => String, { description: "Subject line; may use placeholders." })
+  subject!: string;
+  @Field(() => String, { description: "Plain-text body; blank lines separate paragraphs and a paragraph holding only {{link}} becomes the button." })
+  body!: string;
+  @Field(() => [String], { description: "Placeholders available, as typed, e.g. `{{contact.firstName}}`." })
+  placeholders!: string[];
+  @Field(() => Boolean, { description: "True when the business saved its own wording; false for the built-in default." })
+  isCustom!: boolean;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: "When the business last saved this template; null for the default." })
+  updatedAt!: Date | null;
+}
+
+@InputType({ description: "New wording for one email." })
+export class NotificationTemplateInput {
+  @Field(() => NotificationTemplateKey, { description: "Which email to change." })
+  key!: NotificationTemplateKey;
+  @Field(() => String, { description: "Subject line (one line, up to 200 characters)." })
+  subject!: string;
+  @Field(() => String, { description: "Body (must contain {{link}})." })
+  body!: string;
+}
+
+@ObjectType({ description: "The template was saved or reset." })
+export class NotificationTemplateSuccess {
+  @Field(() => NotificationTemplateType, { description: "The template now in use." })
+  template!: NotificationTemplateType;
+}
+
+export const NotificationTemplateResult = createUnionType({
+  name: "NotificationTemplateResult",
+  description: "Result of saving or resetting a notification template.",
+  types: () => [NotificationTemplateSuccess, ValidationError] as const,
+});
+
+@ObjectType({ description: "An email as it would be sent." })
+export class EmailPreview {
+  @Field(() => String, { description: "Rendered subject line." })
+  subject!: string;
+  @Field(() => String, { description: "Branded HTML part." })
+  html!: string;
+  @Field(() => String, { description: "Plain-text part." })
+  text!: string;
+}
+
+export { NotificationTemplateKey };

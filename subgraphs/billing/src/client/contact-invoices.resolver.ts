@@ -1,0 +1,38 @@
+import { ConnectionArgs, forbidden, requireBusiness, type SubgraphContext } from "@portal/kit";
+import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { InvoiceConnection, toInvoiceView } from "../invoices/invoice.types.js";
+import { canReadInvoicesOf, isStaffReader } from "../shared/access.js";
+import { mapConnection } from "../shared/keyset.js";
+import { invoiceSummary, outstandingInvoices, paidInvoices } from "./client-invoices.service.js";
+import { InvoiceSummary } from "./client-invoices.types.js";
+import { ContactRef } from "./contact-ref.js";
+
+/** Only the contact themself or their business's staff; the tenant filter keeps staff in their business. */
+function guard(ctx: SubgraphContext, contact: ContactRef): "staff" | "contact" {
+  requireBusiness(ctx.caller);
+  if (!canReadInvoicesOf(ctx.caller, contact.id)) throw forbidden("Only this contact or their business's staff can see their invoices");
+  return isStaffReader(ctx.caller) ? "staff" : "contact";
+}
+
+/** The client's billing, federated onto identity's Contact. */
+@Resolver(() => ContactRef)
+export class ContactInvoicesResolver {
+  @FieldResolver(() => InvoiceConnection, { description: "Open invoices (overdue included) with their amount due, earliest due first." })
+  async outstandingInvoices(@Root() contact: ContactRef, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: SubgraphContext) {
+    const audience = guard(ctx, contact);
+    return mapConnection(await outstandingInvoices(ctx.em, contact.id, args), (invoice) => toInvoiceView(invoice, audience));
+  }
+
+  @FieldResolver(() => InvoiceConnection, { description: "Paid invoices (also those refunded since), newest first." })
+  async paidInvoices(@Root() contact: ContactRef, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: SubgraphContext) {
+    const audience = guard(ctx, contact);
+    return mapConnection(await paidInvoices(ctx.em, contact.id, args), (invoice) => toInvoiceView(invoice, audience));
+  }
+
+  @FieldResolver(() => InvoiceSummary, { description: "Outstanding count, total due and next due date, for the dashboard card." })
+  async invoiceSummary(@Root() contact: ContactRef, @Ctx() ctx: SubgraphContext): Promise<InvoiceSummary> {
+    guard(ctx, contact);
+    const row = await invoiceSummary(ctx.em, requireBusiness(ctx.caller), contact.id);
+    return Object.assign(new InvoiceSummary(), { ...row, hasInvoices: row.invoiceCount > 0 });
+  }
+}

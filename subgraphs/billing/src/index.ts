@@ -1,0 +1,40 @@
+import { OutboxEvent, ProcessedEvent, type FileHandler, type SubgraphDefinition, type WebhookHandler } from "@portal/kit";
+import { invoiceFiles } from "./files/invoice-files.js";
+import { Invoice } from "./invoices/invoice.entity.js";
+import { Migration20261124100000Initial } from "./migrations/Migration20261124100000Initial.js";
+import { checkBillingOptions, type BillingOptions } from "./options.js";
+import { Migration20261124200000StripePayments } from "./migrations/Migration20261124200000StripePayments.js";
+import { Migration20261124300000Profiles } from "./migrations/Migration20261124300000Profiles.js";
+import { Payment } from "./payments/payment.entity.js";
+import { BusinessProfile } from "./profiles/business-profile.entity.js";
+import { ContactProfile } from "./profiles/contact-profile.entity.js";
+import { consumeProfileEvents } from "./profiles/profile-consumers.js";
+import { StripePaymentProvider } from "./payments/stripe-provider.js";
+import { buildBillingSchema } from "./schema.js";
+import { stripeWebhook } from "./webhooks/stripe-webhook.js";
+
+export { BillingConfigError, type BillingOptions, type StripeApiBase } from "./options.js";
+export { computeTotals } from "./invoices/totals.js";
+
+/** Invoices, payments and refunds, the client's billing view on Contact, live invoice status. */
+export function createBillingSubgraph(options: BillingOptions): SubgraphDefinition {
+  checkBillingOptions(options);
+  const stripe = options.stripe ? new StripePaymentProvider(options.stripe, options.stripeApiBase) : null;
+  return {
+    name: "billing",
+    schema: "billing",
+    entities: [Invoice, Payment, BusinessProfile, ContactProfile, OutboxEvent, ProcessedEvent],
+    migrations: [
+      { name: "Migration20261124100000Initial", class: Migration20261124100000Initial },
+      { name: "Migration20261124200000StripePayments", class: Migration20261124200000StripePayments },
+      { name: "Migration20261124300000Profiles", class: Migration20261124300000Profiles },
+    ],
+    buildSchema: (deps) => buildBillingSchema(options, deps, stripe),
+    // Stripe calls `POST /webhooks/billing/stripe` on the gateway, which relays it here byte for byte.
+    webhooks: (deps): Record<string, WebhookHandler> => (stripe ? { stripe: stripeWebhook(deps.orm, stripe) } : {}),
+    // Invoice and receipt PDFs at `GET /files/billing/invoices/...` on the gateway.
+    files: (): Record<string, FileHandler> => ({ invoices: invoiceFiles }),
+    // Branding and contact names for those PDFs, kept from identity's events.
+    startWorkers: consumeProfileEvents,
+  };
+}

@@ -1,0 +1,74 @@
+import Stripe from "stripe";
+import type { StripeApiBase, StripeKeys } from "../options.js";
+
+/** A PaymentIntent as far as the portal needs it. */
+export interface StartedIntent {
+  id: string;
+  clientSecret: string;
+  amount: number;
+  currency: string;
+  status: string;
+}
+
+export interface IntentRequest {
+  businessId: string;
+  invoiceId: string;
+  invoiceNumber: number;
+  amount: number;
+  currency: string;
+  /** Same key, same PaymentIntent: Stripe answers a repeated create with the first result. */
+  idempotencyKey: string;
+}
+
+export type StripeEvent = Stripe.Event;
+
+/**
+ * Card payments through Stripe with the official SDK. Starting a payment creates a PaymentIntent the
+ * browser confirms with the Payment Element; the money is recorded only from the verified webhook.
+ */
+export class StripePaymentProvider {
+  readonly name = "stripe" as const;
+  private readonly client: Stripe;
+
+  constructor(private readonly keys: StripeKeys, apiBase?: StripeApiBase) {
+    // Starting a payment holds the invoice's row lock while it talks to Stripe: fail fast, not after 80 s.
+    this.client = new Stripe(keys.secretKey, { ...apiBase, maxNetworkRetries: 2, timeout: 15_000, telemetry: false });
+  }
+
+  get publishableKey(): string {
+    return this.keys.publishableKey;
+  }
+
+  async createIntent(request: IntentRequest): Promise<StartedIntent> {
+    const intent = await this.client.paymentIntents.create(
+      {
+        amount: request.amount,
+        currency: request.currency.toLowerCase(),
+        automatic_payment_methods: { enabled: true },
+        description: `Invoice #${request.invoiceNumber}`,
+        metadata: { businessId: request.businessId, invoiceId: request.invoiceId },
+      },
+      { idempotencyKey: request.idempotencyKey },
+    );
+    return toStarted(intent);
+  }
+
+  async retrieveIntent(id: string): Promise<StartedIntent> {
+    return toStarted(await this.client.paymentIntents.retrieve(id));
+  }
+
+  /** Stops an intent the amount due no longer matches, so an old browser tab cannot pay it. */
+  async cancelIntent(id: string): Promise<void> {
+    await this.client.paymentIntents.cancel(id);
+  }
+
+  /** Checks Stripe's signature on the exact bytes received; throws when it does not match. */
+  verifyEvent(body: Buffer, signature: string | string[] | undefined): StripeEvent {
+    if (typeof signature !== "string") throw new Error("Missing Stripe-Signature header");
+    return this.client.webhooks.constructEvent(body, signature, this.keys.webhookSecret);
+  }
+}
+
+function toStarted(intent: Stripe.PaymentIntent): StartedIntent {
+  return { id: intent.id, clientSecret: intent.client_secret ?? "", amount: intent.amount, currency: intent.currency, status: intent.status };
+}

@@ -1,0 +1,34 @@
+import type { SubgraphDefinition } from "@portal/kit";
+import { OutboxEvent, ProcessedEvent } from "@portal/kit";
+import { ApiKey } from "./api-keys/api-key.entity.js";
+import { internalEndpoints } from "./internal.js";
+import { Session } from "./auth/session.entity.js";
+import { SignInToken } from "./auth/sign-in-token.entity.js";
+import { Business } from "./business/business.entity.js";
+import { Contact } from "./contacts/contact.entity.js";
+import { Migration20261124000000Initial } from "./migrations/Migration20261124000000Initial.js";
+import type { IdentityOptions } from "./options.js";
+import { buildIdentitySchema } from "./schema.js";
+import { ensureOperators } from "./staff/operator.service.js";
+import { Operator } from "./staff/operator.entity.js";
+import { Staff } from "./staff/staff.entity.js";
+import { consumeInvoiceSentForInvitations } from "./workflows/invite-on-invoice.js";
+
+export type { IdentityOptions } from "./options.js";
+export { seedDemoData } from "./seed.js";
+
+/** Businesses, staff, contacts, portal access, magic-link sign-in, sessions, profile, settings, API keys. */
+export function createIdentitySubgraph(options: IdentityOptions): SubgraphDefinition {
+  return {
+    name: "identity",
+    schema: "identity",
+    entities: [Business, Staff, Operator, Contact, SignInToken, Session, ApiKey, OutboxEvent, ProcessedEvent],
+    migrations: [{ name: "Migration20261124000000Initial", class: Migration20261124000000Initial }],
+    buildSchema: (deps) => buildIdentitySchema(options, deps),
+    internal: (deps) => internalEndpoints(options, deps),
+    async startWorkers(deps) {
+      await ensureOperators(deps.orm, options.operatorEmails);
+      await consumeInvoiceSentForInvitations(deps, { portalSecret: options.portalSecret });
+    },
+  };
+}

@@ -1,0 +1,96 @@
+import { randomUUID } from "node:crypto";
+import type { DomainEvent, RunningSubgraphProcess } from "@portal/kit";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { anonymousIn, CONFIRM, createContact, createTenant, gql, invite, latestToken, outboxEvents, startIdentity, type Tenant } from "./helpers.js";
+
+const REVOKE = `mutation($id: ID!) { revokeAccess(contactId: $id) { __typename } }`;
+const ACCESS = `query($id: ID!) { contact(id: $id) { access { status } } }`;
+
+/** Publishes billing's event the way its outbox relay does. */
+async function invoiceSent(identity: RunningSubgraphProcess, tenant: Tenant, contactId: string, extra: Record<string, unknown> = {}, eventId = randomUUID()) {
+  const invoiceId = randomUUID();
+  const event: DomainEvent = {
+    eventId, type: "billing.invoice.sent", businessId: tenant.businessId, occurredAt: new Date().toISOString(),
+    payload: { invoiceId, contactId, number: 1, currency: "USD", total: 1000, amountDue: 1000, dueDate: "2026-04-01", portalPath: `/invoices/${invoiceId}`, ...extra },
+  };
+  await identity.boss.publish(event.type, event as unknown as object);
+  return event;
+}
+
+const invitations = (identity: RunningSubgraphProcess, contactId: string) => outboxEvents(identity, "identity.contact.invited", { key: "contactId", value: contactId });
+const settle = () => new Promise((resolve) => setTimeout(resolve, 2000));
+
+async function eventually<T>(check: () => Promise<T | false>, what: string): Promise<T> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+}
+
+describe("invoice sent → invite the client to pay online", () => {
+  let identity: RunningSubgraphProcess;
+  let tenant: Tenant;
+  beforeAll(async () => {
+    identity = await startIdentity();
+    tenant = await createTenant(identity);
+  });
+  afterAll(async () => {
+    await identity?.stop();
+  });
+
+  it("invites a contact without portal access, once per event, with a link to this business's portal", async () => {
+    const contact = await createContact(identity, tenant);
+    const event = await invoiceSent(identity, tenant, contact.id); // no inviteToPortal flag: on by default
+    const [invited] = await eventually(async () => {
+      const found = await invitations(identity, contact.id);
+      return found.length > 0 && found;
+    }, "the invitation");
+    expect(invited!.business_id).toBe(tenant.businessId);
+    expect(invited!.payload.recipient.email).toBe(contact.email);
+    const { data } = await gql(identity, tenant.staff, ACCESS, { id: contact.id });
+    expect(data.contact.access.status).toBe("INVITED");
+
+    await identity.boss.publish(event.type, event as unknown as object); // a redelivery
+    await settle();
+    expect(await invitations(identity, contact.id)).toHaveLength(1);
+
+    // The link works: it signs the contact in to their business.
+    const token = await latestToken(identity, "identity.contact.invited", "contactId", contact.id);
+    const signedIn = await gql(identity, anonymousIn(tenant.businessId), CONFIRM, { token });
+    expect(signedIn.data.confirmSignIn.viewer.contact.access.status).toBe("ACTIVE");
+  });
+
+  it("leaves invited, active and revoked contacts alone, and honours inviteToPortal: false", async () => {
+    const invited = await createContact(identity, tenant);
+    await invite(identity, tenant, invited.id);
+    const active = await createContact(identity, tenant);
+    await invite(identity, tenant, active.id);
+    await gql(identity, anonymousIn(tenant.businessId), CONFIRM, { token: await latestToken(identity, "identity.contact.invited", "contactId", active.id) });
+    const revoked = await createContact(identity, tenant);
+    await invite(identity, tenant, revoked.id);
+    await gql(identity, tenant.staff, REVOKE, { id: revoked.id });
+    const declined = await createContact(identity, tenant);
+
+    for (const contact of [invited, active, revoked]) await invoiceSent(identity, tenant, contact.id, { inviteToPortal: true });
+    await invoiceSent(identity, tenant, declined.id, { inviteToPortal: false });
+    await settle();
+
+    expect(await invitations(identity, invited.id)).toHaveLength(1);
+    expect(await invitations(identity, active.id)).toHaveLength(1);
+    expect(await invitations(identity, revoked.id)).toHaveLength(1);
+    expect(await invitations(identity, declined.id)).toHaveLength(0);
+    const { data } = await gql(identity, tenant.staff, ACCESS, { id: revoked.id });
+    expect(data.contact.access.status).toBe("REVOKED");
+  });
+
+  it("ignores an event naming another business's contact", async () => {
+    const other = await createTenant(identity, "other");
+    const stranger = await createContact(identity, other);
+    await invoiceSent(identity, tenant, stranger.id);
+    await settle();
+    expect(await invitations(identity, stranger.id)).toHaveLength(0);
+  });
+});

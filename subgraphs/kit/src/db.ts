@@ -1,0 +1,65 @@
+import "reflect-metadata";
+import { Filter, MikroORM, type EntityManager, type Options } from "@mikro-orm/postgresql";
+import type { Migration } from "@mikro-orm/migrations";
+import { Migrator } from "@mikro-orm/migrations";
+
+export type { EntityManager };
+
+/**
+ * Tenant isolation lives here, once: every tenant-owned entity carries `businessId` and this filter,
+ * which is on by default. A fork without the `tenant` parameter throws instead of reading across
+ * tenants, so forgetting to scope a query fails loudly.
+ */
+export const TENANT_FILTER = "tenant";
+export function TenantScoped() {
+  return Filter({ name: TENANT_FILTER, cond: (args: { businessId: string }) => ({ businessId: args.businessId }), default: true });
+}
+
+export interface OrmOptions {
+  databaseUrl: string;
+  /** PostgreSQL schema owned by this subgraph. */
+  schema: string;
+  entities: Options["entities"];
+  migrations: { name: string; class: new (...args: never[]) => Migration }[];
+  debug?: boolean;
+  poolMax?: number;
+}
+
+export async function createOrm(options: OrmOptions): Promise<MikroORM> {
+  return MikroORM.init({
+    clientUrl: options.databaseUrl,
+    schema: options.schema,
+    entities: options.entities,
+    extensions: [Migrator],
+    discovery: { disableDynamicFileAccess: true, requireEntitiesArray: true },
+    migrations: {
+      tableName: "mikro_orm_migrations",
+      migrationsList: options.migrations as never,
+      transactional: true,
+      allOrNothing: true,
+      silent: true,
+    },
+    pool: { min: 0, max: options.poolMax ?? 10 },
+    debug: options.debug ?? false,
+    allowGlobalContext: false,
+    forceUtcTimezone: true,
+  });
+}
+
+/** Creates the subgraph's schema if needed and applies its checked-in migrations. */
+export async function migrate(orm: MikroORM, schema: string): Promise<void> {
+  await orm.em.getConnection().execute(`create schema if not exists "${schema}"`);
+  await orm.getMigrator().up();
+}
+
+/** A request-scoped EntityManager, scoped to one business (or none, for platform-level work). */
+export function forkFor(orm: MikroORM, businessId: string | null): EntityManager {
+  const em = orm.em.fork({ clear: true, useContext: false });
+  if (businessId) em.setFilterParams(TENANT_FILTER, { businessId });
+  return em as EntityManager;
+}
+
+/** Runs raw SQL on the EntityManager's current transaction when there is one. */
+export async function sql<T = Record<string, unknown>>(em: EntityManager, query: string, params: unknown[] = []): Promise<T[]> {
+  return em.getConnection().execute(query, params, "all", em.getTransactionContext()) as Promise<T[]>;
+}

@@ -1,0 +1,98 @@
+import type { MikroORM } from "@mikro-orm/postgresql";
+import type { GraphQLSchema } from "graphql";
+import type PgBoss from "pg-boss";
+import { createOrm, migrate, type OrmOptions } from "./db.js";
+import { startJobs } from "./jobs.js";
+import { LiveBus } from "./live.js";
+import { startOutboxRelay } from "./outbox.js";
+import { startSubgraphServer, type FileHandler, type InternalHandler, type RunningSubgraph, type WebhookHandler } from "./server.js";
+
+/** Settings every subgraph process needs; subgraph-specific settings go to its own factory. */
+export interface RuntimeConfig {
+  databaseUrl: string;
+  gatewaySecret: string;
+  port: number;
+  production: boolean;
+}
+
+/** Long-lived services a subgraph's schema and workers are built on. */
+export interface SubgraphDeps {
+  orm: MikroORM;
+  boss: PgBoss;
+  live: LiveBus;
+  runtime: RuntimeConfig;
+}
+
+/** The one shape every subgraph package exports, so they start, migrate and test the same way. */
+export interface SubgraphDefinition {
+  name: string;
+  /** PostgreSQL schema the subgraph owns. */
+  schema: string;
+  entities: OrmOptions["entities"];
+  migrations: OrmOptions["migrations"];
+  buildSchema: (deps: SubgraphDeps) => Promise<GraphQLSchema>;
+  internal?: (deps: SubgraphDeps) => Record<string, InternalHandler>;
+  /** Unsigned third-party callbacks at `POST /webhooks/<name>`; each verifies its sender itself. */
+  webhooks?: (deps: SubgraphDeps) => Record<string, WebhookHandler>;
+  /** Signed downloads at `GET /files/<name>/...`, relayed by the gateway from `/files/<subgraph>/<name>/...`. */
+  files?: (deps: SubgraphDeps) => Record<string, FileHandler>;
+  /** Event consumers and scheduled jobs. */
+  startWorkers?: (deps: SubgraphDeps) => Promise<void>;
+}
+
+export interface RunningSubgraphProcess extends RunningSubgraph, SubgraphDeps {}
+
+export async function openOrm(definition: SubgraphDefinition, databaseUrl: string): Promise<MikroORM> {
+  return createOrm({ databaseUrl, schema: definition.schema, entities: definition.entities, migrations: definition.migrations });
+}
+
+/** Applies the subgraph's migrations under an advisory lock so instances starting together don't race. */
+export async function migrateSubgraph(definition: SubgraphDefinition, orm: MikroORM, databaseUrl: string): Promise<void> {
+  await withMigrationLock(databaseUrl, definition.schema, () => migrate(orm, definition.schema));
+}
+
+export async function runSubgraph(definition: SubgraphDefinition, runtime: RuntimeConfig): Promise<RunningSubgraphProcess> {
+  const orm = await openOrm(definition, runtime.databaseUrl);
+  await migrateSubgraph(definition, orm, runtime.databaseUrl);
+  const boss = await startJobs(runtime.databaseUrl);
+  const live = new LiveBus(runtime.databaseUrl);
+  await live.start();
+  const deps: SubgraphDeps = { orm, boss, live, runtime };
+  const relay = startOutboxRelay(orm, boss, definition.schema);
+  await definition.startWorkers?.(deps);
+  const server = await startSubgraphServer({
+    name: definition.name,
+    schema: await definition.buildSchema(deps),
+    orm,
+    gatewaySecret: runtime.gatewaySecret,
+    port: runtime.port,
+    production: runtime.production,
+    internal: definition.internal?.(deps),
+    webhooks: definition.webhooks?.(deps),
+    files: definition.files?.(deps),
+  });
+  return {
+    ...deps,
+    ...server,
+    async stop() {
+      await server.stop();
+      await relay.stop();
+      await boss.stop({ graceful: true, wait: true, timeout: 5000 }).catch(() => undefined);
+      await live.stop();
+      await orm.close();
+    },
+  };
+}
+
+async function withMigrationLock(databaseUrl: string, schema: string, work: () => Promise<void>): Promise<void> {
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query("select pg_advisory_lock(hashtext($1))", [`migrate:${schema}`]);
+    await work();
+  } finally {
+    await client.query("select pg_advisory_unlock(hashtext($1))", [`migrate:${schema}`]).catch(() => undefined);
+    await client.end();
+  }
+}

@@ -1,0 +1,255 @@
+import { ApolloServer, HeaderMap, type BaseContext } from "@apollo/server";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
+import type { MikroORM } from "@mikro-orm/postgresql";
+import type { GraphQLSchema } from "graphql";
+import { useServer } from "graphql-ws/use/ws";
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { WebSocketServer } from "ws";
+import { CALLER_HEADER, SIGNATURE_HEADER, verifyBody, verifyCaller, type Caller } from "./caller.js";
+import { forkFor, type EntityManager } from "./db.js";
+
+/** What every resolver receives. */
+export interface SubgraphContext extends BaseContext {
+  caller: Caller;
+  em: EntityManager;
+  /**
+   * Headers for the gateway, not the client (e.g. `x-portal-set-session`): the gateway turns them
+   * into cookies. Ignored on WebSocket operations.
+   */
+  setResponseHeader: (name: string, value: string) => void;
+}
+
+/** Internal, signed, non-GraphQL endpoints (e.g. the gateway's authentication call). */
+export type InternalHandler = (body: unknown) => Promise<unknown>;
+
+/** A third party's call as received: the exact bytes (signatures cover them) and its headers. */
+export interface WebhookRequest {
+  body: Buffer;
+  headers: IncomingHttpHeaders;
+}
+
+export interface WebhookResponse {
+  status: number;
+  body?: unknown;
+}
+
+/**
+ * `POST /webhooks/<name>` from a third party (e.g. a payment provider), relayed by the gateway. No
+ * gateway signature is required because the gateway is not the sender: the handler must verify the
+ * sender's own signature on the raw body.
+ */
+export type WebhookHandler = (request: WebhookRequest) => Promise<WebhookResponse>;
+
+/** A signed `GET /files/<name>/<path>` from the gateway, on behalf of the verified caller. */
+export interface FileRequest {
+  caller: Caller;
+  /** What follows `/files/<name>/`, e.g. `invoices/<id>.pdf`. */
+  path: string;
+  em: EntityManager;
+}
+
+export interface FileResponse {
+  status: number;
+  contentType: string;
+  /** Offered to the browser as a download under this name. */
+  fileName?: string;
+  body: Buffer;
+}
+
+/**
+ * Downloads (e.g. invoice PDFs) at `GET /files/<name>/...`. Like /graphql they require the gateway's
+ * caller signature; the handler authorizes the caller itself.
+ */
+export type FileHandler = (request: FileRequest) => Promise<FileResponse>;
+
+export interface SubgraphServerOptions {
+  name: string;
+  schema: GraphQLSchema;
+  orm: MikroORM;
+  gatewaySecret: string;
+  port: number;
+  host?: string;
+  production: boolean;
+  internal?: Record<string, InternalHandler>;
+  webhooks?: Record<string, WebhookHandler>;
+  files?: Record<string, FileHandler>;
+}
+
+export interface RunningSubgraph {
+  server: Server;
+  url: string;
+  stop: () => Promise<void>;
+}
+
+const MAX_BODY_BYTES = 1_000_000;
+
+export async function startSubgraphServer(options: SubgraphServerOptions): Promise<RunningSubgraph> {
+  const httpServer = createServer();
+  const wsServer = new WebSocketServer({ server: httpServer, path: "/graphql" });
+  const contextFor = (caller: Caller, responseHeaders?: Map<string, string>): SubgraphContext => ({
+    caller,
+    em: forkFor(options.orm, caller.businessId),
+    setResponseHeader: (name, value) => responseHeaders?.set(name.toLowerCase(), value),
+  });
+
+  const wsCleanup = useServer(
+    {
+      schema: options.schema,
+      // The gateway signs the caller into connectionParams; anything else is refused at connect.
+      onConnect: (ctx) => {
+        const params = (ctx.connectionParams ?? {}) as Record<string, unknown>;
+        const headers = (params.headers ?? params) as Record<string, string | undefined>;
+        const caller = verifyCaller(options.gatewaySecret, headers[CALLER_HEADER], headers[SIGNATURE_HEADER]);
+        if (!caller) return false;
+        (ctx.extra as unknown as { caller?: Caller }).caller = caller;
+        return true;
+      },
+      context: (ctx) => contextFor((ctx.extra as unknown as { caller: Caller }).caller),
+    },
+    wsServer,
+  );
+
+  const apollo = new ApolloServer<SubgraphContext>({
+    schema: options.schema,
+    introspection: !options.production,
+    includeStacktraceInErrorResponses: !options.production,
+    csrfPrevention: false, // only the gateway calls subgraphs, and every call is signed
+    // The process entry point stops everything on SIGTERM/SIGINT; Apollo's own handler would race it
+    // and leave the shutdown hanging.
+    stopOnTerminationSignals: false,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginInlineTraceDisabled(),
+      { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
+    ],
+  });
+  await apollo.start();
+
+  httpServer.on("request", (req, res) => {
+    handle(req, res).catch((error) => {
+      console.error(`[${options.name}]`, error);
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: "Internal server error" }] });
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? "/", "http://subgraph");
+    if (url.pathname === "/health") return sendJson(res, 200, { ok: true, subgraph: options.name });
+    if (url.pathname.startsWith("/webhooks/")) return handleWebhook(req, res, url.pathname.slice("/webhooks/".length));
+    if (url.pathname.startsWith("/files/")) return handleFile(req, res, url.pathname.slice("/files/".length));
+    const body = await readBody(req);
+    if (body === null) return sendJson(res, 413, { errors: [{ message: "Request body too large" }] });
+
+    if (url.pathname.startsWith("/internal/")) {
+      const handler = options.internal?.[url.pathname.slice("/internal/".length)];
+      if (!handler || req.method !== "POST") return sendJson(res, 404, { error: "not found" });
+      if (!verifyBody(options.gatewaySecret, body, header(req, "x-portal-timestamp"), header(req, SIGNATURE_HEADER))) {
+        return sendJson(res, 401, { error: "invalid signature" });
+      }
+      return sendJson(res, 200, await handler(JSON.parse(body)));
+    }
+
+    if (url.pathname !== "/graphql") return sendJson(res, 404, { error: "not found" });
+    const caller = verifyCaller(options.gatewaySecret, header(req, CALLER_HEADER), header(req, SIGNATURE_HEADER));
+    if (!caller) {
+      return sendJson(res, 401, { errors: [{ message: "Missing or invalid gateway signature", extensions: { code: "UNAUTHENTICATED" } }] });
+    }
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(key, value);
+    const responseHeaders = new Map<string, string>();
+    const result = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method ?? "POST", headers, search: url.search, body: parseJson(body) },
+      context: async () => contextFor(caller, responseHeaders),
+    });
+    res.statusCode = result.status ?? 200;
+    for (const [key, value] of result.headers) res.setHeader(key, value);
+    for (const [key, value] of responseHeaders) res.setHeader(key, value);
+    if (result.body.kind === "complete") return res.end(result.body.string);
+    for await (const chunk of result.body.asyncIterator) res.write(chunk);
+    res.end();
+  }
+
+  async function handleWebhook(req: IncomingMessage, res: ServerResponse, name: string) {
+    const handler = Object.hasOwn(options.webhooks ?? {}, name) ? options.webhooks![name] : undefined;
+    if (!handler || req.method !== "POST") return sendJson(res, 404, { error: "not found" });
+    const body = await readRawBody(req);
+    if (body === null) return sendJson(res, 413, { error: "Request body too large" });
+    const answer = await handler({ body, headers: req.headers });
+    return sendJson(res, answer.status, answer.body ?? {});
+  }
+
+  async function handleFile(req: IncomingMessage, res: ServerResponse, rest: string) {
+    const slash = rest.indexOf("/");
+    const name = slash < 0 ? rest : rest.slice(0, slash);
+    const handler = Object.hasOwn(options.files ?? {}, name) ? options.files![name] : undefined;
+    if (!handler || slash < 0 || (req.method !== "GET" && req.method !== "HEAD")) return sendJson(res, 404, { error: "not found" });
+    const caller = verifyCaller(options.gatewaySecret, header(req, CALLER_HEADER), header(req, SIGNATURE_HEADER));
+    if (!caller) return sendJson(res, 401, { error: "Missing or invalid gateway signature" });
+    let path: string;
+    try {
+      path = decodeURIComponent(rest.slice(slash + 1));
+    } catch {
+      return sendJson(res, 404, { error: "not found" });
+    }
+    const file = await handler({ caller, path, em: forkFor(options.orm, caller.businessId) });
+    res.statusCode = file.status;
+    res.setHeader("content-type", file.contentType);
+    res.setHeader("content-length", file.body.length);
+    res.setHeader("cache-control", "private, no-store");
+    if (file.fileName) res.setHeader("content-disposition", `attachment; filename="${file.fileName.replace(/["\\\r\n]/g, "_")}"`);
+    res.end(req.method === "HEAD" ? undefined : file.body);
+  }
+
+  await new Promise<void>((resolve) => httpServer.listen(options.port, options.host ?? "127.0.0.1", resolve));
+  const address = httpServer.address();
+  const port = typeof address === "object" && address ? address.port : options.port;
+  return {
+    server: httpServer,
+    url: `http://${options.host ?? "127.0.0.1"}:${port}/graphql`,
+    async stop() {
+      await apollo.stop();
+    },
+  };
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+async function readBody(req: IncomingMessage): Promise<string | null> {
+  const body = await readRawBody(req);
+  return body === null ? null : body.toString("utf8");
+}
+
+function readRawBody(req: IncomingMessage): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        resolve(null);
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("error", reject);
+  });
+}
+
+function parseJson(body: string): unknown {
+  if (!body) return undefined;
+  try {
+    return JSON.parse(body);
+  } catch {
+    return body; // Apollo Server answers 400 for a body it cannot use
+  }
+}
+
+function sendJson(res: ServerResponse, status: number, value: unknown) {
+  res.statusCode = status;
+  res.setHeader("content-type", "application/json");
+  res.end(JSON.stringify(value));
+}

@@ -1,0 +1,14 @@
+import { buildWebIfStale } from "../../scripts/web-build.js";
+import { ensureTestDatabase } from "./database.js";
+
+/**
+ * Provides a real PostgreSQL for the suite: DATABASE_URL when set, else the local server on
+ * 127.0.0.1:5432 when it answers, else an embedded one started for this run.
+ */
+export default async function setup({ provide }: { provide: (key: string, value: unknown) => void }) {
+  buildWebIfStale(); // the browser tests drive the built app, served by the gateway
+  const { url, stop } = await ensureTestDatabase();
+  process.env.TEST_DATABASE_URL = url;
+  provide("databaseUrl", url);
+  return stop;
+}

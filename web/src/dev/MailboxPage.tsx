@@ -1,0 +1,73 @@
+import { useQuery } from "@apollo/client/react";
+import { useState } from "react";
+import { graphql } from "../gql";
+import { formatDateTime } from "../shared/format";
+import { Loading } from "../shared/QueryState";
+import { describeError } from "../shared/ErrorMessage";
+import { SkipLink } from "../shared/SkipLink";
+import { useDebouncedValue } from "../shared/useDebouncedValue";
+import { MailMessage } from "./MailMessage";
+
+const DevMailboxDocument = graphql(`
+  query DevMailbox($first: Int, $to: String) {
+    devMailbox(first: $first, to: $to) {
+      edges { node { id to from subject html text createdAt } }
+    }
+  }
+`);
+
+/**
+ * Development only: mail that would have gone through Postmark, so magic links can be opened
+ * right here. The API refuses it in production, and this page then says so.
+ */
+export function MailboxPage() {
+  const [to, setTo] = useState("");
+  const settledTo = useDebouncedValue(to.trim());
+  const [openId, setOpenId] = useState<string | null>(null);
+  const { data, loading, error } = useQuery(DevMailboxDocument, {
+    variables: { first: 50, to: settledTo || null },
+    pollInterval: 2000,
+  });
+  const messages = data?.devMailbox.edges.map((edge) => edge.node) ?? [];
+  const open = messages.find((m) => m.id === openId) ?? null;
+
+  return (
+    <>
+      <SkipLink />
+      <header className="topbar"><span className="brand-name">Dev mailbox</span></header>
+      <main id="main" className="page">
+        <h1>Dev mailbox</h1>
+        {error && !data ? (
+          <div className="alert alert-info" role="alert">
+            <p>The dev mailbox is not available here: {describeError(error)}</p>
+            <p className="hint">It only exists in development, when no Postmark token is configured.</p>
+          </div>
+        ) : (
+          <>
+            <p className="hint">Emails this portal sent in development. Links open in this tab.</p>
+            <div className="field">
+              <label htmlFor="mailbox-to">Recipient</label>
+              <input id="mailbox-to" type="search" value={to} onChange={(e) => setTo(e.target.value)} />
+            </div>
+            {loading && !data && <Loading label="Loading mail…" />}
+            {data && messages.length === 0 && <p className="empty-state">No mail yet.</p>}
+            <div className="mailbox">
+              <ul className="plain-list mail-list" aria-label="Messages">
+                {messages.map((message) => (
+                  <li key={message.id}>
+                    <button type="button" className={`mail-item ${message.id === openId ? "selected" : ""}`}
+                      aria-current={message.id === openId ? "true" : undefined} onClick={() => setOpenId(message.id)}>
+                      <strong>{message.subject}</strong>
+                      <span className="hint">to {message.to} · {formatDateTime(message.createdAt)}</span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+              {open && <MailMessage message={open} />}
+            </div>
+          </>
+        )}
+      </main>
+    </>
+  );
+}
