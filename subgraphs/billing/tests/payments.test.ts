@@ -101,9 +101,9 @@ describe("payments and refunds", () => {
     expect((await gql(billing, tenant.contact, PAYMENTS, { id: invoice.id })).invoice.payments.map((p: any) => p.reference)).toEqual([null, null, null]);
 
     const LIST = `{ invoices(first: 50) { edges { node { id payments { amount } } } } }`;
-    const few = await countStatements(billing, () => gql(billing, tenant.staff, LIST));
+    const few = await countStatements(billing, tenant.businessId, () => gql(billing, tenant.staff, LIST));
     await Promise.all(Array.from({ length: 6 }, () => createInvoice(billing, tenant, { send: true })));
-    const many = await countStatements(billing, () => gql(billing, tenant.staff, LIST));
+    const many = await countStatements(billing, tenant.businessId, () => gql(billing, tenant.staff, LIST));
     expect(many).toBe(few);
   });
 });
