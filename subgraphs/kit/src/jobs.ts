@@ -7,3 +7,20 @@ export async function startJobs(databaseUrl: string): Promise<PgBoss> {
   await boss.start();
   return boss;
 }
+
+/**
+ * `boss.createQueue`, safe when several processes create the same new queue at once (pg-boss
+ * inserts the queue row, then alters the shared tables while the other insert waits on that row:
+ * PostgreSQL picks one as the deadlock victim). The victim retries and finds the queue made.
+ */
+export async function ensureQueue(boss: PgBoss, name: string, options: Omit<PgBoss.Queue, "name">): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await boss.createQueue(name, { ...options, name });
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== "40P01" || attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    }
+  }
+}

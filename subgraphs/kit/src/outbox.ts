@@ -1,6 +1,7 @@
 import { Entity, Index, PrimaryKey, Property, type MikroORM } from "@mikro-orm/postgresql";
 import type PgBoss from "pg-boss";
 import { forkFor, sql, type EntityManager } from "./db.js";
+import { ensureQueue } from "./jobs.js";
 
 /**
  * Transactional outbox: a domain event is a row written in the same transaction as the state change
@@ -110,7 +111,7 @@ export async function consumeEvents<P>(
   handler: (event: DomainEvent<P>, em: EntityManager) => Promise<void>,
 ): Promise<void> {
   const queue = `${consumer}__${eventType}`.replace(/[^A-Za-z0-9_.-]/g, "_");
-  await boss.createQueue(queue, { name: queue, retryLimit: 8, retryDelay: 2, retryBackoff: true });
+  await ensureQueue(boss, queue, { retryLimit: 8, retryDelay: 2, retryBackoff: true });
   await boss.subscribe(eventType, queue);
   await boss.work<DomainEvent<P>>(queue, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
     const event = job.data;
