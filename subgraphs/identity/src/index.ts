@@ -12,7 +12,7 @@ import { buildIdentitySchema } from "./schema.js";
 import { ensureOperators } from "./staff/operator.service.js";
 import { Operator } from "./staff/operator.entity.js";
 import { Staff } from "./staff/staff.entity.js";
-import { consumeInvoiceSentForInvitations } from "./workflows/invite-on-invoice.js";
+import { consumeSendsForInvitations } from "./workflows/invite-to-portal.js";
 
 export type { IdentityOptions } from "./options.js";
 export { seedDemoData } from "./seed.js";
@@ -28,7 +28,7 @@ export function createIdentitySubgraph(options: IdentityOptions): SubgraphDefini
     internal: (deps) => internalEndpoints(options, deps),
     async startWorkers(deps) {
       await ensureOperators(deps.orm, options.operatorEmails);
-      await consumeInvoiceSentForInvitations(deps, { portalSecret: options.portalSecret });
+      await consumeSendsForInvitations(deps, { portalSecret: options.portalSecret });
     },
   };
 }

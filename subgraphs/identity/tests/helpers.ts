@@ -121,3 +121,16 @@ export async function authenticate(identity: RunningSubgraphProcess, body: Recor
   if (response.status !== 200) throw new Error(`authenticate answered ${response.status}`);
   return (await response.json()) as { business: { id: string; slug: string } | null; actor: Actor; sessionValid: boolean };
 }
+
+/** Long enough for a consumer to have handled an event, when the test expects nothing to happen. */
+export const settle = () => new Promise((resolve) => setTimeout(resolve, 2000));
+
+export async function eventually<T>(check: () => Promise<T | false>, what: string): Promise<T> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+}

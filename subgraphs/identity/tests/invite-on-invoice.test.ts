@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { DomainEvent, RunningSubgraphProcess } from "@portal/kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { anonymousIn, CONFIRM, createContact, createTenant, gql, invite, latestToken, outboxEvents, startIdentity, type Tenant } from "./helpers.js";
+import { anonymousIn, CONFIRM, createContact, createTenant, eventually, gql, invite, latestToken, outboxEvents, settle, startIdentity, type Tenant } from "./helpers.js";
 
 const REVOKE = `mutation($id: ID!) { revokeAccess(contactId: $id) { __typename } }`;
 const ACCESS = `query($id: ID!) { contact(id: $id) { access { status } } }`;
@@ -18,17 +18,6 @@ async function invoiceSent(identity: RunningSubgraphProcess, tenant: Tenant, con
 }
 
 const invitations = (identity: RunningSubgraphProcess, contactId: string) => outboxEvents(identity, "identity.contact.invited", { key: "contactId", value: contactId });
-const settle = () => new Promise((resolve) => setTimeout(resolve, 2000));
-
-async function eventually<T>(check: () => Promise<T | false>, what: string): Promise<T> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
-}
 
 describe("invoice sent → invite the client to pay online", () => {
   let identity: RunningSubgraphProcess;

@@ -49,7 +49,9 @@ describe("demo data", () => {
       expect(contacts.some((c: any) => c.dnd)).toBe(true);
       expect(await sql(em, `select 1 from identity.operator where email = 'operator@portal.test'`)).toHaveLength(1);
       const events = await sql<{ type: string }>(em, `select distinct type from identity.outbox_event`);
-      expect(events.map((e) => e.type).sort()).toEqual(["identity.business.updated", "identity.contact.activated", "identity.contact.changed", "identity.contact.invited"]);
+      expect(events.map((e) => e.type).sort()).toEqual(["identity.business.updated", "identity.contact.activated", "identity.contact.changed", "identity.contact.invited", "identity.staff.changed"]);
+      const staffEvents = await sql<{ role: string }>(em, `select payload->'staff'->>'role' as role from identity.outbox_event where type = 'identity.staff.changed' order by role`);
+      expect(staffEvents.map((e) => e.role)).toEqual(["OWNER", "STAFF"]);
     } finally {
       await orm.close();
     }

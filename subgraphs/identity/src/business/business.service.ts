@@ -3,6 +3,7 @@ import { NotFoundError, recordEvent, ValidationError, type EntityManager } from 
 import { businessSnapshot } from "../shared/snapshots.js";
 import { findPage, type PageArgs } from "../shared/keyset.js";
 import { checkEmail, checkHexColor, checkHostName, checkLogoUrl, checkRequiredText, checkSlug, containsPattern, firstError } from "../shared/validation.js";
+import { recordStaffChanged } from "../staff/staff-events.js";
 import { Staff } from "../staff/staff.entity.js";
 import { Business, PORTAL_SECTIONS, type PortalSectionKey, type SectionToggles } from "./business.entity.js";
 
@@ -56,7 +57,10 @@ export async function createBusiness(em: EntityManager, origin: string, input: N
     await em.transactional(async (tx) => {
       tx.persist(business);
       await tx.flush();
-      tx.persist(Object.assign(new Staff(), { businessId: business.id, name: input.ownerName.trim(), email: input.ownerEmail.trim(), role: "owner" }));
+      const owner = Object.assign(new Staff(), { businessId: business.id, name: input.ownerName.trim(), email: input.ownerEmail.trim(), role: "owner" as const });
+      tx.persist(owner);
+      await tx.flush();
+      recordStaffChanged(tx, owner);
       recordBusinessUpdated(tx, business, origin);
     });
   } catch (error) {

@@ -4,6 +4,7 @@ import { sameEmail } from "../auth/sign-in.service.js";
 import { EmailTakenError } from "../contacts/contact.types.js";
 import { findPage, type PageArgs } from "../shared/keyset.js";
 import { checkEmail, checkRequiredText, containsPattern, firstError } from "../shared/validation.js";
+import { recordStaffChanged } from "./staff-events.js";
 import { Staff, type StaffRoleValue } from "./staff.entity.js";
 
 export const STAFF_EMAIL_TAKEN = "A team member already uses this email address";
@@ -36,8 +37,8 @@ export function validateStaff(input: StaffFields): ValidationError | null {
 }
 
 /**
- * Adds a team member to the business of the tenant-scoped `em`. `alsoDo` runs in the same
- * transaction (e.g. sending the sign-in link). The unique index (business, lower(email)) is the final
+ * Adds a team member to the business of the tenant-scoped `em` and publishes `identity.staff.changed`.
+ * `alsoDo` runs in the same transaction (e.g. sending the sign-in link). The unique index (business, lower(email)) is the final
  * word when two requests race past the check.
  */
 export async function addStaff(
@@ -54,6 +55,7 @@ export async function addStaff(
     await em.transactional(async (tx) => {
       tx.persist(staff);
       await tx.flush();
+      recordStaffChanged(tx, staff);
       await alsoDo?.(tx, staff);
     });
     return staff;

@@ -7,6 +7,7 @@ import type { LinkContext } from "../contacts/access.service.js";
 import type { EmailTakenError } from "../contacts/contact.types.js";
 import { announceRevoked } from "../shared/live-topics.js";
 import { recipientOf } from "../shared/snapshots.js";
+import { recordStaffChanged } from "./staff-events.js";
 import { Staff, type StaffRoleValue } from "./staff.entity.js";
 import { addStaff, type StaffFields } from "./staff.service.js";
 import { CannotRemoveSelfError, LastOwnerError } from "./team.types.js";
@@ -36,7 +37,10 @@ export async function updateStaffRole(em: EntityManager, staffId: string, role: 
     const staff = await tx.findOne(Staff, { id: staffId });
     if (!staff) return NotFoundError.of("No such team member");
     if (staff.role === "owner" && role !== "owner" && owners.length <= 1) return LastOwnerError.of();
-    staff.role = role;
+    if (staff.role !== role) {
+      staff.role = role;
+      recordStaffChanged(tx, staff);
+    }
     return staff;
   });
 }
@@ -55,6 +59,7 @@ export async function removeStaff(em: EntityManager, businessId: string, ownerId
     if (staff.role === "owner" && owners.length <= 1) return LastOwnerError.of();
     const sessionIds = await endSessionsOf(tx, "staff", staff.id);
     tx.remove(staff);
+    recordStaffChanged(tx, staff, true);
     await announceRevoked(tx, businessId, { sessionIds });
     return staff;
   });
