@@ -1,0 +1,7 @@
+export { PdfRejectedError } from "./errors.js";
+export { inspectPdf, type PdfPage } from "./inspect.js";
+export type { StampField } from "./stamp.js";
+export type { CertificateAuditEntry, CertificateRecipient } from "./certificate-page.js";
+export { loadSigningCertificate, type SigningCertificate } from "./signing-certificate.js";
+export { createDevelopmentCertificate } from "./development-certificate.js";
+export { buildSealedPdf, type SealedPdf, type SealedPdfInput } from "./build-sealed-pdf.js";
