@@ -2,7 +2,7 @@ import type { SubgraphDefinition } from "@portal/kit";
 
 /**
  * The subgraphs the platform runs, in start order: consumers (automation) subscribe to events
- * before producers (identity, billing) begin relaying them. Each one is its own process in `npm start`.
+ * before producers (identity, billing, documents) begin relaying them. Each one is its own process in `npm start`.
  */
 export interface SubgraphEntry {
   name: string;
@@ -48,6 +48,16 @@ export const SUBGRAPHS: SubgraphEntry[] = [
     define: async () => {
       const { createBillingSubgraph } = await import("@portal/billing");
       return createBillingSubgraph({ testPayments: true });
+    },
+  },
+  {
+    name: "documents",
+    port: 4104,
+    urlVariable: "DOCUMENTS_URL",
+    entry: "subgraphs/documents/src/main.ts",
+    define: async (portalSecret) => {
+      const { createDocumentsSubgraph } = await import("@portal/documents");
+      return createDocumentsSubgraph({ portalSecret, production: false });
     },
   },
 ];

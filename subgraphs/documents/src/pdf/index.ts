@@ -1,6 +1,7 @@
 export { PdfRejectedError } from "./errors.js";
 export { inspectPdf, type PdfPage } from "./inspect.js";
 export type { StampField } from "./stamp.js";
+export { validateSignaturePng } from "./signature-image.js";
 export type { CertificateAuditEntry, CertificateRecipient } from "./certificate-page.js";
 export { loadSigningCertificate, type SigningCertificate } from "./signing-certificate.js";
 export { createDevelopmentCertificate } from "./development-certificate.js";

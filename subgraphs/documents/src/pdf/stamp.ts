@@ -9,6 +9,7 @@ import {
 } from "pdf-lib";
 import { printable, type DocumentFonts } from "./fonts.js";
 import { displayedPage } from "./geometry.js";
+import { pngSize } from "./signature-image.js";
 import { fitText, metrics } from "./text-layout.js";
 
 /**
@@ -89,6 +90,7 @@ function drawTypedSignature(page: PDFPage, typed: string, font: PDFFont, rect: R
 async function drawDrawnSignature(pdf: PDFDocument, page: PDFPage, png: Uint8Array, rect: Rect, pageNumber: number): Promise<void> {
   let image;
   try {
+    pngSize(png);
     image = await pdf.embedPng(png);
   } catch {
     throw new Error(`The drawn signature for a field on page ${pageNumber} is not a readable PNG image.`);

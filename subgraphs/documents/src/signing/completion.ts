@@ -1,0 +1,4 @@
+/** Builds and seals the final PDF (placeholder until completion lands). */
+export interface Sealer {
+  certificate(): Promise<unknown>;
+}
