@@ -9,6 +9,7 @@ import {
   type SigningCertificate,
   type StampField,
 } from "../src/pdf/index.js";
+import { getDocumentProxy } from "unpdf";
 import { byteRange, makePng, makeSourcePdf, pageTexts, pdfsig, sha256 } from "./pdf-fixtures.js";
 
 const VALID = "Signature Validation: Signature is Valid.";
@@ -175,6 +176,37 @@ describe("buildSealedPdf", () => {
     expect(texts[1]).toContain("Zoë Łukasiewicz");
     expect(texts[1]).toContain("ZŁ");
     expect(texts[1]).toContain("Delivery to Łódź warehouse");
+  });
+
+  it("places fields where they were put on the page as displayed, upright, also on a rotated page", async () => {
+    const document = await getDocumentProxy(new Uint8Array(sealed.pdf));
+    const placement = async (pageNumber: number, text: string) => {
+      const page = await document.getPage(pageNumber);
+      const viewport = page.getViewport({ scale: 1 });
+      const content = await page.getTextContent();
+      const item = content.items.find((entry) => "str" in entry && entry.str.includes(text));
+      if (!item || !("transform" in item)) throw new Error(`${text} not found on page ${pageNumber}`);
+      const [a, b, c, d, e, f] = viewport.transform as number[];
+      const [ta, tb, , , tx, ty] = item.transform as number[];
+      // The text's baseline origin and direction in display coordinates (top-left origin, y down).
+      const x = a! * tx! + c! * ty! + e!;
+      const y = b! * tx! + d! * ty! + f!;
+      const direction = [a! * ta! + c! * tb!, b! * ta! + d! * tb!];
+      return { x: x / viewport.width, y: y / viewport.height, direction };
+    };
+    const delivery = await placement(2, "Delivery to");
+    expect(delivery.x).toBeGreaterThan(0.05);
+    expect(delivery.x).toBeLessThan(0.07);
+    expect(delivery.y).toBeGreaterThan(0.1);
+    expect(delivery.y).toBeLessThan(0.14);
+    expect(delivery.direction[0]).toBeGreaterThan(0);
+    expect(Math.abs(delivery.direction[1]!)).toBeLessThan(1e-6);
+
+    const company = await placement(1, "Company number");
+    expect(company.x).toBeGreaterThan(0.1);
+    expect(company.x).toBeLessThan(0.12);
+    expect(company.y).toBeGreaterThan(0.4);
+    expect(company.y).toBeLessThan(0.45);
   });
 
   it("embeds the drawn signature as an image on its page", async () => {

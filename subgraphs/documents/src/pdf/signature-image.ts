@@ -1,3 +1,4 @@
+import { inflateSync } from "node:zlib";
 import { PDFDocument } from "pdf-lib";
 import { PdfRejectedError } from "./errors.js";
 
@@ -23,12 +24,46 @@ export function pngSize(bytes: Uint8Array): { width: number; height: number } {
   return { width, height };
 }
 
+const CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
+
+/** Walks the chunks and inflates the image data, which must be complete (no truncated stream). */
+function checkImageData(buffer: Buffer, width: number, height: number): void {
+  const idat: Buffer[] = [];
+  let offset = 8;
+  let ended = false;
+  while (offset + 12 <= buffer.length) {
+    const length = buffer.readUInt32BE(offset);
+    const type = buffer.toString("latin1", offset + 4, offset + 8);
+    if (offset + 12 + length > buffer.length) break;
+    if (type === "IDAT") idat.push(buffer.subarray(offset + 8, offset + 8 + length));
+    offset += 12 + length;
+    if (type === "IEND") {
+      ended = true;
+      break;
+    }
+  }
+  if (!ended || idat.length === 0) throw new PdfRejectedError(NOT_A_PNG);
+  const bitDepth = buffer[24]!;
+  const channels = CHANNELS[buffer[25]!];
+  const interlaced = buffer[28] === 1;
+  if (!channels) throw new PdfRejectedError(NOT_A_PNG);
+  const expected = interlaced ? null : height * (1 + Math.ceil((width * channels * bitDepth) / 8));
+  let raw: Buffer;
+  try {
+    raw = inflateSync(Buffer.concat(idat), { maxOutputLength: expected ?? MAX_PIXELS * 8 + MAX_SIDE * 7 });
+  } catch {
+    throw new PdfRejectedError(NOT_A_PNG);
+  }
+  if (expected !== null && raw.length !== expected) throw new PdfRejectedError(NOT_A_PNG);
+}
+
 /**
  * Checks, when a signer submits a drawn signature, that the PNG decodes and can be placed in a PDF,
  * so that completing the document cannot fail on it later. Throws PdfRejectedError.
  */
 export async function validateSignaturePng(bytes: Uint8Array): Promise<{ width: number; height: number }> {
   const size = pngSize(bytes);
+  checkImageData(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), size.width, size.height);
   try {
     const pdf = await PDFDocument.create();
     const image = await pdf.embedPng(bytes);
