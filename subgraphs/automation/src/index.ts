@@ -6,7 +6,9 @@ import { EmailLog } from "./delivery/email-log.entity.js";
 import { EmailLogResolver } from "./delivery/email-log.resolver.js";
 import { startSendEmailWorker } from "./delivery/send-email.worker.js";
 import { DEFAULT_RETRY, type RetryPolicy } from "./delivery/send-queue.js";
+import { noSignedPdf, type SignedPdfProvider } from "./documents/signed-pdf.js";
 import { consumeBillingEvents } from "./events/billing-consumers.js";
+import { consumeDocumentsEvents } from "./events/documents-consumers.js";
 import { consumeIdentityEvents } from "./events/identity-consumers.js";
 import { noReceiptPdf, type ReceiptPdfProvider } from "./invoices/receipt-pdf.js";
 import { DevMailMessage } from "./mail/dev-mail-message.entity.js";
@@ -15,6 +17,7 @@ import { devMailboxResolver } from "./mail/dev-mailbox.resolver.js";
 import { postmarkTransport } from "./mail/postmark-transport.js";
 import { Migration20250601000000Initial } from "./migrations/Migration20250601000000Initial.js";
 import { Migration20261124100000ContactsAndAttachments } from "./migrations/Migration20261124100000ContactsAndAttachments.js";
+import { Migration20261201100000EmailReference } from "./migrations/Migration20261201100000EmailReference.js";
 import { NotificationTemplate } from "./templates/notification-template.entity.js";
 import { TemplateResolver } from "./templates/template.resolver.js";
 
@@ -34,6 +37,11 @@ export interface AutomationOptions {
   retry?: RetryPolicy;
   /** Source of receipt PDFs for payment receipts whose event carries none; defaults to sending without one. */
   receiptPdf?: ReceiptPdfProvider;
+  /**
+   * Source of the sealed PDF attached to the fully-signed document email (`documentsSignedPdf` fetches
+   * it from the documents subgraph); defaults to sending without one.
+   */
+  signedPdf?: SignedPdfProvider;
 }
 
 /** Notification templates, the email log and delivery (Postmark or the dev mailbox). */
@@ -46,6 +54,7 @@ export function createAutomationSubgraph(options: AutomationOptions): SubgraphDe
     migrations: [
       { name: "Migration20250601000000Initial", class: Migration20250601000000Initial },
       { name: "Migration20261124100000ContactsAndAttachments", class: Migration20261124100000ContactsAndAttachments },
+      { name: "Migration20261201100000EmailReference", class: Migration20261201100000EmailReference },
     ],
     buildSchema: () =>
       buildFederatedSchema({ resolvers: [TemplateResolver, EmailLogResolver, devMailboxResolver(options.production)], orphanedTypes: [UserError] }),
@@ -57,8 +66,10 @@ export function createAutomationSubgraph(options: AutomationOptions): SubgraphDe
       const delivery = { boss: deps.boss, portalSecret: options.portalSecret, fromAddress, retry };
       await consumeIdentityEvents(deps, delivery);
       await consumeBillingEvents(deps, { ...delivery, receiptPdf: options.receiptPdf ?? noReceiptPdf });
+      await consumeDocumentsEvents(deps, { ...delivery, signedPdf: options.signedPdf ?? noSignedPdf });
       await startSendEmailWorker({ orm: deps.orm, boss: deps.boss, transport, portalSecret: options.portalSecret, retry });
     },
   };
 }
 export { billingReceiptPdf } from "./invoices/billing-receipt-pdf.js";
+export { documentsSignedPdf, type SignedPdfProvider } from "./documents/signed-pdf.js";

@@ -2,6 +2,7 @@ import "reflect-metadata";
 import { commonEnv, port, readConfig, runSubgraph } from "@portal/kit";
 import { z } from "zod";
 import { createAutomationSubgraph } from "./index.js";
+import { documentsSignedPdf } from "./documents/signed-pdf.js";
 import { billingReceiptPdf } from "./invoices/billing-receipt-pdf.js";
 
 /** Runs the automation subgraph on its own, configured from the environment. */
@@ -13,6 +14,8 @@ const config = readConfig({
   MAIL_FROM: z.string().min(3).default("Client Portal <portal@localhost>"),
   /** Where receipt PDFs for receipt emails come from. */
   BILLING_URL: z.string().url().default("http://127.0.0.1:4103/graphql"),
+  /** Where the sealed PDFs for fully-signed document emails come from. */
+  DOCUMENTS_URL: z.string().url().default("http://127.0.0.1:4104/graphql"),
 });
 const production = config.NODE_ENV === "production";
 
@@ -22,6 +25,7 @@ const running = await runSubgraph(
     production,
     mail: { postmarkServerToken: config.POSTMARK_SERVER_TOKEN, postmarkApiUrl: config.POSTMARK_API_URL, fromAddress: config.MAIL_FROM },
     receiptPdf: billingReceiptPdf({ billingUrl: () => config.BILLING_URL, portalSecret: config.PORTAL_SECRET }),
+    signedPdf: documentsSignedPdf({ documentsUrl: () => config.DOCUMENTS_URL, portalSecret: config.PORTAL_SECRET }),
   }),
   { databaseUrl: config.DATABASE_URL, gatewaySecret: config.PORTAL_SECRET, port: config.AUTOMATION_PORT, production },
 );

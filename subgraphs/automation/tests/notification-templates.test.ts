@@ -38,7 +38,7 @@ describe("notification templates", () => {
   it("lists the built-in templates until the business saves its own", async () => {
     const business = newBusiness();
     const { data } = await gql(automation, staffOf(business), TEMPLATES);
-    expect(data.notificationTemplates.map((t: { key: string }) => t.key)).toEqual(["INVITATION", "SIGN_IN", "EMAIL_CHANGE", "NEW_INVOICE", "RECEIPT"]);
+    expect(data.notificationTemplates.map((t: { key: string }) => t.key)).toEqual(["INVITATION", "SIGN_IN", "EMAIL_CHANGE", "NEW_INVOICE", "RECEIPT", "SIGNATURE_REQUEST", "SIGNATURE_REMINDER", "DOCUMENT_COMPLETED", "DOCUMENT_DECLINED"]);
     const invitation = data.notificationTemplates[0];
     expect(invitation).toMatchObject({ subject: "You're invited to {{business.name}}'s client portal", isCustom: false, updatedAt: null });
     expect(invitation.body).toContain("{{link}}");

@@ -13,7 +13,7 @@ export enum EmailStatus {
 @Entity({ tableName: "email_log" })
 @TenantScoped()
 export class EmailLog {
-  [OptionalProps]?: "reason" | "attempts" | "providerMessageId" | "createdAt" | "sentAt";
+  [OptionalProps]?: "reason" | "attempts" | "providerMessageId" | "createdAt" | "sentAt" | "reference";
   @PrimaryKey({ type: "uuid", defaultRaw: "gen_random_uuid()" })
   id!: string;
   /** Null only for platform operators' own sign-in emails, which belong to no business. */
@@ -22,6 +22,12 @@ export class EmailLog {
   /** The domain event that asked for this email. */
   @Property({ type: "uuid", nullable: true })
   eventId!: string | null;
+  /**
+   * What the email is about when its producer wants to hear how it ended (e.g. `document:<id>`):
+   * reaching SENT, SUPPRESSED or FAILED then publishes `automation.email.finished`.
+   */
+  @Property({ type: "text", nullable: true })
+  reference: string | null = null;
   @Property({ type: "text" })
   recipient!: string;
   @Property({ type: "text" })

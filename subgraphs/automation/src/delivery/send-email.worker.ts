@@ -1,8 +1,9 @@
 import type { MikroORM } from "@mikro-orm/postgresql";
 import type PgBoss from "pg-boss";
-import { forkFor, unseal } from "@portal/kit";
+import { ensureQueue, forkFor, unseal } from "@portal/kit";
 import { MailDeliveryError, type MailTransport, type OutgoingEmail } from "../mail/mail-transport.js";
 import { EmailLog, EmailStatus } from "./email-log.entity.js";
+import { finishEmail } from "./email-outcome.js";
 import { SEND_EMAIL_QUEUE, type RetryPolicy, type SendEmailJob } from "./send-queue.js";
 
 export interface SendWorkerSettings {
@@ -21,7 +22,7 @@ export interface SendWorkerSettings {
  */
 export async function startSendEmailWorker(settings: SendWorkerSettings): Promise<void> {
   const { boss, retry } = settings;
-  await boss.createQueue(SEND_EMAIL_QUEUE, { name: SEND_EMAIL_QUEUE, retryLimit: retry.limit, retryDelay: retry.delaySeconds, retryBackoff: true });
+  await ensureQueue(boss, SEND_EMAIL_QUEUE, { retryLimit: retry.limit, retryDelay: retry.delaySeconds, retryBackoff: true });
   await boss.work<SendEmailJob>(
     SEND_EMAIL_QUEUE,
     { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: settings.pollingIntervalSeconds ?? 0.5 },
@@ -41,14 +42,14 @@ async function deliver(settings: SendWorkerSettings, job: SendEmailJob, lastAtte
   try {
     email = JSON.parse(unseal(settings.portalSecret, job.sealedEmail)) as OutgoingEmail;
   } catch {
-    Object.assign(log, { status: EmailStatus.FAILED, reason: "The queued message could not be opened (sealed with a different PORTAL_SECRET)" });
+    finishEmail(em, log, EmailStatus.FAILED, { reason: "The queued message could not be opened (sealed with a different PORTAL_SECRET)" });
     await em.flush();
     return;
   }
 
   try {
     const { providerMessageId } = await settings.transport.send(email);
-    Object.assign(log, { status: EmailStatus.SENT, reason: null, providerMessageId, sentAt: new Date() });
+    finishEmail(em, log, EmailStatus.SENT, { providerMessageId, sentAt: new Date() });
     await em.flush();
   } catch (error) {
     const failure = error instanceof MailDeliveryError ? error : new MailDeliveryError(String((error as Error)?.message ?? error), true);
@@ -58,7 +59,7 @@ async function deliver(settings: SendWorkerSettings, job: SendEmailJob, lastAtte
       throw failure;
     }
     const reason = failure.temporary ? `Gave up after ${log.attempts} attempts: ${failure.message}` : failure.message;
-    Object.assign(log, { status: EmailStatus.FAILED, reason });
+    finishEmail(em, log, EmailStatus.FAILED, { reason });
     await em.flush();
   }
 }

@@ -14,6 +14,10 @@ export interface TemplateValues {
   expiresInMinutes?: number;
   invoice?: { number: string; amountDue?: string; total?: string; dueDate?: string };
   payment?: { amount: string; date: string; method: string };
+  document?: { title: string; message?: string };
+  sender?: { name: string };
+  decliner?: { name: string };
+  decline?: { reason: string };
 }
 
 export interface RenderedEmail {
@@ -34,7 +38,9 @@ export function renderEmail(key: NotificationTemplateKey, template: TemplateText
   };
   const parse = (text: string) => parseTemplate(text, PLACEHOLDERS_BY_KEY[key]);
   const subject = plain(parse(template.subject), valueOf).replace(/\s+/g, " ").trim();
-  const paragraphs = template.body.replace(/\r\n?/g, "\n").split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean).map(parse);
+  // A paragraph whose placeholders are all empty (e.g. a document sent without a message) is left out.
+  const paragraphs = template.body.replace(/\r\n?/g, "\n").split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean).map(parse)
+    .filter((parts) => isLinkOnly(parts) || plain(parts, valueOf).trim() !== "");
 
   const blocks: BodyBlock[] = paragraphs.map((parts) =>
     isLinkOnly(parts) && isWebUrl(values.link)

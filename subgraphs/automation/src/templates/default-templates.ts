@@ -55,4 +55,43 @@ export const DEFAULT_TEMPLATES: Record<NotificationTemplateKey, TemplateText> = 
       "The invoice and this receipt stay in your client portal.",
     ].join("\n\n"),
   },
+  [NotificationTemplateKey.SIGNATURE_REQUEST]: {
+    subject: "{{sender.name}} sent you “{{document.title}}” to sign",
+    body: [
+      "Hi {{contact.firstName}},",
+      "{{sender.name}} from {{business.name}} has sent you “{{document.title}}” to review and sign.",
+      "{{document.message}}",
+      "{{link}}",
+      "The button opens the document in {{business.name}}'s client portal, where you can read it, sign it, or decline it with a reason.",
+    ].join("\n\n"),
+  },
+  [NotificationTemplateKey.SIGNATURE_REMINDER]: {
+    subject: "Reminder: “{{document.title}}” is waiting for your signature",
+    body: [
+      "Hi {{contact.firstName}},",
+      "A friendly reminder that “{{document.title}}”, sent by {{sender.name}} from {{business.name}}, is still waiting for your signature.",
+      "{{document.message}}",
+      "{{link}}",
+      "If you have already signed it, you can ignore this email.",
+    ].join("\n\n"),
+  },
+  [NotificationTemplateKey.DOCUMENT_COMPLETED]: {
+    subject: "“{{document.title}}” has been signed by everyone",
+    body: [
+      "Hi {{contact.firstName}},",
+      "Everyone has signed “{{document.title}}”. The signed copy is attached to this email as a PDF, sealed so that any later change can be detected.",
+      "{{link}}",
+      "You can also download it from {{business.name}}'s client portal at any time.",
+    ].join("\n\n"),
+  },
+  [NotificationTemplateKey.DOCUMENT_DECLINED]: {
+    subject: "{{decliner.name}} declined “{{document.title}}”",
+    body: [
+      "Hi {{contact.firstName}},",
+      "{{decliner.name}} declined to sign “{{document.title}}”, so the document is closed and nobody else can sign it.",
+      "Their reason:\n{{decline.reason}}",
+      "{{link}}",
+      "You can review the document and its audit trail, then send a corrected version if needed.",
+    ].join("\n\n"),
+  },
 };

@@ -1,6 +1,10 @@
 import type { TemplateValues } from "../mail/render-email.js";
 import { NotificationTemplateKey } from "./template-key.js";
 
+const DOCUMENT_KEYS: ReadonlySet<NotificationTemplateKey> = new Set([
+  NotificationTemplateKey.SIGNATURE_REQUEST, NotificationTemplateKey.SIGNATURE_REMINDER, NotificationTemplateKey.DOCUMENT_COMPLETED, NotificationTemplateKey.DOCUMENT_DECLINED,
+]);
+
 /** A sample person for previews, so staff see the email as a contact would. */
 export const SAMPLE_CONTACT = { name: "Alex Morgan", firstName: "Alex" };
 
@@ -9,5 +13,14 @@ export function sampleValuesFor(key: NotificationTemplateKey, link: string): Tem
   const base: TemplateValues = { contact: SAMPLE_CONTACT, link, expiresInMinutes: 15 };
   if (key === NotificationTemplateKey.NEW_INVOICE) return { ...base, invoice: { number: "1042", amountDue: "$1,250.00", total: "$1,250.00", dueDate: "March 31, 2026" } };
   if (key === NotificationTemplateKey.RECEIPT) return { ...base, invoice: { number: "1042" }, payment: { amount: "$1,250.00", date: "March 14, 2026", method: "Card" } };
+  if (DOCUMENT_KEYS.has(key)) {
+    return {
+      ...base,
+      document: { title: "Website design agreement", message: "Here is the agreement we discussed. Let me know if anything should change." },
+      sender: { name: "Jordan Lee" },
+      decliner: { name: SAMPLE_CONTACT.name },
+      decline: { reason: "The start date should be May 1, not April 1." },
+    };
+  }
   return base;
 }

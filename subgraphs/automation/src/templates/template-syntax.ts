@@ -5,6 +5,7 @@ export const PLACEHOLDERS = [
   "contact.name", "contact.firstName", "business.name", "link", "expiresInMinutes",
   "invoice.number", "invoice.amountDue", "invoice.total", "invoice.dueDate",
   "payment.amount", "payment.date", "payment.method",
+  "document.title", "document.message", "sender.name", "decliner.name", "decline.reason",
 ] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 

@@ -11,6 +11,10 @@ registerEnumType(NotificationTemplateKey, {
     EMAIL_CHANGE: { description: "Link confirming a new email address, sent to that address." },
     NEW_INVOICE: { description: "New invoice, sent to the contact when staff send it, with a link to pay in the portal." },
     RECEIPT: { description: "Payment receipt, sent to the contact when a payment is confirmed." },
+    SIGNATURE_REQUEST: { description: "Request to sign a document, sent to each signer or approver when their turn begins, with a link to the document." },
+    SIGNATURE_REMINDER: { description: "Reminder to sign a document, sent to recipients whose turn it is on a reminder (automatic or by staff)." },
+    DOCUMENT_COMPLETED: { description: "Fully signed confirmation, sent to every party of a document with the signed PDF attached." },
+    DOCUMENT_DECLINED: { description: "Declined notice, sent to staff when a recipient declines to sign a document." },
   },
 });
 
