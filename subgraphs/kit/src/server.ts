@@ -41,11 +41,16 @@ export interface WebhookResponse {
  */
 export type WebhookHandler = (request: WebhookRequest) => Promise<WebhookResponse>;
 
-/** A signed `GET /files/<name>/<path>` from the gateway, on behalf of the verified caller. */
+/** A signed `GET`, `HEAD` or `POST /files/<name>/<path>` from the gateway, on behalf of the verified caller. */
 export interface FileRequest {
   caller: Caller;
+  method: "GET" | "HEAD" | "POST";
   /** What follows `/files/<name>/`, e.g. `invoices/<id>.pdf`. */
   path: string;
+  /** Request headers (e.g. `content-type`, `x-file-name` of an upload). */
+  headers: IncomingHttpHeaders;
+  /** The raw request body of a POST (an upload, at most MAX_UPLOAD_BYTES); undefined otherwise. */
+  body?: Buffer;
   em: EntityManager;
 }
 
@@ -58,8 +63,9 @@ export interface FileResponse {
 }
 
 /**
- * Downloads (e.g. invoice PDFs) at `GET /files/<name>/...`. Like /graphql they require the gateway's
- * caller signature; the handler authorizes the caller itself.
+ * Downloads (e.g. invoice PDFs) at `GET /files/<name>/...` and uploads at `POST /files/<name>/...`.
+ * Like /graphql they require the gateway's caller signature; the handler authorizes the caller itself
+ * and answers 404 for what it does not serve (including methods it does not take).
  */
 export type FileHandler = (request: FileRequest) => Promise<FileResponse>;
 
@@ -83,6 +89,8 @@ export interface RunningSubgraph {
 }
 
 const MAX_BODY_BYTES = 1_000_000;
+/** Largest file a `POST /files/...` upload may carry. */
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
 export async function startSubgraphServer(options: SubgraphServerOptions): Promise<RunningSubgraph> {
   const httpServer = createServer();
@@ -183,7 +191,8 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     const slash = rest.indexOf("/");
     const name = slash < 0 ? rest : rest.slice(0, slash);
     const handler = Object.hasOwn(options.files ?? {}, name) ? options.files![name] : undefined;
-    if (!handler || slash < 0 || (req.method !== "GET" && req.method !== "HEAD")) return sendJson(res, 404, { error: "not found" });
+    const method = req.method === "GET" || req.method === "HEAD" || req.method === "POST" ? req.method : null;
+    if (!handler || slash < 0 || !method) return sendJson(res, 404, { error: "not found" });
     const caller = verifyCaller(options.gatewaySecret, header(req, CALLER_HEADER), header(req, SIGNATURE_HEADER));
     if (!caller) return sendJson(res, 401, { error: "Missing or invalid gateway signature" });
     let path: string;
@@ -192,7 +201,17 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     } catch {
       return sendJson(res, 404, { error: "not found" });
     }
-    const file = await handler({ caller, path, em: forkFor(options.orm, caller.businessId) });
+    let body: Buffer | undefined;
+    if (method === "POST") {
+      const declared = Number(header(req, "content-length") ?? 0);
+      const raw = declared > MAX_UPLOAD_BYTES ? null : await readRawBody(req, MAX_UPLOAD_BYTES, true);
+      if (raw === null) {
+        res.setHeader("connection", "close");
+        return sendJson(res, 413, { error: { field: "file", message: `The file is too large (at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB).` } });
+      }
+      body = raw;
+    }
+    const file = await handler({ caller, method, path, headers: req.headers, body, em: forkFor(options.orm, caller.businessId) });
     res.statusCode = file.status;
     res.setHeader("content-type", file.contentType);
     res.setHeader("content-length", file.body.length);
@@ -223,18 +242,23 @@ async function readBody(req: IncomingMessage): Promise<string | null> {
   return body === null ? null : body.toString("utf8");
 }
 
-function readRawBody(req: IncomingMessage): Promise<Buffer | null> {
+/**
+ * The body, or null when it exceeds `limit`. By default the connection is cut at once; with `drain`
+ * the rest is read and dropped so that the caller can still answer (e.g. 413 to an upload).
+ */
+function readRawBody(req: IncomingMessage, limit = MAX_BODY_BYTES, drain = false): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on("data", (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size <= limit) chunks.push(chunk);
+      else if (!drain) {
         resolve(null);
         req.destroy();
-      } else chunks.push(chunk);
+      } else chunks.length = 0;
     });
-    req.on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("end", () => resolve(size > limit ? null : Buffer.concat(chunks)));
     req.on("error", reject);
   });
 }
