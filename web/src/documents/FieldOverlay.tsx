@@ -72,12 +72,14 @@ interface FieldOverlayProps {
   content?: (field: OverlayField) => ReactNode;
   /** Makes boxes buttons (e.g. to jump to the field's input, or to select it in an editor). */
   onFieldClick?: (field: OverlayField) => void;
+  /** Which boxes are buttons when onFieldClick is given. Default: all. */
+  clickable?: (field: OverlayField) => boolean;
   /** Accessible text for a box. Default: "<name> field" plus "(required)". */
   describe?: (field: OverlayField) => string;
 }
 
 /** Field boxes over one page of a PdfPages, at the contract's fractional coordinates. */
-export function FieldOverlay({ page, fields, tone, content, onFieldClick, describe }: FieldOverlayProps) {
+export function FieldOverlay({ page, fields, tone, content, onFieldClick, clickable, describe }: FieldOverlayProps) {
   const fontSize = (field: OverlayField) => Math.max(9, Math.min(18, field.height * page.height * 0.55));
   return (
     <>
@@ -89,7 +91,7 @@ export function FieldOverlay({ page, fields, tone, content, onFieldClick, descri
           const name = describe?.(field) ?? `${fieldName(field)} field${field.required ? " (required)" : ""}`;
           const style: CSSProperties = { ...fieldBoxStyle(field), fontSize: `${fontSize(field)}px` };
           const className = `pdf-overlay-item field-box field-box-${look} field-box-${field.kind.toLowerCase().replace("_", "-")}`;
-          return onFieldClick ? (
+          return onFieldClick && (clickable?.(field) ?? true) ? (
             <button
               key={field.id}
               type="button"

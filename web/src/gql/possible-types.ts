@@ -20,6 +20,17 @@
       "ApiKeyCreated",
       "ValidationError"
     ],
+    "DeleteDocumentResult": [
+      "DeleteDocumentSuccess",
+      "DocumentStateError",
+      "NotFoundError"
+    ],
+    "DocumentResult": [
+      "DocumentStateError",
+      "DocumentSuccess",
+      "NotFoundError",
+      "ValidationError"
+    ],
     "EmailChangeResult": [
       "EmailChangeRequested",
       "EmailTakenError",
@@ -93,6 +104,7 @@
     ],
     "UserError": [
       "CannotRemoveSelfError",
+      "DocumentStateError",
       "EmailTakenError",
       "InvalidSignInLinkError",
       "InvoiceNotPayable",
@@ -126,6 +138,17 @@
       "ApiKeyCreated",
       "ValidationError"
     ],
+    "DeleteDocumentResult": [
+      "DeleteDocumentSuccess",
+      "DocumentStateError",
+      "NotFoundError"
+    ],
+    "DocumentResult": [
+      "DocumentStateError",
+      "DocumentSuccess",
+      "NotFoundError",
+      "ValidationError"
+    ],
     "EmailChangeResult": [
       "EmailChangeRequested",
       "EmailTakenError",
@@ -199,6 +222,7 @@
     ],
     "UserError": [
       "CannotRemoveSelfError",
+      "DocumentStateError",
       "EmailTakenError",
       "InvalidSignInLinkError",
       "InvoiceNotPayable",

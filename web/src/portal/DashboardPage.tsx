@@ -5,6 +5,8 @@ import { usePortalBusiness } from "../shared/branding";
 import { useInvoiceLive } from "../shared/invoices/useInvoiceLive";
 import { QueryState } from "../shared/QueryState";
 import { useViewer } from "../shared/viewer";
+import { documentCardLines } from "./documents/documentCard";
+import { useDocumentLive } from "./documents/useDocumentLive";
 import { invoiceCardLines } from "./invoices/invoiceCard";
 import { describeSections, SECTION_INFO, sectionsWithContent } from "./sections";
 
@@ -20,6 +22,7 @@ const PortalDashboardDocument = graphql(`
       contact {
         id
         invoiceSummary { hasInvoices outstandingCount totalDue currency nextDueDate }
+        documentSummary { hasDocuments waitingForSignature }
       }
     }
   }
@@ -31,6 +34,8 @@ export function DashboardPage() {
   const viewer = useViewer();
   // A new or paid invoice changes the Invoices card while the client looks at it.
   useInvoiceLive();
+  // A document sent, signed or completed changes the Documents card the same way.
+  useDocumentLive();
   const { data, loading, error, refetch } = useQuery(PortalDashboardDocument, { fetchPolicy: "cache-and-network" });
   return (
     <>
@@ -42,6 +47,7 @@ export function DashboardPage() {
           const enabled = settings?.sections.filter((s) => s.enabled).map((s) => s.section) ?? [];
           const cards = sectionsWithContent(enabled, {
             INVOICES: invoiceCardLines(current.contact?.invoiceSummary),
+            DOCUMENTS: documentCardLines(current.contact?.documentSummary),
           });
           return (
             <>

@@ -9,6 +9,7 @@ export function PortalLayout() {
   const business = usePortalBusiness();
   const viewer = useViewer();
   const invoicesOn = useSectionEnabled("INVOICES") ?? false;
+  const documentsOn = useSectionEnabled("DOCUMENTS") ?? false;
   return (
     <>
       <header className="topbar">
@@ -18,6 +19,7 @@ export function PortalLayout() {
             Home
           </NavLink>
           {invoicesOn && <NavLink to="/invoices">Invoices</NavLink>}
+          {documentsOn && <NavLink to="/documents">Documents</NavLink>}
           <NavLink to="/profile">Profile</NavLink>
           <span className="topnav-user" aria-label="Signed in as">
             {viewer.contact?.name}

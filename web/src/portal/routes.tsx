@@ -4,6 +4,7 @@ import { LinkFrame } from "../shared/LinkFrame";
 import { RequireViewer } from "../shared/viewer";
 import { ConfirmEmailPage } from "./ConfirmEmailPage";
 import { DashboardPage } from "./DashboardPage";
+import { DocumentsPage } from "./documents/DocumentsPage";
 import { ClientInvoicePage } from "./invoices/ClientInvoicePage";
 import { InvoicesPage } from "./invoices/InvoicesPage";
 import { PortalFrame } from "./PortalFrame";
@@ -38,6 +39,9 @@ export const portalRoutes: RouteObject[] = [
               { path: "/profile", element: <ProfilePage /> },
               { path: "/invoices", element: <InvoicesPage /> },
               { path: "/invoices/:invoiceId", element: <ClientInvoicePage /> },
+              { path: "/documents", element: <DocumentsPage /> },
+              // Loaded on first visit: the viewer and signing code stay out of the portal's first load.
+              { path: "/documents/:documentId", lazy: () => import("./documents/ClientDocumentPage") },
             ],
           },
         ],
