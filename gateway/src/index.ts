@@ -99,7 +99,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       if (Number(req.headers["content-length"] ?? 0) > maxBodyBytes) return tooLarge(res);
       return relayWebhook(req, res, path);
     }
-    if ((req.method === "GET" || req.method === "HEAD") && path.startsWith(FILES_PREFIX)) return relayFile(req, res, path);
+    // Downloads, and uploads with their own size limit (checked by the relay, before the 100 kB one below).
+    if ((req.method === "GET" || req.method === "HEAD" || req.method === "POST") && path.startsWith(FILES_PREFIX)) return relayFile(req, res, path);
     const isApi = path === GRAPHQL_PATH || HEALTH_PATHS.includes(path);
     if (!isApi && serveStatic && (req.method === "GET" || req.method === "HEAD")) return serveStatic(req, res);
     const declared = Number(req.headers["content-length"] ?? 0);
