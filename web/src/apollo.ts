@@ -84,12 +84,21 @@ export function createPortalApollo(onSignedOut: () => void): PortalApollo {
             emailLog: relayStylePagination(["status", "search"]),
             apiKeys: relayStylePagination(),
             invoices: relayStylePagination(["status", "contactId", "issuedFrom", "issuedTo", "search"]),
+            documents: relayStylePagination(["status", "contactId", "search"]),
           },
         },
         Contact: {
           fields: {
             outstandingInvoices: relayStylePagination(),
             paidInvoices: relayStylePagination(),
+          },
+        },
+        Document: {
+          fields: {
+            auditTrail: relayStylePagination(),
+            // Plain objects without ids: a new upload or check replaces them whole.
+            pages: { merge: false },
+            auditVerification: { merge: false },
           },
         },
         Viewer: { keyFields: [] },

@@ -6,6 +6,7 @@ import { useViewer } from "../shared/viewer";
 const SECTIONS = [
   { to: "/admin/contacts", label: "Contacts" },
   { to: "/admin/invoices", label: "Invoices" },
+  { to: "/admin/documents", label: "Documents" },
   { to: "/admin/settings", label: "Portal settings" },
   { to: "/admin/templates", label: "Email templates" },
   { to: "/admin/email-log", label: "Email log" },

@@ -9,6 +9,10 @@ import { ApiKeysPage } from "./api-keys/ApiKeysPage";
 import { ContactDetailPage } from "./contacts/ContactDetailPage";
 import { ContactFormPage } from "./contacts/ContactFormPage";
 import { ContactsPage } from "./contacts/ContactsPage";
+import { CounterSignPage } from "./documents/CounterSignPage";
+import { DocumentPage } from "./documents/DocumentPage";
+import { DocumentsPage } from "./documents/DocumentsPage";
+import { NewDocumentPage } from "./documents/NewDocumentPage";
 import { InvoiceDetailPage } from "./invoices/InvoiceDetailPage";
 import { InvoiceFormPage } from "./invoices/InvoiceFormPage";
 import { InvoicesPage } from "./invoices/InvoicesPage";
@@ -44,6 +48,10 @@ export const adminRoutes: RouteObject = {
             { path: "invoices/new", element: <InvoiceFormPage /> },
             { path: "invoices/:invoiceId", element: <InvoiceDetailPage /> },
             { path: "invoices/:invoiceId/edit", element: <InvoiceFormPage /> },
+            { path: "documents", element: <DocumentsPage /> },
+            { path: "documents/new", element: <NewDocumentPage /> },
+            { path: "documents/:documentId", element: <DocumentPage /> },
+            { path: "documents/:documentId/sign", element: <CounterSignPage /> },
             { path: "settings", element: <SettingsPage /> },
             { path: "templates", element: <TemplatesPage /> },
             { path: "email-log", element: <EmailLogPage /> },
