@@ -1,3 +1,5 @@
+import { loadSigningCertificate, type SigningCertificate } from "./pdf/index.js";
+
 /** The platform's signing certificate, from the environment (base64 PKCS#12 and its passphrase). */
 export interface SigningCertificateOption {
   p12Base64: string;
@@ -14,12 +16,18 @@ export interface DocumentsOptions {
 
 export class DocumentsConfigError extends Error {}
 
-/** Fails at start-up, not at the first completed document. */
-export function checkDocumentsOptions(options: DocumentsOptions): DocumentsOptions {
+/** Opens the configured certificate at start-up (not at the first completed document); null in development. */
+export function configuredCertificate(options: DocumentsOptions): SigningCertificate | null {
   const certificate = options.signingCertificate;
-  if (options.production && !certificate) {
-    throw new DocumentsConfigError("SIGNING_CERTIFICATE_P12 and SIGNING_CERTIFICATE_PASSPHRASE are required in production: documents are sealed with the platform's certificate");
+  if (!certificate) {
+    if (options.production) {
+      throw new DocumentsConfigError("SIGNING_CERTIFICATE_P12 and SIGNING_CERTIFICATE_PASSPHRASE are required in production: completed documents are sealed with the platform's certificate");
+    }
+    return null;
   }
-  if (certificate && !certificate.p12Base64) throw new DocumentsConfigError("SIGNING_CERTIFICATE_P12 is empty");
-  return options;
+  try {
+    return loadSigningCertificate(certificate.p12Base64, certificate.passphrase);
+  } catch (error) {
+    throw new DocumentsConfigError(`SIGNING_CERTIFICATE_P12: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }

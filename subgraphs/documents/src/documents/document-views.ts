@@ -45,10 +45,8 @@ function toFieldView(field: DocumentFieldRow): DocumentField {
 export async function toDocumentViews(em: EntityManager, documents: Document[], audience: "staff" | "party", party: Party | null): Promise<DocumentView[]> {
   if (documents.length === 0) return [];
   const ids = documents.map((document) => document.id);
-  const [recipients, fields] = await Promise.all([
-    em.find(Recipient, { documentId: { $in: ids } }),
-    em.find(DocumentFieldRow, { documentId: { $in: ids } }, { orderBy: { position: "asc" } }),
-  ]);
+  const recipients = await em.find(Recipient, { documentId: { $in: ids } });
+  const fields = await em.find(DocumentFieldRow, { documentId: { $in: ids } }, { orderBy: { position: "asc" } });
   return documents.map((document) => {
     const own = byOrder(recipients.filter((recipient) => recipient.documentId === document.id));
     const turn = new Set(currentTurn(document, own).map((recipient) => recipient.id));
