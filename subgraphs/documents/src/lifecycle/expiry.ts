@@ -18,12 +18,18 @@ export async function expireIfDue(tx: EntityManager, document: Document, recipie
   return true;
 }
 
+/** Limits a sweep to one business (tests, which share a database, sweep their own). */
+export interface SweepScope {
+  businessId?: string;
+}
+
 /** The sweep: every open document of every business past its expiry. Returns how many expired. */
-export async function expireDueDocuments(orm: MikroORM, now: Date): Promise<number> {
+export async function expireDueDocuments(orm: MikroORM, now: Date, scope: SweepScope = {}): Promise<number> {
   const due = await sql<{ id: string; business_id: string }>(
     forkFor(orm, null),
-    `select id, business_id from "documents"."document" where status in ('sent', 'partially_signed') and expires_at <= ? order by expires_at limit 500`,
-    [now],
+    `select id, business_id from "documents"."document"
+     where status in ('sent', 'partially_signed') and expires_at <= ? and (?::uuid is null or business_id = ?::uuid) order by expires_at limit 500`,
+    [now, scope.businessId ?? null, scope.businessId ?? null],
   );
   let expired = 0;
   for (const row of due) {

@@ -7,7 +7,7 @@ import type { Recipient } from "../documents/recipient.entity.js";
 import { recordSignatureRequests } from "../events/document-events.js";
 import { announceDocumentChanged } from "../live/document-live.js";
 import { currentTurn } from "../signing/turns.js";
-import { expireIfDue } from "./expiry.js";
+import { expireIfDue, type SweepScope } from "./expiry.js";
 
 const DAY_MS = 86_400_000;
 
@@ -33,15 +33,16 @@ export function dueForReminder(document: Document, recipients: Recipient[], now:
  * The sweep: reminders due on open, unexpired documents with an interval, across businesses. Each
  * document is re-checked under its lock, so two workers never remind twice. Returns reminders sent.
  */
-export async function runDueReminders(orm: MikroORM, now: Date): Promise<number> {
+export async function runDueReminders(orm: MikroORM, now: Date, scope: SweepScope = {}): Promise<number> {
   const candidates = await sql<{ id: string; business_id: string }>(
     forkFor(orm, null),
     `select distinct d.id, d.business_id from "documents"."document" d join "documents"."recipient" r on r.document_id = d.id
      where d.status in ('sent', 'partially_signed') and d.reminder_interval_days is not null
        and r.role <> 'cc' and r.status = 'pending' and r.turn_started_at is not null
        and coalesce(r.last_reminded_at, r.turn_started_at) + make_interval(days => d.reminder_interval_days) <= ?
+       and (?::uuid is null or d.business_id = ?::uuid)
      limit 500`,
-    [now],
+    [now, scope.businessId ?? null, scope.businessId ?? null],
   );
   let sent = 0;
   for (const row of candidates) {
