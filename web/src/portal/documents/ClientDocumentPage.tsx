@@ -105,7 +105,7 @@ function ClientDocument({ document: doc }: { document: PortalDocumentDetailFragm
         <DocumentStatusBadge status={doc.status} />
       </div>
       <p className="hint document-meta">
-        Sent by {doc.sentBy?.name ?? business.branding.displayName}
+        Sent by {business.branding.displayName}
         {doc.sentAt && <> on <time dateTime={doc.sentAt}>{formatDate(doc.sentAt)}</time></>}
         {open && doc.expiresAt && <> · Sign by <time dateTime={doc.expiresAt}>{formatDateTime(doc.expiresAt)}</time></>}
       </p>
@@ -299,19 +299,17 @@ function RecipientsProgress({ document: doc }: { document: PortalDocumentDetailF
           const mine = recipient.id === me?.id;
           const progress = mine && recipient.status === "PENDING" && recipient.isTheirTurn ? "Your turn" : recipientProgressLabel(recipient);
           return (
-            <li key={recipient.id} className="recipient-row" data-testid="recipient" data-recipient-status={recipient.status}>
-              <span className="recipient-name">
-                {sequential && <span className="recipient-order" aria-label={`Step ${recipient.order}`}>{recipient.order}</span>}
-                <span>
-                  {recipient.name}
-                  {mine && " (you)"}
-                  <span className="hint recipient-role"> · {recipientRoleLabel(recipient.role)}</span>
-                </span>
+            <li key={recipient.id} className="progress-row" data-testid="recipient" data-recipient-status={recipient.status}>
+              {sequential && <span className="progress-order" aria-label={`Step ${recipient.order}:`}>{recipient.order}</span>}
+              <span className="progress-who">
+                <span className="progress-name">{recipient.name}{mine && " (you)"}</span>
+                <span className="hint">{recipientRoleLabel(recipient.role)}</span>
               </span>
-              <span className={`recipient-status recipient-status-${progress.toLowerCase().replace(/ /g, "-")}`}>
+              <span className={`progress-status progress-status-${progress.toLowerCase().replace(/ /g, "-")}`}>
                 {progress}
-                {recipient.signedAt && <span className="hint"> {formatDate(recipient.signedAt)}</span>}
-                {recipient.declinedAt && <span className="hint"> {formatDate(recipient.declinedAt)}</span>}
+                {(recipient.signedAt || recipient.declinedAt) && (
+                  <span className="hint progress-when">{formatDate(recipient.signedAt ?? recipient.declinedAt)}</span>
+                )}
               </span>
             </li>
           );

@@ -1,6 +1,10 @@
 import { graphql } from "../../gql";
 
-/** A document as the client's detail page shows it (the signing fields come from SigningDocument). */
+/**
+ * A document as the client's detail page shows it (the signing fields come from SigningDocument).
+ * Not `sentBy`: identity resolves Staff for staff callers only, so for a client it cannot be read;
+ * the portal names the business as the sender.
+ */
 export const PortalDocumentDetailFragment = graphql(`
   fragment PortalDocumentDetail on Document {
     ...SigningDocument
@@ -10,7 +14,6 @@ export const PortalDocumentDetailFragment = graphql(`
     voidedAt
     voidReason
     pageCount
-    sentBy { id name }
   }
 `);
 
@@ -24,7 +27,6 @@ export const PortalDocumentListItemFragment = graphql(`
     completedAt
     declinedAt
     voidedAt
-    sentBy { id name }
     myRecipient { id role status isTheirTurn signedAt }
   }
 `);
