@@ -9,6 +9,7 @@ import { boxAt, FIELD_KIND_LABELS, FIELD_KINDS, keepOnPage, presetOf, presetSize
 import { colourOf, draftsOf, fieldsKey, newFieldKey, toFieldInputs, type FieldDraft } from "./fieldDrafts";
 import { FieldList } from "./FieldList";
 import { PlacedField } from "./PlacedField";
+import { isMissingSignatureField } from "./SendPanel";
 
 interface FieldEditorProps {
   document: AdminDocumentDetailFragment;
@@ -109,7 +110,7 @@ export function FieldEditor({ document, sendProblem, onDirtyChange }: FieldEdito
     }
   };
 
-  const shown = problem ?? (sendProblem?.field?.startsWith("fields") ? sendProblem : null);
+  const shown = problem ?? (sendProblem?.field?.startsWith("fields") || isMissingSignatureField(sendProblem, document) ? sendProblem : null);
   const rowProblem = (index: number) => {
     const match = shown?.field?.match(/^fields\.(\d+)(?:\.(\w+))?$/);
     return match && Number(match[1]) === index ? { field: match[2] ?? "", message: shown!.message } : null;

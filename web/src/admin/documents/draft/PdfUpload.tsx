@@ -3,7 +3,7 @@ import { useId, useRef, useState, type DragEvent } from "react";
 import type { AdminDocumentDetailFragment } from "../../../gql/graphql";
 import type { Problem } from "../../../shared/results";
 import { AdminDocumentDocument } from "../documentOperations";
-import { checkPdfFile, formatBytes, uploadDocumentPdf } from "../uploadPdf";
+import { checkPdfFile, uploadDocumentPdf } from "../uploadPdf";
 
 interface PdfUploadProps {
   document: AdminDocumentDetailFragment;
@@ -95,7 +95,7 @@ export function PdfUpload({ document, sendProblem }: PdfUploadProps) {
           aria-describedby={`${id}-hint${shownError ? ` ${id}-error` : ""}`}
           onChange={(event) => void upload(event.target.files?.[0])}
         />
-        <p id={`${id}-hint`} className="hint">PDF only, at most {formatBytes(10 * 1024 * 1024)}.</p>
+        <p id={`${id}-hint`} className="hint">PDF only, at most 10 MB.</p>
       </div>
       <div aria-live="polite">
         {uploading && <p className="loading" role="status"><span className="spinner" aria-hidden="true" />Uploading {uploading}…</p>}

@@ -108,9 +108,10 @@ export function RecipientsEditor({ document, sendProblem, onDirtyChange }: Recip
     <section className="card" aria-labelledby="document-recipients-title" id="document-recipients">
       <h2 id="document-recipients-title">Recipients</h2>
       <p className="hint">
+        {ROLES.map((role) => `${ROLE_LABELS[role]}: ${ROLE_HINTS[role].toLowerCase()}.`).join(" ")}{" "}
         {sequential
-          ? "They act one after another, top to bottom. Copy-only recipients get the signed document at the end."
-          : "Everyone can act at once. Copy-only recipients get the signed document at the end."}
+          ? "Signers and approvers act one after another, top to bottom."
+          : "Signers and approvers can all act at once."}
       </p>
       {recipients.length === 0 ? (
         <p className="empty-state">No recipients yet. Add a contact below.</p>
@@ -132,7 +133,7 @@ export function RecipientsEditor({ document, sendProblem, onDirtyChange }: Recip
                     aria-describedby={error ? `recipient-error-${index}` : undefined}
                     onChange={(event) => setRole(index, event.target.value as RecipientRole)}>
                     {ROLES.map((role) => (
-                      <option key={role} value={role}>{ROLE_LABELS[role]} — {ROLE_HINTS[role]}</option>
+                      <option key={role} value={role}>{ROLE_LABELS[role]}</option>
                     ))}
                   </select>
                 </span>

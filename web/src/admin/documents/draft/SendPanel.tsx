@@ -39,7 +39,9 @@ export function SendPanel({ document, unsaved, onProblem }: SendPanelProps) {
     onProblem(refused);
   };
 
-  const section = problem?.field ? SECTION_OF.find((s) => problem.field === s.prefix || problem.field!.startsWith(`${s.prefix}.`)) : undefined;
+  const section = isMissingSignatureField(problem, document)
+    ? { anchor: "document-fields", name: "Fields" }
+    : problem?.field ? SECTION_OF.find((s) => problem.field === s.prefix || problem.field!.startsWith(`${s.prefix}.`)) : undefined;
   return (
     <section className="card" aria-labelledby="document-send-title" id="document-send">
       <h2 id="document-send-title">Send for signature</h2>
@@ -76,4 +78,14 @@ export function SendPanel({ document, unsaved, onProblem }: SendPanelProps) {
       </div>
     </section>
   );
+}
+
+/**
+ * "Place a signature field for …" names the recipient (`recipients.<n>`, their position) but is
+ * fixed in the fields part: true when that recipient is a signer without a saved signature field.
+ */
+export function isMissingSignatureField(problem: Problem | null, document: AdminDocumentDetailFragment): boolean {
+  const match = problem?.field?.match(/^recipients\.(\d+)$/);
+  const recipient = match ? document.recipients[Number(match[1])] : undefined;
+  return Boolean(recipient && recipient.role === "SIGNER" && !document.fields.some((f) => f.recipientId === recipient.id && f.kind === "SIGNATURE"));
 }

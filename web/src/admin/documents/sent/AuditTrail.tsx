@@ -55,10 +55,10 @@ export function AuditTrail({ document }: { document: AdminDocumentDetailFragment
                     {auditTrail.edges.map(({ node: entry }) => (
                       <tr key={entry.id} data-testid="audit-row">
                         <td data-label="#">{entry.sequence}</td>
-                        <td data-label="Time">{formatDateTime(entry.occurredAt)}</td>
+                        <td data-label="Time" className="audit-time">{formatDateTime(entry.occurredAt)}</td>
                         <th scope="row" data-label="Action">
                           {AUDIT_ACTION_LABELS[entry.action]}
-                          {describeDetails(entry.action, entry.details)}
+                          <span className="audit-details">{describeDetails(entry.action, entry.details)}</span>
                         </th>
                         <td data-label="Actor">
                           {entry.actorName}

@@ -58,7 +58,7 @@ export function DocumentActions({ document }: { document: AdminDocumentDetailFra
 
   if (!open && !outcome) return null;
   return (
-    <div>
+    <div className="document-actions">
       <div className="actions">
         {myTurn && (
           <Link to={`/admin/documents/${document.id}/sign`} className="button">
