@@ -1,8 +1,9 @@
 import type { SubgraphDefinition } from "@portal/kit";
 
 /**
- * The subgraphs the platform runs, in start order: consumers (automation) subscribe to events
- * before producers (identity, billing, documents) begin relaying them. Each one is its own process in `npm start`.
+ * The subgraphs the platform runs, in start order: consumers (automation, documents) subscribe to
+ * events before producers (identity, billing) begin relaying them; documents keeps profiles from
+ * identity's events, so it starts before identity. Each one is its own process in `npm start`.
  */
 export interface SubgraphEntry {
   name: string;
@@ -22,6 +23,16 @@ export const SUBGRAPHS: SubgraphEntry[] = [
     define: async (portalSecret) => {
       const { createAutomationSubgraph } = await import("@portal/automation");
       return createAutomationSubgraph({ portalSecret, production: false, mail: { fromAddress: "Client Portal <portal@localhost>" } });
+    },
+  },
+  {
+    name: "documents",
+    port: 4104,
+    urlVariable: "DOCUMENTS_URL",
+    entry: "subgraphs/documents/src/main.ts",
+    define: async (portalSecret) => {
+      const { createDocumentsSubgraph } = await import("@portal/documents");
+      return createDocumentsSubgraph({ portalSecret, production: false });
     },
   },
   {
@@ -48,16 +59,6 @@ export const SUBGRAPHS: SubgraphEntry[] = [
     define: async () => {
       const { createBillingSubgraph } = await import("@portal/billing");
       return createBillingSubgraph({ testPayments: true });
-    },
-  },
-  {
-    name: "documents",
-    port: 4104,
-    urlVariable: "DOCUMENTS_URL",
-    entry: "subgraphs/documents/src/main.ts",
-    define: async (portalSecret) => {
-      const { createDocumentsSubgraph } = await import("@portal/documents");
-      return createDocumentsSubgraph({ portalSecret, production: false });
     },
   },
 ];

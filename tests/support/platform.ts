@@ -1,7 +1,8 @@
 import { composeServices } from "@apollo/composition";
 import { printSubgraphSchema } from "@apollo/subgraph";
-import { billingReceiptPdf, createAutomationSubgraph } from "@portal/automation";
+import { billingReceiptPdf, createAutomationSubgraph, documentsSignedPdf } from "@portal/automation";
 import { createBillingSubgraph } from "@portal/billing";
+import { createDocumentsSubgraph } from "@portal/documents";
 import { startGateway } from "@portal/gateway";
 import { createIdentitySubgraph } from "@portal/identity";
 import { randomToken, runSubgraph, TEST_SECRET, testRuntime, type RunningSubgraphProcess } from "@portal/kit";
@@ -18,6 +19,7 @@ export interface Platform {
   identity: RunningSubgraphProcess;
   automation: RunningSubgraphProcess;
   billing: RunningSubgraphProcess;
+  documents: RunningSubgraphProcess;
   gatewayPort: number;
   gatewayUrl: string;
   client: (host: string, bearer?: string) => PortalClient;
@@ -25,8 +27,8 @@ export interface Platform {
 }
 
 /**
- * The whole platform in this process, on random ports: both subgraphs (automation first, so its
- * consumers subscribe before identity relays events) and the gateway in front of them.
+ * The whole platform in this process, on random ports: every subgraph (consumers first, so they
+ * subscribe before identity relays events) and the gateway in front of them.
  */
 export async function startPlatform(databaseUrl: string, options: { webDistDir?: string; billing?: BillingOptions } = {}): Promise<Platform> {
   return oneStartAtATime(databaseUrl, () => startPlatformNow(databaseUrl, options));
@@ -52,15 +54,19 @@ async function startPlatformNow(databaseUrl: string, options: { webDistDir?: str
   const runtime = testRuntime(databaseUrl);
   const operatorEmail = `operator-${uniqueSlug("op")}@platform.test`;
   let billingUrl = "";
+  let documentsUrl = "";
   const automation = await runSubgraph(
     createAutomationSubgraph({
       portalSecret: TEST_SECRET,
       production: false,
       mail: { fromAddress: "Portal <portal@platform.test>" },
       receiptPdf: billingReceiptPdf({ billingUrl: () => billingUrl, portalSecret: TEST_SECRET }),
+      signedPdf: documentsSignedPdf({ documentsUrl: () => documentsUrl, portalSecret: TEST_SECRET }),
     }),
     runtime,
   );
+  const documents = await runSubgraph(createDocumentsSubgraph(DOCUMENTS_OPTIONS), runtime);
+  documentsUrl = documents.url;
   const identity = await runSubgraph(
     createIdentitySubgraph({
       portalSecret: TEST_SECRET,
@@ -77,13 +83,14 @@ async function startPlatformNow(databaseUrl: string, options: { webDistDir?: str
     { name: "automation", url: automation.url, typeDefs: parse(printSubgraphSchema(await automationSchema(automation))) },
     { name: "identity", url: identity.url, typeDefs: parse(printSubgraphSchema(await identitySchema(identity))) },
     { name: "billing", url: billing.url, typeDefs: parse(printSubgraphSchema(await createBillingSubgraph(billingOptions).buildSchema(billing))) },
+    { name: "documents", url: documents.url, typeDefs: parse(printSubgraphSchema(await createDocumentsSubgraph(DOCUMENTS_OPTIONS).buildSchema(documents))) },
   ]);
   if (composed.errors?.length) throw new Error(composed.errors.map((e) => e.message).join("\n"));
   const gateway = await startGateway({
     port: 0,
     host: "127.0.0.1",
     supergraphSdl: composed.supergraphSdl,
-    subgraphUrls: { identity: identity.url, automation: automation.url, billing: billing.url },
+    subgraphUrls: { identity: identity.url, automation: automation.url, billing: billing.url, documents: documents.url },
     identityInternalUrl: identity.url.replace(/\/graphql$/, ""),
     portalSecret: TEST_SECRET,
     databaseUrl,
@@ -95,6 +102,7 @@ async function startPlatformNow(databaseUrl: string, options: { webDistDir?: str
     identity,
     automation,
     billing,
+    documents,
     gatewayPort: gateway.port,
     gatewayUrl: gateway.url,
     client: (host, bearer) => new PortalClient(gateway.port, host, bearer),
@@ -102,10 +110,14 @@ async function startPlatformNow(databaseUrl: string, options: { webDistDir?: str
       await gateway.stop();
       await billing.stop();
       await identity.stop();
+      await documents.stop();
       await automation.stop();
     },
   };
 }
+
+/** Documents as in development: a generated development signing certificate. */
+const DOCUMENTS_OPTIONS = { portalSecret: TEST_SECRET, production: false };
 
 /** The embedded demo's payment mode: test payments, no Stripe keys. */
 const BILLING_OPTIONS: BillingOptions = { testPayments: true };
