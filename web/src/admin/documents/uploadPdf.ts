@@ -52,9 +52,9 @@ export async function uploadDocumentPdf(documentId: string, file: File): Promise
     case 400:
       return { ok: false, message: serverMessage ?? "The file could not be read as a PDF." };
     case 413:
-      return { ok: false, message: "The file is too large; the limit is 10 MB." };
+      return { ok: false, message: serverMessage ?? "The file is too large; the limit is 10 MB." };
     case 415:
-      return { ok: false, message: "Only PDF files can be uploaded." };
+      return { ok: false, message: serverMessage ?? "Only PDF files can be uploaded." };
     case 401:
       return { ok: false, message: "Your session has ended. Sign in again, then upload the file." };
     case 403:
