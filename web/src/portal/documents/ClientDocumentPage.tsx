@@ -153,9 +153,9 @@ function ClientDocument({ document: doc }: { document: PortalDocumentDetailFragm
             <h2 id="document-downloads-title">Download</h2>
             <ul className="download-links" aria-label="Downloads">
               {doc.status === "COMPLETED" && doc.signedPdfUrl ? (
-                <li><a href={doc.signedPdfUrl} download data-testid="download-signed">Download signed PDF</a></li>
+                <li><a className="button" href={doc.signedPdfUrl} download data-testid="download-signed">Download signed PDF</a></li>
               ) : doc.originalPdfUrl ? (
-                <li><a href={doc.originalPdfUrl} download data-testid="download-original">Download PDF</a></li>
+                <li><a className="button button-secondary" href={doc.originalPdfUrl} download data-testid="download-original">Download PDF</a></li>
               ) : (
                 <li className="hint">No PDF to download.</li>
               )}
