@@ -131,7 +131,10 @@ export function SigningPanel({ document: doc, onSigned, onCancel, onDraftChange 
       focusFirstProblem(found);
       return;
     }
-    const values = textFields.map((field) => ({ fieldId: field.id, value: (fieldValues[field.id] ?? "").trim() }));
+    // Only filled values are sent; a ValidationError's "fieldValues.<i>" counts in this list.
+    const values = textFields
+      .map((field) => ({ fieldId: field.id, value: (fieldValues[field.id] ?? "").trim() }))
+      .filter((value) => value.value !== "");
     const result = (
       await sign({
         variables: {
@@ -145,7 +148,7 @@ export function SigningPanel({ document: doc, onSigned, onCancel, onDraftChange 
                 : { method: "DRAWN", drawnPng: signature.drawnPng }
               : undefined,
             initials: needsInitials ? initials.trim() : undefined,
-            fieldValues: values.filter((value) => value.value !== ""),
+            fieldValues: values,
           },
         },
       })
@@ -158,7 +161,7 @@ export function SigningPanel({ document: doc, onSigned, onCancel, onDraftChange 
     }
     const problem = problemOf(result);
     if (!problem) return;
-    const key = problemKey(problem.field, values.map((value) => value.fieldId));
+    const key = problemKey(problem.field, values.map((value) => value.fieldId), textFields.map((field) => field.id));
     const next = { [key]: problem.message };
     setProblems(next);
     focusFirstProblem(next);
@@ -294,19 +297,20 @@ export function SigningPanel({ document: doc, onSigned, onCancel, onDraftChange 
 
 /**
  * Which control a ValidationError's field belongs to: "consentAccepted"/"consentVersion" → the
- * consent, "signature…" → the signature, "initials", "fieldValues.<index>…" or a field id → that
- * field; anything else (and DocumentStateError) is shown above the button.
+ * consent, "signature…" → the signature, "initials", "fieldValues.<index>…" (index into the values
+ * sent) or "fieldValues.<fieldId>" → that field; anything else (and DocumentStateError) is shown
+ * above the button.
  */
-function problemKey(field: string | undefined, sentFieldIds: string[]): string {
+function problemKey(field: string | undefined, sentFieldIds: string[], textFieldIds: string[]): string {
   if (!field) return "general";
   if (field.startsWith("consent")) return "consent";
   if (field.startsWith("signature")) return "signature";
   if (field.startsWith("initials")) return "initials";
-  if (field.startsWith("fieldValues")) {
-    const index = /^fieldValues\.(\d+)/.exec(field)?.[1];
-    const byIndex = index !== undefined ? sentFieldIds[Number(index)] : undefined;
-    const byId = sentFieldIds.find((id) => field.includes(id));
-    const id = byIndex ?? byId;
+  if (field.startsWith("fieldValues.")) {
+    const rest = field.slice("fieldValues.".length);
+    const byId = textFieldIds.find((id) => rest === id || rest.startsWith(`${id}.`));
+    const index = /^(\d+)(?:\.|$)/.exec(rest)?.[1];
+    const id = byId ?? (index !== undefined ? sentFieldIds[Number(index)] : undefined);
     return id ? `field:${id}` : "general";
   }
   return "general";

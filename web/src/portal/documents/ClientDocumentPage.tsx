@@ -333,7 +333,8 @@ function fieldContent(field: OverlayField, myId: string | undefined, draft: Sign
       if (draft?.signature?.method === "DRAWN") return <img alt="" src={`data:image/png;base64,${draft.signature.drawnPng}`} />;
       return field.label?.trim() || "Sign here";
     case "DATE_SIGNED":
-      return draft ? formatDate(new Date().toISOString()) : fieldName(field);
+      // As the server fills it in: the signing day (UTC), YYYY-MM-DD.
+      return draft ? new Date().toISOString().slice(0, 10) : fieldName(field);
   }
 }
 
