@@ -70,6 +70,8 @@ describe("who sees and changes documents", () => {
       const anonymous = await callSubgraph(documents.url, anonymousIn(a.businessId), query, { id: draft.id });
       expect(anonymous.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
     }
+    const reference = await gql(documents, anonymousIn(a.businessId), CONTACT_LISTS, { reps: [{ __typename: "Contact", id: ada.id }] });
+    expect(reference._entities).toEqual([null]);
     const byContact = (await gql(documents, a.owner.caller, LIST, { contactId: ada.id, status: "SENT" })).documents.edges.map((e: any) => e.node.id);
     expect(byContact).toContain(draft.id);
   });

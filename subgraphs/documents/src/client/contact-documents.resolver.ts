@@ -3,12 +3,13 @@ import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { viewsFor } from "../documents/document-access.js";
 import { DocumentConnection, DocumentSummary } from "../documents/document.types.js";
 import { ContactDocumentList } from "../documents/enums.js";
-import { isStaffReader, partyOf } from "../shared/access.js";
+import { isStaffReader, partyOf, requireSignedIn } from "../shared/access.js";
 import { contactDocuments, documentSummary } from "./contact-documents.service.js";
 import { ContactRef } from "./contact-ref.js";
 
 /** Only the contact themself or their business's staff; the tenant filter keeps staff in their business. */
 function guard(ctx: SubgraphContext, contact: ContactRef): string {
+  requireSignedIn(ctx.caller);
   const businessId = requireBusiness(ctx.caller);
   const party = partyOf(ctx.caller);
   const self = party?.kind === "contact" && party.id === contact.id;
