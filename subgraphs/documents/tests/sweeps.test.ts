@@ -1,4 +1,4 @@
-import type { RunningSubgraphProcess } from "@portal/kit";
+import { forkFor, sql, type RunningSubgraphProcess } from "@portal/kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expireDueDocuments, runDueReminders } from "../src/index.js";
 import { auditActions, gql, newTenant, ok, OPS, outboxEvents, prepareDocument, signInput, startDocuments, type Tenant } from "./helpers.js";
@@ -32,6 +32,16 @@ describe("expiry and reminders", () => {
     expect((await auditActions(documents, sent.id)).at(-1)).toBe("EXPIRED");
     const late = (await gql(documents, ada.caller, OPS.sign, { input: signInput(sent.id) })).signDocument;
     expect(late).toMatchObject({ __typename: "DocumentStateError", status: "EXPIRED" });
+  });
+
+  it("expires a document at once when someone acts on it after its expiry, before the sweep", async () => {
+    const [ada] = tenant.contacts;
+    const sent = await prepareDocument(documents, tenant, [{ who: ada }], { input: { expiresAt: new Date(Date.now() + DAY).toISOString() } });
+    await sql(forkFor(documents.orm, null), `update documents.document set expires_at = now() - interval '1 second' where id = ?`, [sent.id]);
+    const late = (await gql(documents, ada.caller, OPS.sign, { input: signInput(sent.id) })).signDocument;
+    expect(late).toMatchObject({ __typename: "DocumentStateError", status: "EXPIRED", message: "This document has expired" });
+    expect((await gql(documents, tenant.owner.caller, OPS.get, { id: sent.id })).document.status).toBe("EXPIRED");
+    expect((await auditActions(documents, sent.id)).at(-1)).toBe("EXPIRED");
   });
 
   it("reminds whoever's turn it is every interval until they act", async () => {
