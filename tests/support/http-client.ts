@@ -62,6 +62,23 @@ export class PortalClient {
     return { status: response.status, headers: response.headers as unknown as Headers, bytes: Buffer.from(await response.arrayBuffer()) };
   }
 
+  /** POSTs a PDF (e.g. a document to sign) to `/files/...` the way the admin console uploads it. */
+  async uploadPdf(path: string, bytes: Uint8Array, fileName: string): Promise<{ status: number; json: any }> {
+    const response = await undiciFetch(`${this.origin}${path}`, {
+      method: "POST",
+      dispatcher: loopback,
+      headers: {
+        "content-type": "application/pdf",
+        "x-file-name": fileName,
+        ...(this.cookieHeader() ? { cookie: this.cookieHeader() } : {}),
+        ...(this.bearer ? { authorization: `Bearer ${this.bearer}` } : {}),
+      },
+      body: bytes,
+    });
+    this.storeCookies(response.headers.getSetCookie());
+    return { status: response.status, json: await response.json() };
+  }
+
   /** Like graphql() but fails the test on transport or GraphQL errors. */
   async data<D = any>(query: string, variables: Record<string, unknown> = {}): Promise<D> {
     const result = await this.graphql<D>(query, variables);

@@ -23,7 +23,7 @@ function businessUpdated(tenant: Tenant, displayName: string) {
   return { business: { id: tenant.businessId, slug: `s-${tenant.businessId}`, name: displayName, displayName, logoUrl: null, primaryColor: "#123456", accentColor: "#654321", portalUrl: "http://portal.test" } };
 }
 
-async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 25_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
@@ -94,7 +94,7 @@ describe("invoice and receipt PDF downloads", () => {
     await new Promise((resolve) => setTimeout(resolve, 1500)); // give the older snapshot time to (not) apply
     expect(await pdfText((await download(billing, tenant.staff, `${invoice.id}.pdf`)).bytes)).toContain("Harbour Lights Studio");
     expect((await download(billing, tenant.otherContact, `${invoice.id}/receipt.pdf`)).status).toBe(404);
-  });
+  }, 60_000); // the projections arrive through pg-boss, which a loaded machine may take a while to deliver
 
   it("falls back to plain names when identity's events have not arrived", async () => {
     const tenant = newTenant();

@@ -16,6 +16,7 @@ import { consumeSendsForInvitations } from "./workflows/invite-to-portal.js";
 
 export type { IdentityOptions } from "./options.js";
 export { seedDemoData } from "./seed.js";
+export { republishSnapshots, type RepublishedSnapshots } from "./workflows/republish-snapshots.js";
 
 /** Businesses, staff, contacts, portal access, magic-link sign-in, sessions, profile, settings, API keys. */
 export function createIdentitySubgraph(options: IdentityOptions): SubgraphDefinition {

@@ -4,6 +4,7 @@ import { findDocument } from "../documents/document-store.js";
 import { DocumentView } from "../documents/document.types.js";
 import { DocumentAuditAction, toApi } from "../documents/enums.js";
 import { StaffRef } from "../documents/staff-ref.js";
+import { StaffProfile } from "../profiles/profile.entities.js";
 import { mapConnection } from "../shared/keyset.js";
 import { AuditVerification, DocumentAuditEntry, DocumentAuditEntryConnection } from "./audit.types.js";
 import type { AuditEntry } from "./audit-entry.entity.js";
@@ -26,6 +27,12 @@ export class DocumentAuditResolver {
   @FieldResolver(() => StaffRef, { nullable: true, description: "The staff member who sent it (null when sent with an API key, or not sent yet)." })
   sentBy(@Root() document: DocumentView): StaffRef | null {
     return StaffRef.of(document.sentByStaffId);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: "Name of the staff member who sent it, readable by every party (null when sent with an API key, or not sent yet)." })
+  async sentByName(@Root() document: DocumentView): Promise<string | null> {
+    if (!document.sentByStaffId) return null;
+    return (await document.viewer.em.findOne(StaffProfile, { staffId: document.sentByStaffId }))?.name ?? null;
   }
 
   @FieldResolver(() => DocumentAuditEntryConnection, { description: "Staff only: the audit trail, oldest first (FORBIDDEN for anyone else)." })

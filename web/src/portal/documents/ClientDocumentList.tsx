@@ -75,7 +75,7 @@ export function ClientDocumentList({ list }: { list: ContactDocumentList }) {
 function DocumentRow({ document: doc, list }: { document: PortalDocumentListItemFragment; list: ContactDocumentList }) {
   const business = usePortalBusiness();
   const me = doc.myRecipient;
-  const sender = business.branding.displayName;
+  const sender = doc.sentByName ?? business.branding.displayName;
   const date =
     list === "SIGNED"
       ? { label: "Signed", value: doc.completedAt }

@@ -105,7 +105,7 @@ function ClientDocument({ document: doc }: { document: PortalDocumentDetailFragm
         <DocumentStatusBadge status={doc.status} />
       </div>
       <p className="hint document-meta">
-        Sent by {business.branding.displayName}
+        Sent by {doc.sentByName ?? business.branding.displayName}
         {doc.sentAt && <> on <time dateTime={doc.sentAt}>{formatDate(doc.sentAt)}</time></>}
         {open && doc.expiresAt && <> · Sign by <time dateTime={doc.expiresAt}>{formatDateTime(doc.expiresAt)}</time></>}
       </p>

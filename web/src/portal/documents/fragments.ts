@@ -2,14 +2,15 @@ import { graphql } from "../../gql";
 
 /**
  * A document as the client's detail page shows it (the signing fields come from SigningDocument).
- * Not `sentBy`: identity resolves Staff for staff callers only, so for a client it cannot be read;
- * the portal names the business as the sender.
+ * Not `sentBy`: identity resolves Staff for staff callers only, so the client reads `sentByName`
+ * (the business's name stands in when a document was sent with an API key).
  */
 export const PortalDocumentDetailFragment = graphql(`
   fragment PortalDocumentDetail on Document {
     ...SigningDocument
     message
     sentAt
+    sentByName
     expiresAt
     voidedAt
     voidReason
@@ -24,6 +25,7 @@ export const PortalDocumentListItemFragment = graphql(`
     title
     status
     sentAt
+    sentByName
     completedAt
     declinedAt
     voidedAt
