@@ -1,0 +1,169 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { PDFDocument, StandardFonts } from "pdf-lib";
+import type { Browser, Page } from "playwright-core";
+import { extractText, getDocumentProxy } from "unpdf";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchBrowser } from "../support/browser.js";
+import { createBusiness, createContact, linkFromMailbox, type TestBusiness } from "../support/journeys.js";
+import { startPlatform, type Platform } from "../support/platform.js";
+
+const RESULT = `__typename ... on DocumentSuccess { document { id status recipients { id } } } ... on UserError { message }`;
+
+async function contractPdf(): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  pdf.addPage([595.28, 841.89]).drawText("Studio rental agreement", { x: 50, y: 780, size: 16, font });
+  return pdf.save();
+}
+
+/** Staff prepare a draft through the API: the PDF, two signers in sequence, a signature box each. */
+async function draftForTwo(business: TestBusiness, first: string, second: string): Promise<string> {
+  const staff = business.staff;
+  const created = await staff.data(`mutation($input: DocumentInput!) { createDocument(input: $input) { ${RESULT} } }`, {
+    input: { title: "Studio rental agreement", signingOrder: "SEQUENTIAL" },
+  });
+  const id = created.createDocument.document.id;
+  expect((await staff.uploadPdf(`/files/documents/documents/${id}/original.pdf`, await contractPdf(), "rental.pdf")).status).toBe(200);
+  // Contacts reach documents through identity's events: retry until both are known there.
+  let recipients: { id: string }[] = [];
+  await expect
+    .poll(async () => {
+      const data = await staff.data(`mutation($id: ID!, $r: [DocumentRecipientInput!]!) { setDocumentRecipients(documentId: $id, recipients: $r) { ${RESULT} } }`, {
+        id, r: [{ contactId: first, role: "SIGNER", order: 1 }, { contactId: second, role: "SIGNER", order: 2 }],
+      });
+      recipients = data.setDocumentRecipients.document?.recipients ?? [];
+      return data.setDocumentRecipients.__typename;
+    }, { timeout: 15_000 })
+    .toBe("DocumentSuccess");
+  const fields = recipients.map((r, index) => ({ recipientId: r.id, kind: "SIGNATURE", page: 1, x: 0.1, y: 0.5 + index * 0.2, width: 0.35, height: 0.07, label: null, required: true }));
+  const placed = await staff.data(`mutation($id: ID!, $f: [DocumentFieldInput!]!) { setDocumentFields(documentId: $id, fields: $f) { ${RESULT} } }`, { id, f: fields });
+  expect(placed.setDocumentFields.__typename).toBe("DocumentSuccess");
+  return id;
+}
+
+async function signInFromEmail(browser: Browser, origin: string, reader: TestBusiness["staff"], email: string, since: number, path: "/auth/confirm" | "/admin/auth/confirm"): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  // Sent by an event consumer, the link carries the business's configured origin, not this test's port.
+  const link = new URL(await linkFromMailbox(reader, email, since));
+  expect(link.pathname).toBe(path);
+  await page.goto(`${origin}${link.pathname}${link.search}`);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  return page;
+}
+
+async function openAndSign(page: Page, origin: string, id: string, sign: (page: Page) => Promise<void>) {
+  await page.goto(`${origin}/documents`);
+  await page.getByRole("tab", { name: "Pending signature" }).click();
+  await page.getByRole("link", { name: "Studio rental agreement" }).click();
+  await page.getByRole("button", { name: "Sign", exact: true }).click();
+  await page.getByLabel("I agree to sign electronically").check();
+  await sign(page);
+  await page.getByRole("button", { name: "Sign document" }).click();
+  await page.getByTestId("signing-outcome").waitFor();
+  expect(page.url()).toContain(`/documents/${id}`);
+}
+
+/** poppler's report on the PDF's digital signatures. */
+async function pdfsig(bytes: Uint8Array): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), "pdfsig-"));
+  try {
+    await writeFile(join(dir, "signed.pdf"), bytes);
+    return (await promisify(execFile)("/usr/bin/pdfsig", [join(dir, "signed.pdf")])).stdout;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function downloadSigned(page: Page): Promise<Buffer> {
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download signed PDF" }).click()]);
+  return readFile((await download.path())!);
+}
+
+describe("signing a contract in turn, in the browser", () => {
+  let platform: Platform;
+  let browser: Browser;
+  beforeAll(async () => {
+    platform = await startPlatform(inject("databaseUrl" as never) as string, { webDistDir: "web/dist" });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.stop();
+  });
+
+  it("staff send → Ada signs (typed) → Grace signs (drawn) while the console moves sent → partially signed → signed; both download the sealed PDF", async () => {
+    const business = await createBusiness(platform, "Rental Studio");
+    const origin = `http://${business.host}:${platform.gatewayPort}`;
+    const ada = { email: `ada@${business.slug}.test`, id: await createContact(business.staff, { name: "Ada Lovelace", email: `ada@${business.slug}.test` }) };
+    const grace = { email: `grace@${business.slug}.test`, id: await createContact(business.staff, { name: "Grace Hopper", email: `grace@${business.slug}.test` }) };
+    const documentId = await draftForTwo(business, ada.id, grace.id);
+
+    // The owner opens the draft in the console and sends it, inviting both contacts to the portal.
+    const staffSince = Date.now() - 1000;
+    const loginPage = await (await browser.newContext()).newPage();
+    await loginPage.goto(`${origin}/admin/sign-in`);
+    await loginPage.getByLabel("Email").fill(business.ownerEmail);
+    await loginPage.getByRole("button", { name: "Send me a sign-in link" }).click();
+    await loginPage.goto(await linkFromMailbox(business.staff, business.ownerEmail, staffSince));
+    await loginPage.getByRole("button", { name: "Sign in" }).click();
+    await loginPage.waitForURL(/\/admin\/contacts/);
+    const console_ = loginPage;
+    await console_.goto(`${origin}/admin/documents/${documentId}`);
+    expect(await console_.getByLabel("Invite recipients without portal access to the portal").isChecked()).toBe(true);
+    const sentAt = Date.now() - 1000;
+    await console_.getByRole("button", { name: "Send document" }).click();
+    const status = console_.getByTestId("document-status").first();
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toBe("Sent");
+
+    // Both were invited; each signs in from their invitation.
+    const adaPage = await signInFromEmail(browser, origin, business.staff, ada.email, sentAt, "/auth/confirm");
+    const gracePage = await signInFromEmail(browser, origin, business.staff, grace.email, sentAt, "/auth/confirm");
+    await adaPage.getByRole("heading", { name: /Welcome, Ada/ }).waitFor();
+    await gracePage.getByRole("heading", { name: /Welcome, Grace/ }).waitFor();
+
+    // Grace is second: she sees who goes first and cannot sign yet.
+    await gracePage.goto(`${origin}/documents/${documentId}`);
+    await gracePage.getByTestId("waiting-message").getByText(/Ada Lovelace/).waitFor();
+    expect(await gracePage.getByRole("button", { name: "Sign", exact: true }).count()).toBe(0);
+
+    await openAndSign(adaPage, origin, documentId, async (page) => {
+      await page.getByLabel("Type your full name").fill("Ada Lovelace");
+    });
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toBe("Partially signed");
+    await adaPage.goto(`${origin}/documents`);
+    await adaPage.getByRole("tab", { name: "Partially signed" }).click();
+    await adaPage.getByRole("link", { name: "Studio rental agreement" }).waitFor();
+
+    // Grace's open page offers signing without a reload once Ada has signed.
+    await gracePage.getByRole("button", { name: "Sign", exact: true }).waitFor({ timeout: 10_000 });
+    await openAndSign(gracePage, origin, documentId, async (page) => {
+      await page.getByRole("radio", { name: "Draw" }).check();
+      const pad = page.getByTestId("signature-canvas");
+      await pad.scrollIntoViewIfNeeded(); // the mouse draws at viewport coordinates
+      const box = (await pad.boundingBox())!;
+      await page.mouse.move(box.x + 20, box.y + box.height / 2);
+      await page.mouse.down();
+      for (let step = 1; step <= 12; step++) await page.mouse.move(box.x + 20 + step * 15, box.y + box.height / 2 + (step % 2 ? 18 : -18));
+      await page.mouse.up();
+      await page.getByText("Signature drawn.").waitFor();
+    });
+    await expect.poll(() => status.textContent(), { timeout: 20_000 }).toBe("Signed");
+    await console_.getByTestId("signed-pdf-link").waitFor();
+
+    // Both clients find it under Signed and download the sealed copy, which verifies.
+    for (const page of [adaPage, gracePage]) {
+      await page.goto(`${origin}/documents`);
+      await page.getByRole("tab", { name: "Signed", exact: true }).click();
+      await page.getByRole("link", { name: "Studio rental agreement" }).click();
+      const bytes = await downloadSigned(page);
+      const { text } = await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: true });
+      expect(text).toContain("Ada Lovelace");
+      expect(text).toContain("Grace Hopper");
+      expect(await pdfsig(bytes)).toContain("Signature Validation: Signature is Valid.");
+    }
+  }, 120_000);
+});
