@@ -28,7 +28,8 @@ async function pdfsig(bytes: Uint8Array): Promise<string> {
   }
 }
 
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
+// Generous: emails go through two event hops (documents → automation), retried if a profile lags.
+async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 45_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
@@ -116,5 +117,5 @@ describe("documents through the gateway", () => {
       expect.objectContaining({ template: "DOCUMENT_COMPLETED", recipient: second.email, status: "SENT" }),
     ]));
     expect(trail.document.auditVerification.valid).toBe(true);
-  });
+  }, 180_000);
 });

@@ -8,6 +8,7 @@ import type { Browser, Page } from "playwright-core";
 import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "../support/browser.js";
+import { staffSignIn } from "../support/browser-journeys.js";
 import { createBusiness, createContact, linkFromMailbox, type TestBusiness } from "../support/journeys.js";
 import { startPlatform, type Platform } from "../support/platform.js";
 
@@ -103,20 +104,12 @@ describe("signing a contract in turn, in the browser", () => {
     const documentId = await draftForTwo(business, ada.id, grace.id);
 
     // The owner opens the draft in the console and sends it, inviting both contacts to the portal.
-    const staffSince = Date.now() - 1000;
-    const loginPage = await (await browser.newContext()).newPage();
-    await loginPage.goto(`${origin}/admin/sign-in`);
-    await loginPage.getByLabel("Email").fill(business.ownerEmail);
-    await loginPage.getByRole("button", { name: "Send me a sign-in link" }).click();
-    await loginPage.goto(await linkFromMailbox(business.staff, business.ownerEmail, staffSince));
-    await loginPage.getByRole("button", { name: "Sign in" }).click();
-    await loginPage.waitForURL(/\/admin\/contacts/);
-    const console_ = loginPage;
-    await console_.goto(`${origin}/admin/documents/${documentId}`);
-    expect(await console_.getByLabel("Invite recipients without portal access to the portal").isChecked()).toBe(true);
+    const consolePage = await staffSignIn(browser, origin, business);
+    await consolePage.goto(`${origin}/admin/documents/${documentId}`);
+    expect(await consolePage.getByLabel("Invite recipients without portal access to the portal").isChecked()).toBe(true);
     const sentAt = Date.now() - 1000;
-    await console_.getByRole("button", { name: "Send document" }).click();
-    const status = console_.getByTestId("document-status").first();
+    await consolePage.getByRole("button", { name: "Send document" }).click();
+    const status = consolePage.getByTestId("document-status").first();
     await expect.poll(() => status.textContent(), { timeout: 10_000 }).toBe("Sent");
 
     // Both were invited; each signs in from their invitation.
@@ -152,7 +145,7 @@ describe("signing a contract in turn, in the browser", () => {
       await page.getByText("Signature drawn.").waitFor();
     });
     await expect.poll(() => status.textContent(), { timeout: 20_000 }).toBe("Signed");
-    await console_.getByTestId("signed-pdf-link").waitFor();
+    await consolePage.getByTestId("signed-pdf-link").waitFor();
 
     // Both clients find it under Signed and download the sealed copy, which verifies.
     for (const page of [adaPage, gracePage]) {

@@ -1,8 +1,9 @@
 import { readFile } from "node:fs/promises";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "../support/browser.js";
+import { staffSignIn } from "../support/browser-journeys.js";
 import { createBusiness, createContact, linkFromMailbox, type TestBusiness } from "../support/journeys.js";
 import { startPlatform, type Platform } from "../support/platform.js";
 
@@ -13,18 +14,6 @@ async function draftInvoice(business: TestBusiness, contactId: string): Promise<
   );
   expect(created.createInvoice.__typename).toBe("InvoiceSuccess");
   return created.createInvoice.invoice.id;
-}
-
-async function staffSignIn(browser: Browser, origin: string, business: TestBusiness): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(`${origin}/admin/sign-in`);
-  await page.getByLabel("Email").fill(business.ownerEmail);
-  const since = Date.now() - 1000;
-  await page.getByRole("button", { name: "Send me a sign-in link" }).click();
-  await page.goto(await linkFromMailbox(business.staff, business.ownerEmail, since));
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/admin\/contacts/);
-  return page;
 }
 
 /**

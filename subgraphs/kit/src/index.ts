@@ -8,6 +8,7 @@ export * from "./jobs.js";
 export * from "./live.js";
 export * from "./outbox.js";
 export * from "./pagination.js";
+export * from "./keyset.js";
 export * from "./schema.js";
 export * from "./server.js";
 export * from "./runtime.js";

@@ -111,7 +111,9 @@ export async function consumeEvents<P>(
   handler: (event: DomainEvent<P>, em: EntityManager) => Promise<void>,
 ): Promise<void> {
   const queue = `${consumer}__${eventType}`.replace(/[^A-Za-z0-9_.-]/g, "_");
-  await ensureQueue(boss, queue, { retryLimit: 8, retryDelay: 2, retryBackoff: true });
+  // 1 s doubling: an event that arrives moments before what it depends on (e.g. a profile from
+  // another subgraph) is handled within seconds, and retries still span about 17 minutes.
+  await ensureQueue(boss, queue, { retryLimit: 10, retryDelay: 1, retryBackoff: true });
   await boss.subscribe(eventType, queue);
   await boss.work<DomainEvent<P>>(queue, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
     const event = job.data;

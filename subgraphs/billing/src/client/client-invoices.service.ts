@@ -1,5 +1,4 @@
-import { sql, type EntityManager } from "@portal/kit";
-import { findPage, type PageArgs } from "../shared/keyset.js";
+import { type EntityManager, findPage, type PageArgs, sql } from "@portal/kit";
 import { Invoice } from "../invoices/invoice.entity.js";
 
 /**

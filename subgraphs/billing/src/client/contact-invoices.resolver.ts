@@ -1,8 +1,7 @@
-import { ConnectionArgs, forbidden, requireBusiness, type SubgraphContext } from "@portal/kit";
+import { ConnectionArgs, forbidden, mapConnection, requireBusiness, type SubgraphContext } from "@portal/kit";
 import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { InvoiceConnection, toInvoiceView } from "../invoices/invoice.types.js";
 import { canReadInvoicesOf, isStaffReader } from "../shared/access.js";
-import { mapConnection } from "../shared/keyset.js";
 import { invoiceSummary, outstandingInvoices, paidInvoices } from "./client-invoices.service.js";
 import { InvoiceSummary } from "./client-invoices.types.js";
 import { ContactRef } from "./contact-ref.js";

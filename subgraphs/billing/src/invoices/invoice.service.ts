@@ -1,8 +1,7 @@
 import type { FilterQuery } from "@mikro-orm/postgresql";
-import { ValidationError, type EntityManager } from "@portal/kit";
+import { type EntityManager, findPage, type PageArgs, ValidationError } from "@portal/kit";
 import { announceInvoiceChanged } from "../live/invoice-live.js";
 import { isUuid } from "../shared/ids.js";
-import { findPage, type PageArgs } from "../shared/keyset.js";
 import { recordInvoiceSent, recordInvoiceVoided } from "./invoice-events.js";
 import { Invoice, type InvoiceState } from "./invoice.entity.js";
 import { changeInvoice, takeInvoiceNumber } from "./invoice-store.js";

@@ -1,11 +1,10 @@
-import { ConnectionArgs, forbidden } from "@portal/kit";
+import { ConnectionArgs, forbidden, mapConnection } from "@portal/kit";
 import { Args, FieldResolver, Resolver, Root } from "type-graphql";
 import { findDocument } from "../documents/document-store.js";
 import { DocumentView } from "../documents/document.types.js";
 import { DocumentAuditAction, toApi } from "../documents/enums.js";
 import { StaffRef } from "../documents/staff-ref.js";
 import { StaffProfile } from "../profiles/profile.entities.js";
-import { mapConnection } from "../shared/keyset.js";
 import { AuditVerification, DocumentAuditEntry, DocumentAuditEntryConnection } from "./audit.types.js";
 import type { AuditEntry } from "./audit-entry.entity.js";
 import { auditPage, verifyDocumentAudit } from "./audit.service.js";

@@ -1,6 +1,5 @@
-import { type EntityManager } from "@portal/kit";
+import { type EntityManager, findPage, type PageArgs } from "@portal/kit";
 import { GENESIS_HASH, type Document } from "../documents/document.entity.js";
-import { findPage, type PageArgs } from "../shared/keyset.js";
 import { chainHash, verifyChain, type ChainCheck } from "./audit-chain.js";
 import { canonicalJson } from "./canonical-json.js";
 import { AuditEntry, type AuditActionValue } from "./audit-entry.entity.js";

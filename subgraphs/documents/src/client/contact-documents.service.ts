@@ -1,6 +1,5 @@
-import { sql, type EntityManager } from "@portal/kit";
+import { type EntityManager, findPage, type PageArgs, sql } from "@portal/kit";
 import { Document } from "../documents/document.entity.js";
-import { findPage, type PageArgs } from "../shared/keyset.js";
 
 export type ContactList = "PENDING_SIGNATURE" | "PARTIALLY_SIGNED" | "SIGNED";
 

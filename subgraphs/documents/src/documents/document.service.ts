@@ -1,9 +1,8 @@
 import type { FilterQuery } from "@mikro-orm/postgresql";
-import { NotFoundError, sql, ValidationError, type Caller, type EntityManager } from "@portal/kit";
+import { type Caller, type EntityManager, findPage, NotFoundError, type PageArgs, sql, ValidationError } from "@portal/kit";
 import { appendAudit } from "../audit/audit.service.js";
 import { announceDocumentChanged } from "../live/document-live.js";
 import { isUuid } from "../shared/ids.js";
-import { findPage, type PageArgs } from "../shared/keyset.js";
 import { actorOf } from "./actor.js";
 import { Document, type DocumentState } from "./document.entity.js";
 import { DocumentStateError } from "./document.results.js";

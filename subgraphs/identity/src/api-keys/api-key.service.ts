@@ -1,5 +1,4 @@
-import { NotFoundError, sha256, ValidationError, type EntityManager } from "@portal/kit";
-import { findPage, type PageArgs } from "../shared/keyset.js";
+import { type EntityManager, findPage, NotFoundError, type PageArgs, sha256, ValidationError } from "@portal/kit";
 import { announceRevoked } from "../shared/live-topics.js";
 import { checkRequiredText, firstError } from "../shared/validation.js";
 import { ApiKey, type ApiKeyScopeValue } from "./api-key.entity.js";

@@ -1,7 +1,6 @@
 import { UniqueConstraintViolationException } from "@mikro-orm/postgresql";
-import { NotFoundError, recordEvent, ValidationError, type EntityManager } from "@portal/kit";
+import { type EntityManager, findPage, NotFoundError, type PageArgs, recordEvent, ValidationError } from "@portal/kit";
 import { businessSnapshot } from "../shared/snapshots.js";
-import { findPage, type PageArgs } from "../shared/keyset.js";
 import { checkEmail, checkHexColor, checkHostName, checkLogoUrl, checkRequiredText, checkSlug, containsPattern, firstError } from "../shared/validation.js";
 import { recordStaffChanged } from "../staff/staff-events.js";
 import { Staff } from "../staff/staff.entity.js";

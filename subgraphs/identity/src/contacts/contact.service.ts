@@ -1,6 +1,5 @@
 import { UniqueConstraintViolationException } from "@mikro-orm/postgresql";
-import { NotFoundError, ValidationError, type EntityManager } from "@portal/kit";
-import { findPage, type PageArgs } from "../shared/keyset.js";
+import { type EntityManager, findPage, NotFoundError, type PageArgs, ValidationError } from "@portal/kit";
 import { announceContactAccess } from "../shared/live-topics.js";
 import { checkEmail, checkPhone, checkRequiredText, containsPattern, firstError } from "../shared/validation.js";
 import { recordContactChanged } from "./contact-events.js";

@@ -1,5 +1,5 @@
-import type { EntityName, FilterQuery } from "@mikro-orm/postgresql";
-import { decodeCursor, pageSize, toConnection, type Connection, type EntityManager } from "@portal/kit";
+import type { EntityManager, EntityName, FilterQuery } from "@mikro-orm/postgresql";
+import { decodeCursor, pageSize, toConnection, type Connection } from "./pagination.js";
 
 export interface PageArgs {
   first?: number | null;
@@ -34,4 +34,9 @@ export async function findPage<T extends { id: string }>(
 
 function sortValue(value: unknown): string {
   return value instanceof Date ? value.toISOString() : String(value);
+}
+
+/** Maps the nodes of a service's connection to GraphQL views. */
+export function mapConnection<T, V>(connection: Connection<T>, toView: (node: T) => V): Connection<V> {
+  return { ...connection, edges: connection.edges.map((edge) => ({ cursor: edge.cursor, node: toView(edge.node) })) };
 }
