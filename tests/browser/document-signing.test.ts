@@ -8,8 +8,8 @@ import type { Browser, Page } from "playwright-core";
 import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "../support/browser.js";
-import { staffSignIn } from "../support/browser-journeys.js";
-import { createBusiness, createContact, linkFromMailbox, type TestBusiness } from "../support/journeys.js";
+import { clientSignInFromEmail, staffSignIn } from "../support/browser-journeys.js";
+import { createBusiness, createContact, type TestBusiness } from "../support/journeys.js";
 import { startPlatform, type Platform } from "../support/platform.js";
 
 const RESULT = `__typename ... on DocumentSuccess { document { id status recipients { id } } } ... on UserError { message }`;
@@ -44,16 +44,6 @@ async function draftForTwo(business: TestBusiness, first: string, second: string
   const placed = await staff.data(`mutation($id: ID!, $f: [DocumentFieldInput!]!) { setDocumentFields(documentId: $id, fields: $f) { ${RESULT} } }`, { id, f: fields });
   expect(placed.setDocumentFields.__typename).toBe("DocumentSuccess");
   return id;
-}
-
-async function signInFromEmail(browser: Browser, origin: string, reader: TestBusiness["staff"], email: string, since: number, path: "/auth/confirm" | "/admin/auth/confirm"): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  // Sent by an event consumer, the link carries the business's configured origin, not this test's port.
-  const link = new URL(await linkFromMailbox(reader, email, since));
-  expect(link.pathname).toBe(path);
-  await page.goto(`${origin}${link.pathname}${link.search}`);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  return page;
 }
 
 async function openAndSign(page: Page, origin: string, id: string, sign: (page: Page) => Promise<void>) {
@@ -113,8 +103,8 @@ describe("signing a contract in turn, in the browser", () => {
     await expect.poll(() => status.textContent(), { timeout: 10_000 }).toBe("Sent");
 
     // Both were invited; each signs in from their invitation.
-    const adaPage = await signInFromEmail(browser, origin, business.staff, ada.email, sentAt, "/auth/confirm");
-    const gracePage = await signInFromEmail(browser, origin, business.staff, grace.email, sentAt, "/auth/confirm");
+    const adaPage = await clientSignInFromEmail(browser, origin, business.staff, ada.email, sentAt, "/auth/confirm");
+    const gracePage = await clientSignInFromEmail(browser, origin, business.staff, grace.email, sentAt, "/auth/confirm");
     await adaPage.getByRole("heading", { name: /Welcome, Ada/ }).waitFor();
     await gracePage.getByRole("heading", { name: /Welcome, Grace/ }).waitFor();
 

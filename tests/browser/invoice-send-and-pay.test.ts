@@ -3,8 +3,8 @@ import type { Browser } from "playwright-core";
 import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "../support/browser.js";
-import { staffSignIn } from "../support/browser-journeys.js";
-import { createBusiness, createContact, linkFromMailbox, type TestBusiness } from "../support/journeys.js";
+import { clientSignInFromEmail, staffSignIn } from "../support/browser-journeys.js";
+import { createBusiness, createContact, type TestBusiness } from "../support/journeys.js";
 import { startPlatform, type Platform } from "../support/platform.js";
 
 async function draftInvoice(business: TestBusiness, contactId: string): Promise<string> {
@@ -49,11 +49,7 @@ describe("sending an invoice with a portal invitation, in the browser", () => {
     await staffPage.getByText(/sent to Noor Client/).waitFor();
 
     // The invitation arrives because the box was checked; the client signs in with it.
-    const clientPage = await (await browser.newContext()).newPage();
-    // Sent by an event consumer, the link carries the business's configured portal origin, not this test's port.
-    const link = new URL(await linkFromMailbox(business.staff, email, since));
-    await clientPage.goto(`${origin}${link.pathname}${link.search}`);
-    await clientPage.getByRole("button", { name: "Sign in" }).click();
+    const clientPage = await clientSignInFromEmail(browser, origin, business.staff, email, since);
     await clientPage.getByRole("heading", { name: /Welcome, Noor/ }).waitFor();
 
     // A second tab on the Outstanding list watches the invoice leave it when the first tab pays.

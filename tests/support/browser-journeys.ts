@@ -1,4 +1,6 @@
 import type { Browser, Page } from "playwright-core";
+import { expect } from "vitest";
+import type { PortalClient } from "./http-client.js";
 import { linkFromMailbox, type TestBusiness } from "./journeys.js";
 
 /** The business's owner signs in to the admin console in a fresh browser context, from the emailed link. */
@@ -11,5 +13,19 @@ export async function staffSignIn(browser: Browser, origin: string, business: Te
   await page.goto(await linkFromMailbox(business.staff, business.ownerEmail, since));
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL(/\/admin\/contacts/);
+  return page;
+}
+
+/**
+ * A client signs in from the newest emailed link to `email` (an invitation or sign-in link) in a
+ * fresh browser context. Links sent by event consumers carry the business's configured portal
+ * origin, not this test's port, so only their path and query are opened on `origin`.
+ */
+export async function clientSignInFromEmail(browser: Browser, origin: string, reader: PortalClient, email: string, since: number, expectedPath?: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  const link = new URL(await linkFromMailbox(reader, email, since));
+  if (expectedPath) expect(link.pathname).toBe(expectedPath);
+  await page.goto(`${origin}${link.pathname}${link.search}`);
+  await page.getByRole("button", { name: "Sign in" }).click();
   return page;
 }

@@ -1,7 +1,8 @@
+import { isStaffReader } from "@portal/kit";
 import type { SubgraphContext } from "@portal/kit";
 import { ContactRef } from "./client/contact-ref.js";
 import { readableView } from "./documents/document-access.js";
-import { isStaffReader, partyOf } from "./shared/access.js";
+import { partyOf } from "./shared/access.js";
 import { isUuid } from "./shared/ids.js";
 
 /**

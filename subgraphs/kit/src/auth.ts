@@ -32,3 +32,18 @@ export function requireOperator(caller: Caller): Actor {
   if (caller.actor.kind !== "operator") throw forbidden("Platform operator access required");
   return caller.actor;
 }
+
+/** Staff of the caller's business, or one of its API keys with the READ scope; a yes/no for "see nothing" answers. */
+export function isStaffReader(caller: Caller): boolean {
+  try {
+    requireStaff(caller, "read");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Anonymous callers are asked to sign in; signed-in callers without rights simply see nothing. */
+export function requireSignedIn(caller: Caller): void {
+  if (caller.actor.kind === "anonymous" || !caller.actor.id) throw unauthenticated();
+}

@@ -1,7 +1,7 @@
-import { ConnectionArgs, forbidden, mapConnection, requireBusiness, type SubgraphContext } from "@portal/kit";
+import { ConnectionArgs, forbidden, isStaffReader, mapConnection, requireBusiness, type SubgraphContext } from "@portal/kit";
 import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { InvoiceConnection, toInvoiceView } from "../invoices/invoice.types.js";
-import { canReadInvoicesOf, isStaffReader } from "../shared/access.js";
+import { canReadInvoicesOf } from "../shared/access.js";
 import { invoiceSummary, outstandingInvoices, paidInvoices } from "./client-invoices.service.js";
 import { InvoiceSummary } from "./client-invoices.types.js";
 import { ContactRef } from "./contact-ref.js";

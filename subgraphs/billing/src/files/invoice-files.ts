@@ -1,8 +1,9 @@
+import { isStaffReader } from "@portal/kit";
 import type { FileHandler, FileResponse } from "@portal/kit";
 import { findInvoice } from "../invoices/invoice.service.js";
 import { Payment } from "../payments/payment.entity.js";
 import { renderInvoicePdf, renderReceiptPdf } from "../pdf/index.js";
-import { contactIdOf, isStaffReader } from "../shared/access.js";
+import { contactIdOf } from "../shared/access.js";
 import { invoiceDocumentOf } from "./invoice-document.js";
 
 const INVOICE_PDF = /^([0-9a-f-]{36})\.pdf$/i;

@@ -1,6 +1,6 @@
-import { ConnectionArgs, mapConnection, requireStaff, type SubgraphContext } from "@portal/kit";
+import { ConnectionArgs, isStaffReader, mapConnection, requireSignedIn, requireStaff, type SubgraphContext } from "@portal/kit";
 import { Arg, Args, ArgsType, Ctx, Field, ID, Mutation, Query, Resolver } from "type-graphql";
-import { contactIdOf, isStaffReader, requireSignedIn } from "../shared/access.js";
+import { contactIdOf } from "../shared/access.js";
 import { Invoice } from "./invoice.entity.js";
 import { createInvoice, findInvoice, listInvoices, sendInvoice, updateDraft, voidInvoice } from "./invoice.service.js";
 import { InvoiceConnection, InvoiceInput, InvoiceResult, InvoiceStatus, InvoiceSuccess, InvoiceView, toInvoiceView } from "./invoice.types.js";

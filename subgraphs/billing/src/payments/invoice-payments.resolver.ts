@@ -1,7 +1,7 @@
+import { isStaffReader } from "@portal/kit";
 import type { SubgraphContext } from "@portal/kit";
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { InvoiceStatus, InvoiceView } from "../invoices/invoice.types.js";
-import { isStaffReader } from "../shared/access.js";
 import { InvoicePaymentView, PaymentKind } from "./payment.types.js";
 import { lastFailureReason } from "./payment-attempts.js";
 import { paymentsOf } from "./payments-loader.js";

@@ -1,10 +1,9 @@
-import { forbidden, NotFoundError, requireActor, requireBusiness, requireStaff, type SubgraphContext } from "@portal/kit";
+import { forbidden, NotFoundError, requireActor, requireBusiness, requireSignedIn, requireStaff, type SubgraphContext } from "@portal/kit";
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
 import { asInvoiceResult } from "../invoices/invoice.resolver.js";
 import { findInvoice } from "../invoices/invoice.service.js";
 import { InvoiceResult } from "../invoices/invoice.types.js";
 import type { BillingOptions } from "../options.js";
-import { requireSignedIn } from "../shared/access.js";
 import type { PaymentMethod } from "./payment.entity.js";
 import { testPaymentProvider } from "./payment-provider.js";
 import { payAmountDue, recordOfflinePayment, refundInvoice } from "./payment.service.js";

@@ -1,17 +1,4 @@
-import { requireStaff, unauthenticated, type Caller } from "@portal/kit";
-
-/** Whether `check` passes without throwing. */
-function allowed(check: () => unknown): boolean {
-  try {
-    check();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Staff of the caller's business, or one of its API keys with the READ scope. */
-export const isStaffReader = (caller: Caller) => allowed(() => requireStaff(caller, "read"));
+import { isStaffReader, type Caller } from "@portal/kit";
 
 /** The signed-in contact's id, or null for anyone else. */
 export function contactIdOf(caller: Caller): string | null {
@@ -23,7 +10,3 @@ export function canReadInvoicesOf(caller: Caller, contactId: string): boolean {
   return contactIdOf(caller) === contactId || isStaffReader(caller);
 }
 
-/** Anonymous callers are asked to sign in; signed-in callers without rights simply see nothing. */
-export function requireSignedIn(caller: Caller): void {
-  if (caller.actor.kind === "anonymous" || !caller.actor.id) throw unauthenticated();
-}

@@ -1,9 +1,9 @@
-import { ConnectionArgs, forbidden, requireBusiness, type SubgraphContext } from "@portal/kit";
+import { ConnectionArgs, forbidden, isStaffReader, requireBusiness, requireSignedIn, type SubgraphContext } from "@portal/kit";
 import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { viewsFor } from "../documents/document-access.js";
 import { DocumentConnection, DocumentSummary } from "../documents/document.types.js";
 import { ContactDocumentList } from "../documents/enums.js";
-import { isStaffReader, partyOf, requireSignedIn } from "../shared/access.js";
+import { partyOf } from "../shared/access.js";
 import { contactDocuments, documentSummary } from "./contact-documents.service.js";
 import { ContactRef } from "./contact-ref.js";
 

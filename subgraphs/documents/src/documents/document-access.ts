@@ -1,5 +1,6 @@
+import { isStaffReader } from "@portal/kit";
 import type { Caller, EntityManager } from "@portal/kit";
-import { isParty, isStaffReader, partyOf, type Party } from "../shared/access.js";
+import { isParty, partyOf, type Party } from "../shared/access.js";
 import type { Document } from "./document.entity.js";
 import { findDocument, recipientsOf } from "./document-store.js";
 import { toDocumentView, toDocumentViews } from "./document-views.js";

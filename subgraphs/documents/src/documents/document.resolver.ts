@@ -1,6 +1,5 @@
-import { ConnectionArgs, requireStaff, type SubgraphContext } from "@portal/kit";
+import { ConnectionArgs, requireSignedIn, requireStaff, type SubgraphContext } from "@portal/kit";
 import { Arg, Args, ArgsType, Ctx, Field, ID, Mutation, Query, Resolver } from "type-graphql";
-import { requireSignedIn } from "../shared/access.js";
 import { readableView, viewsFor } from "./document-access.js";
 import { asDeleteResult, asDocumentResult } from "./document-results.js";
 import { DocumentFieldInput, DocumentInput, DocumentRecipientInput } from "./document.inputs.js";

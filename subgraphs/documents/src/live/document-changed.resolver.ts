@@ -1,9 +1,9 @@
-import { forbidden, forkFor, unauthenticated, type Caller, type LiveMessage, type SubgraphContext, type SubgraphDeps } from "@portal/kit";
+import { type Caller, forbidden, forkFor, isStaffReader, type LiveMessage, type SubgraphContext, type SubgraphDeps, unauthenticated } from "@portal/kit";
 import { Arg, Ctx, ID, Resolver, Root, Subscription } from "type-graphql";
 import { readableView } from "../documents/document-access.js";
 import { DocumentChangeEvent } from "../documents/document.results.js";
 import { DocumentChangeKind } from "../documents/enums.js";
-import { isStaffReader, partyOf } from "../shared/access.js";
+import { partyOf } from "../shared/access.js";
 import { DOCUMENT_TOPIC, type DocumentChangedMessage } from "./document-live.js";
 
 /**

@@ -1,10 +1,9 @@
-import { type SubgraphContext } from "@portal/kit";
+import { requireSignedIn, type SubgraphContext } from "@portal/kit";
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
 import { asDocumentResult } from "../documents/document-results.js";
 import { DeclineDocumentInput, SignDocumentInput } from "../documents/document.inputs.js";
 import { DocumentResult } from "../documents/document.results.js";
 import { SignatureConsent } from "../documents/document.types.js";
-import { requireSignedIn } from "../shared/access.js";
 import { CONSENT } from "./consent.js";
 import { declineDocument } from "./decline.service.js";
 import type { Sealer } from "./completion.js";

@@ -8,6 +8,7 @@ import { useDebouncedValue } from "../../shared/useDebouncedValue";
 import { accessStatusLabel } from "../../shared/StatusBadge";
 import { ContactsTable } from "./ContactsTable";
 import { useContactAccessLive } from "./useContactAccessLive";
+import { useLoadMore } from "../../shared/useLoadMore";
 
 const PAGE_SIZE = 25;
 const STATUSES: PortalAccessStatus[] = ["NONE", "INVITED", "ACTIVE", "REVOKED"];
@@ -31,16 +32,7 @@ export function ContactsPage() {
     variables: { first: PAGE_SIZE, search: deferredSearch || null, accessStatus: status || null },
     notifyOnNetworkStatusChange: true,
   });
-  const [loadingMore, setLoadingMore] = useState(false);
-
-  const loadMore = async (after: string | null) => {
-    setLoadingMore(true);
-    try {
-      await fetchMore({ variables: { after } });
-    } finally {
-      setLoadingMore(false);
-    }
-  };
+  const { loadingMore, loadMore } = useLoadMore(fetchMore);
 
   return (
     <>

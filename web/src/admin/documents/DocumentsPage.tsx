@@ -8,6 +8,7 @@ import { AdminDocumentsDocument } from "./documentOperations";
 import { DOCUMENT_STATUSES, documentStatusLabel } from "./documentStatus";
 import { DocumentsTable } from "./DocumentsTable";
 import { dropDocumentLists, useDocumentsLive } from "./useDocumentLive";
+import { useLoadMore } from "../../shared/useLoadMore";
 
 const PAGE_SIZE = 25;
 
@@ -29,15 +30,7 @@ export function DocumentsPage() {
   const { live } = useDocumentsLive((documentId, newStatus) => {
     if (!shown.has(documentId) || (status && newStatus !== status)) dropDocumentLists(client.cache);
   });
-  const [loadingMore, setLoadingMore] = useState(false);
-  const loadMore = async (after: string | null) => {
-    setLoadingMore(true);
-    try {
-      await fetchMore({ variables: { after } });
-    } finally {
-      setLoadingMore(false);
-    }
-  };
+  const { loadingMore, loadMore } = useLoadMore(fetchMore);
 
   return (
     <>

@@ -9,6 +9,7 @@ import { QueryState } from "../../shared/QueryState";
 import { useDebouncedValue } from "../../shared/useDebouncedValue";
 import { ContactPicker } from "./ContactPicker";
 import { InvoicesTable } from "./InvoicesTable";
+import { useLoadMore } from "../../shared/useLoadMore";
 
 const PAGE_SIZE = 25;
 
@@ -43,15 +44,7 @@ export function InvoicesPage() {
     },
     notifyOnNetworkStatusChange: true,
   });
-  const [loadingMore, setLoadingMore] = useState(false);
-  const loadMore = async (after: string | null) => {
-    setLoadingMore(true);
-    try {
-      await fetchMore({ variables: { after } });
-    } finally {
-      setLoadingMore(false);
-    }
-  };
+  const { loadingMore, loadMore } = useLoadMore(fetchMore);
 
   return (
     <>

@@ -1,10 +1,10 @@
 import { useQuery } from "@apollo/client/react";
-import { useState } from "react";
 import type { AdminDocumentDetailFragment } from "../../../gql/graphql";
 import { formatDateTime } from "../../../shared/format";
 import { QueryState } from "../../../shared/QueryState";
 import { AdminDocumentAuditDocument } from "../documentOperations";
 import { AUDIT_ACTION_LABELS } from "../documentStatus";
+import { useLoadMore } from "../../../shared/useLoadMore";
 
 const PAGE_SIZE = 100;
 
@@ -14,15 +14,7 @@ export function AuditTrail({ document }: { document: AdminDocumentDetailFragment
     variables: { id: document.id, first: PAGE_SIZE },
     notifyOnNetworkStatusChange: true,
   });
-  const [loadingMore, setLoadingMore] = useState(false);
-  const loadMore = async (after: string | null) => {
-    setLoadingMore(true);
-    try {
-      await fetchMore({ variables: { after } });
-    } finally {
-      setLoadingMore(false);
-    }
-  };
+  const { loadingMore, loadMore } = useLoadMore(fetchMore);
   return (
     <section className="card" aria-labelledby="document-audit-title">
       <h2 id="document-audit-title">Audit trail</h2>
