@@ -19,6 +19,17 @@ export const commonEnv = {
   PORTAL_SECRET: z.string().min(32, "must be at least 32 characters"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** Most PostgreSQL connections a subgraph opens for queries / for jobs (defaults 10 and 4). */
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).optional(),
+  JOBS_POOL_MAX: z.coerce.number().int().min(1).max(200).optional(),
 };
+
+/** The pool sizes a subgraph's environment asks for, as `RuntimeConfig.connections` (undefined: the defaults). */
+export function poolSizes(config: { DATABASE_POOL_MAX?: number; JOBS_POOL_MAX?: number }): { queries: number; jobs: number } | undefined {
+  if (config.DATABASE_POOL_MAX === undefined && config.JOBS_POOL_MAX === undefined) return undefined;
+  return { queries: config.DATABASE_POOL_MAX ?? DEFAULT_POOLS.queries, jobs: config.JOBS_POOL_MAX ?? DEFAULT_POOLS.jobs };
+}
+
+export const DEFAULT_POOLS = { queries: 10, jobs: 4 };
 
 export const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);

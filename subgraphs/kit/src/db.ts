@@ -2,6 +2,7 @@ import "reflect-metadata";
 import { Filter, MikroORM, type EntityManager, type Options } from "@mikro-orm/postgresql";
 import type { Migration } from "@mikro-orm/migrations";
 import { Migrator } from "@mikro-orm/migrations";
+import { DEFAULT_POOLS } from "./config.js";
 
 export type { EntityManager };
 
@@ -39,7 +40,9 @@ export async function createOrm(options: OrmOptions): Promise<MikroORM> {
       allOrNothing: true,
       silent: true,
     },
-    pool: { min: 0, max: options.poolMax ?? 10 },
+    // knex marks a pooled connection dead when PostgreSQL cuts it (a restart) and replaces it on the
+    // next acquire (its validation), so the pool recovers by itself once the database is back.
+    pool: { min: 0, max: options.poolMax ?? DEFAULT_POOLS.queries },
     debug: options.debug ?? false,
     allowGlobalContext: false,
     forceUtcTimezone: true,

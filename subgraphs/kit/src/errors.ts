@@ -1,47 +1,49 @@
 import "reflect-metadata"; // type-graphql decorators below need it, whichever kit module is imported first
 import { GraphQLError } from "graphql";
 import { Directive, Field, InterfaceType, ObjectType } from "type-graphql";
+import { NotFoundError, RateLimitedError, UserError, ValidationError } from "./failures.js";
+
+type FailureClass = abstract new () => UserError;
+type FieldType = Parameters<typeof Field>[0];
+
+export interface ErrorTypeOptions {
+  description: string;
+  /** The class's own fields beyond `message`: name → [GraphQL type, description]. */
+  fields?: Record<string, [type: FieldType, description: string]>;
+  /** Error types every subgraph returns are `@shareable` for federation. */
+  shareable?: boolean;
+}
 
 /**
- * Expected failures are data: every error member of a mutation's result union implements UserError,
- * so clients can always select `... on UserError { message }`.
+ * Declares a service's failure class (from an `x.errors.ts`, plain TypeScript) as a GraphQL object
+ * type implementing `UserError`: the decorators a class would carry, applied from the GraphQL layer
+ * so the service side never imports GraphQL. Call it once, in the feature's `x.types.ts`.
  */
-/** Error types below are shared by every subgraph, hence `@shareable` for federation. */
-@InterfaceType({ description: "An expected failure the user can act on." })
-export abstract class UserError {
-  @Field(() => String, { description: "Human-readable explanation, safe to show to the user." })
-  message!: string;
-}
-
-@ObjectType({ implements: UserError, description: "One input field was invalid." })
-@Directive("@shareable")
-export class ValidationError extends UserError {
-  @Field(() => String, { description: "Path of the invalid input field, e.g. `email`." })
-  field!: string;
-
-  static of(field: string, message: string): ValidationError {
-    return Object.assign(new ValidationError(), { field, message });
+export function errorType<C extends FailureClass>(failure: C, options: ErrorTypeOptions): C {
+  for (const [name, [type, description]] of Object.entries(options.fields ?? {})) {
+    Field(type as never, { description })(failure.prototype, name);
   }
+  if (options.shareable) Directive("@shareable")(failure);
+  ObjectType({ implements: UserError, description: options.description })(failure);
+  return failure;
 }
 
-@ObjectType({ implements: UserError, description: "The referenced object does not exist or is not visible to you." })
-@Directive("@shareable")
-export class NotFoundError extends UserError {
-  static of(message = "Not found"): NotFoundError {
-    return Object.assign(new NotFoundError(), { message });
-  }
-}
+InterfaceType({ description: "An expected failure the user can act on." })(UserError);
+Field(() => String, { description: "Human-readable explanation, safe to show to the user." })(UserError.prototype, "message");
 
-@ObjectType({ implements: UserError, description: "Too many attempts; try again later." })
-@Directive("@shareable")
-export class RateLimitedError extends UserError {
-  @Field(() => Number, { description: "Seconds until another attempt is accepted." })
-  retryAfterSeconds!: number;
+errorType(ValidationError, {
+  description: "One input field was invalid.",
+  fields: { field: [() => String, "Path of the invalid input field, e.g. `email`."] },
+  shareable: true,
+});
+errorType(NotFoundError, { description: "The referenced object does not exist or is not visible to you.", shareable: true });
+errorType(RateLimitedError, {
+  description: "Too many attempts; try again later.",
+  fields: { retryAfterSeconds: [() => Number, "Seconds until another attempt is accepted."] },
+  shareable: true,
+});
 
-  static of(retryAfterSeconds: number, message = "Too many attempts. Please try again later."): RateLimitedError {
-    return Object.assign(new RateLimitedError(), { retryAfterSeconds, message });
-  }
-}
+export { NotFoundError, RateLimitedError, UserError, ValidationError };
 
 /** Unexpected or authorization failures are thrown, with a stable `extensions.code`. */
 export function unauthenticated(message = "Sign in required"): GraphQLError {

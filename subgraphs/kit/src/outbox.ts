@@ -1,7 +1,9 @@
 import { Entity, Index, PrimaryKey, Property, type MikroORM } from "@mikro-orm/postgresql";
 import type PgBoss from "pg-boss";
 import { forkFor, sql, type EntityManager } from "./db.js";
-import { ensureQueue } from "./jobs.js";
+import { type DeadLetter, ensureDeadLetterStore, type RedeliveredEvent, recordDeadLetter, resolveDeadLetter } from "./dead-letters.js";
+import { ensureQueue, workQueue } from "./jobs.js";
+import { FALLBACK_POLL_MS, installOutboxAnnouncements, wakeupsOf } from "./wakeups.js";
 
 /**
  * Transactional outbox: a domain event is a row written in the same transaction as the state change
@@ -69,7 +71,13 @@ export async function relayOutbox(orm: MikroORM, boss: PgBoss, schema: string, b
       [batch],
     );
     for (const row of rows) {
-      const event: DomainEvent = { eventId: row.id, type: row.type, businessId: row.business_id, occurredAt: new Date(row.created_at).toISOString(), payload: row.payload };
+      const event: DomainEvent = {
+        eventId: row.id,
+        type: row.type,
+        businessId: row.business_id,
+        occurredAt: new Date(row.created_at).toISOString(),
+        payload: row.payload,
+      };
       await boss.publish(row.type, event as unknown as object);
     }
     if (rows.length) await sql(tx, `update "${schema}"."outbox_event" set published_at = now() where id in (?)`, [rows.map((r) => r.id)]); // knex expands the array into a list
@@ -77,30 +85,130 @@ export async function relayOutbox(orm: MikroORM, boss: PgBoss, schema: string, b
   });
 }
 
-/** Polls the outbox until stopped; the interval is short because the query hits a partial index. */
-export function startOutboxRelay(orm: MikroORM, boss: PgBoss, schema: string, intervalMs = 200): { stop: () => Promise<void> } {
+/**
+ * Relays the outbox until stopped. A statement that writes to the outbox announces it (a trigger,
+ * see `wakeups.ts`; delivered on commit), so the relay runs as soon as an event is committed, again
+ * at once after a full batch, and otherwise only every `intervalMs` (default `FALLBACK_POLL_MS`), for
+ * an announcement missed while the LISTEN connection was down. Without announcements (a pg-boss not
+ * from `startJobs`, or an outbox whose trigger could not be installed yet) it polls every 200 ms.
+ * While the database is unreachable (a restart) it retries less often, up to every 5 s, and says so
+ * once rather than on every attempt; it resumes on its own when the database is back.
+ */
+export function startOutboxRelay(orm: MikroORM, boss: PgBoss, schema: string, intervalMs?: number): { stop: () => Promise<void> } {
+  const maxDelayMs = 5000;
+  const batch = 100;
+  const wakeups = wakeupsOf(boss);
+  let announced = false;
+  let installFailureLogged = false;
+  const normalDelay = () => intervalMs ?? (announced ? FALLBACK_POLL_MS : 200);
   let stopped = false;
-  let running: Promise<unknown> = Promise.resolve();
-  const tick = async () => {
-    if (stopped) return;
-    running = relayOutbox(orm, boss, schema).catch((error) => console.error(`[${schema}] outbox relay failed`, error));
-    await running;
-    if (!stopped) timer = setTimeout(tick, intervalMs);
+  let failing = false;
+  let woken = false;
+  let delay = 0;
+  let failureDelay = 0;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<boolean> | null = null;
+
+  /** Installs the outbox's trigger until that succeeds; what failed, if it did. */
+  const announce = async (): Promise<unknown> => {
+    if (!wakeups || announced) return undefined;
+    try {
+      await installOutboxAnnouncements(orm, schema);
+      announced = true;
+      return undefined;
+    } catch (error) {
+      return error;
+    }
   };
-  let timer = setTimeout(tick, 0);
+  /** Relays one batch; true when there may be more right away. */
+  const attempt = async (): Promise<boolean> => {
+    try {
+      const installFailure = await announce();
+      const sent = await relayOutbox(orm, boss, schema, batch);
+      if (installFailure && !installFailureLogged) {
+        // The database answers, so this is no outage: say once why the relay keeps polling.
+        installFailureLogged = true;
+        const reason = installFailure instanceof Error ? installFailure.message : String(installFailure);
+        console.error(`[${schema}] outbox relay polls: its outbox cannot be announced (${reason})`);
+      }
+      if (failing) console.error(`[${schema}] outbox relay resumed`);
+      failing = false;
+      delay = normalDelay();
+      return sent >= batch;
+    } catch (error) {
+      if (!failing)
+        console.error(`[${schema}] outbox relay failed (${error instanceof Error ? error.message : error}); retrying until it succeeds`);
+      failureDelay = failing ? Math.min(failureDelay * 2, maxDelayMs) : 400;
+      failing = true;
+      delay = failureDelay;
+      return false;
+    }
+  };
+  const schedule = (ms: number) => {
+    clearTimeout(timer);
+    timer = setTimeout(tick, ms);
+  };
+  const tick = async () => {
+    if (stopped || running) return;
+    woken = false;
+    running = attempt();
+    const more = await running;
+    running = null;
+    if (!stopped) schedule(more || woken ? 0 : delay);
+  };
+  // Woken while relaying: the rows just committed may have been missed, so it runs again after.
+  const unwatch = wakeups?.watchOutbox(schema, () => {
+    if (stopped) return;
+    if (running) woken = true;
+    else schedule(0);
+  });
+  schedule(0);
   return {
     async stop() {
       stopped = true;
+      unwatch?.();
       clearTimeout(timer);
       await running;
     },
   };
 }
 
+/** How often a consumer retries an event whose handler throws before keeping it as a dead letter. */
+export interface EventRetryPolicy {
+  /** Retries after the first attempt. */
+  limit: number;
+  delaySeconds: number;
+  /** Doubling the delay each time (with jitter), as pg-boss does. */
+  backoff: boolean;
+}
+
+/**
+ * 1 s doubling, 10 times: an event that arrives moments before what it depends on (e.g. a profile
+ * from another subgraph) is handled within seconds, and retries still span about 17 minutes.
+ */
+export const DEFAULT_EVENT_RETRY: EventRetryPolicy = { limit: 10, delaySeconds: 1, backoff: true };
+
+/** A failure retrying cannot fix (e.g. a payload that breaks its contract): the event is dead-lettered at once. */
+export class PermanentEventFailure extends Error {}
+
+export interface ConsumeOptions {
+  retry?: EventRetryPolicy;
+  /**
+   * Runs once an event became a dead letter, in a transaction of its own (scoped to the event's
+   * business), e.g. to tell users what will not happen. Its failure is logged; the letter stays.
+   */
+  onDeadLetter?: (letter: DeadLetter, em: EntityManager) => Promise<void>;
+}
+
+/** The pg-boss queue of one consumer for one event type. */
+export const consumerQueue = (consumer: string, eventType: string) => `${consumer}__${eventType}`.replace(/[^A-Za-z0-9_.-]/g, "_");
+
 /**
  * Subscribes `consumer` to an event type and handles each event exactly once per consumer: the
  * processed-event marker is inserted in the same transaction as the handler's writes. A thrown error
- * rolls both back and pg-boss retries with backoff.
+ * rolls both back and pg-boss retries with backoff; after the last retry (or at once, for a
+ * `PermanentEventFailure`) the event is kept as a dead letter (`dead-letters.ts`) for operators to
+ * retry or discard. A retried letter is resolved in the transaction that handles it.
  */
 export async function consumeEvents<P>(
   boss: PgBoss,
@@ -109,22 +217,49 @@ export async function consumeEvents<P>(
   consumer: string,
   eventType: string,
   handler: (event: DomainEvent<P>, em: EntityManager) => Promise<void>,
+  options: ConsumeOptions = {},
 ): Promise<void> {
-  const queue = `${consumer}__${eventType}`.replace(/[^A-Za-z0-9_.-]/g, "_");
-  // 1 s doubling: an event that arrives moments before what it depends on (e.g. a profile from
-  // another subgraph) is handled within seconds, and retries still span about 17 minutes.
-  await ensureQueue(boss, queue, { retryLimit: 10, retryDelay: 1, retryBackoff: true });
+  const queue = consumerQueue(consumer, eventType);
+  const retry = options.retry ?? DEFAULT_EVENT_RETRY;
+  const policy = { retryLimit: retry.limit, retryDelay: retry.delaySeconds, retryBackoff: retry.backoff };
+  await ensureDeadLetterStore(orm);
+  await ensureQueue(boss, queue, policy);
+  await boss.updateQueue(queue, { name: queue, ...policy }); // an existing queue takes today's policy
   await boss.subscribe(eventType, queue);
-  await boss.work<DomainEvent<P>>(queue, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
-    const event = job.data;
-    await forkFor(orm, event.businessId).transactional(async (em) => {
-      const inserted = await sql(
-        em,
-        `insert into "${schema}"."processed_event" (consumer, event_id) values (?, ?) on conflict do nothing returning event_id`,
-        [consumer, event.eventId],
-      );
-      if (inserted.length === 0) return; // already handled: a redelivery
-      await handler(event, em);
-    });
+  await workQueue<RedeliveredEvent>(boss, queue, { batchSize: 1, pollingIntervalSeconds: 0.5, includeMetadata: true }, async ([job]) => {
+    const { deadLetterId, ...event } = job.data;
+    try {
+      await forkFor(orm, event.businessId).transactional(async (em) => {
+        if (deadLetterId) await resolveDeadLetter(em, deadLetterId);
+        const inserted = await sql(
+          em,
+          `insert into "${schema}"."processed_event" (consumer, event_id) values (?, ?) on conflict do nothing returning event_id`,
+          [consumer, event.eventId],
+        );
+        if (inserted.length === 0) return; // already handled: a redelivery
+        await handler(event as DomainEvent<P>, em);
+      });
+    } catch (error) {
+      const permanent = error instanceof PermanentEventFailure;
+      if (!permanent && job.retryCount < job.retryLimit) throw error; // pg-boss tries again later
+      await keepDeadLetter(orm, { consumer, queue, event, error, attempts: job.retryCount + 1 }, options.onDeadLetter);
+    }
   });
+}
+
+async function keepDeadLetter(
+  orm: MikroORM,
+  failure: { consumer: string; queue: string; event: DomainEvent<unknown>; error: unknown; attempts: number },
+  onDeadLetter: ConsumeOptions["onDeadLetter"],
+): Promise<void> {
+  const { consumer, event } = failure;
+  const error = failure.error instanceof Error ? failure.error.message : String(failure.error);
+  const letter = await forkFor(orm, null).transactional((em) => recordDeadLetter(em, { ...failure, error }));
+  console.error(`[${consumer}] gave up on ${event.type} ${event.eventId} after ${failure.attempts} attempt(s): ${error}`);
+  if (!onDeadLetter) return;
+  try {
+    await forkFor(orm, event.businessId).transactional((em) => onDeadLetter(letter, em));
+  } catch (hookError) {
+    console.error(`[${consumer}] dead-letter hook for ${event.type} ${event.eventId} failed:`, hookError);
+  }
 }

@@ -86,7 +86,13 @@ export function pageSize(first: number | null | undefined, fallback = 20): numbe
 }
 
 /** Turns `limit + 1` fetched rows into a connection. */
-export function toConnection<T>(rows: T[], limit: number, totalCount: number, cursorOf: (row: T) => KeysetCursor, hasPrevious: boolean): Connection<T> {
+export function toConnection<T>(
+  rows: T[],
+  limit: number,
+  totalCount: number,
+  cursorOf: (row: T) => KeysetCursor,
+  hasPrevious: boolean,
+): Connection<T> {
   const page = rows.slice(0, limit);
   const edges = page.map((node) => ({ node, cursor: encodeCursor(cursorOf(node)) }));
   return {

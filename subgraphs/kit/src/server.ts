@@ -4,10 +4,14 @@ import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/dis
 import type { MikroORM } from "@mikro-orm/postgresql";
 import type { GraphQLSchema } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
+import type { Duplex } from "node:stream";
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { WebSocketServer } from "ws";
-import { CALLER_HEADER, SIGNATURE_HEADER, verifyBody, verifyCaller, type Caller } from "./caller.js";
+import { CALLER_HEADER, SIGNATURE_HEADER, verifyBody, verifyCaller, verifySocketCaller, type Caller } from "./caller.js";
 import { forkFor, type EntityManager } from "./db.js";
+import { GraphQLHttp } from "./graphql-http.js";
+import { createLiveRelayServer, LIVE_RELAY_PATH } from "./live-relay-server.js";
+import { sharedSubscribe } from "./live-sharing.js";
 
 /** What every resolver receives. */
 export interface SubgraphContext extends BaseContext {
@@ -80,6 +84,8 @@ export interface SubgraphServerOptions {
   internal?: Record<string, InternalHandler>;
   webhooks?: Record<string, WebhookHandler>;
   files?: Record<string, FileHandler>;
+  /** Largest upload a `POST /files/...` may carry (default MAX_UPLOAD_BYTES; courses take 20 MB downloads). */
+  maxUploadBytes?: number;
 }
 
 export interface RunningSubgraph {
@@ -94,7 +100,7 @@ export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
 export async function startSubgraphServer(options: SubgraphServerOptions): Promise<RunningSubgraph> {
   const httpServer = createServer();
-  const wsServer = new WebSocketServer({ server: httpServer, path: "/graphql" });
+  const wsServer = new WebSocketServer({ noServer: true });
   const contextFor = (caller: Caller, responseHeaders?: Map<string, string>): SubgraphContext => ({
     caller,
     em: forkFor(options.orm, caller.businessId),
@@ -104,19 +110,36 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
   const wsCleanup = useServer(
     {
       schema: options.schema,
-      // The gateway signs the caller into connectionParams; anything else is refused at connect.
+      // The gateway signs the caller into connectionParams for this purpose only (an HTTP pair does
+      // not open a socket); anything else is refused at connect.
       onConnect: (ctx) => {
         const params = (ctx.connectionParams ?? {}) as Record<string, unknown>;
         const headers = (params.headers ?? params) as Record<string, string | undefined>;
-        const caller = verifyCaller(options.gatewaySecret, headers[CALLER_HEADER], headers[SIGNATURE_HEADER]);
+        const caller = verifySocketCaller(options.gatewaySecret, headers[CALLER_HEADER], headers[SIGNATURE_HEADER]);
         if (!caller) return false;
         (ctx.extra as unknown as { caller?: Caller }).caller = caller;
         return true;
       },
       context: (ctx) => contextFor((ctx.extra as unknown as { caller: Caller }).caller),
+      // A change is executed once per audience, not once per subscriber (live-sharing.ts).
+      subscribe: sharedSubscribe(),
     },
     wsServer,
   );
+  // The gateway's live relay: every client's subscription to this subgraph over one socket.
+  const liveRelay = createLiveRelayServer({
+    schema: options.schema,
+    gatewaySecret: options.gatewaySecret,
+    production: options.production,
+    contextFor: (caller) => contextFor(caller),
+  });
+  httpServer.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on("error", () => socket.destroy());
+    const path = (req.url ?? "/").split("?")[0];
+    if (path === "/graphql") wsServer.handleUpgrade(req, socket, head, (webSocket) => wsServer.emit("connection", webSocket, req));
+    else if (path === LIVE_RELAY_PATH) liveRelay.handleUpgrade(req, socket, head);
+    else socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+  });
 
   const apollo = new ApolloServer<SubgraphContext>({
     schema: options.schema,
@@ -129,10 +152,22 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginInlineTraceDisabled(),
-      { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
+      {
+        async serverWillStart() {
+          return {
+            async drainServer() {
+              await wsCleanup.dispose();
+              await liveRelay.close();
+            },
+          };
+        },
+      },
     ],
   });
   await apollo.start();
+  // Ordinary operations skip Apollo's per-request pipeline; Apollo answers everything else.
+  const graphql = new GraphQLHttp({ schema: options.schema, production: options.production });
+  let stopped = false;
 
   httpServer.on("request", (req, res) => {
     handle(req, res).catch((error) => {
@@ -146,8 +181,9 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     if (url.pathname === "/health") return sendJson(res, 200, { ok: true, subgraph: options.name });
     if (url.pathname.startsWith("/webhooks/")) return handleWebhook(req, res, url.pathname.slice("/webhooks/".length));
     if (url.pathname.startsWith("/files/")) return handleFile(req, res, url.pathname.slice("/files/".length));
-    const body = await readBody(req);
-    if (body === null) return sendJson(res, 413, { errors: [{ message: "Request body too large" }] });
+    const raw = await readRawBody(req);
+    if (raw === null) return sendJson(res, 413, { errors: [{ message: "Request body too large" }] });
+    const body = raw.toString("utf8");
 
     if (url.pathname.startsWith("/internal/")) {
       const handler = options.internal?.[url.pathname.slice("/internal/".length)];
@@ -159,18 +195,30 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     }
 
     if (url.pathname !== "/graphql") return sendJson(res, 404, { error: "not found" });
-    const caller = verifyCaller(options.gatewaySecret, header(req, CALLER_HEADER), header(req, SIGNATURE_HEADER));
+    const caller = verifiedCaller(req, raw);
     if (!caller) {
       return sendJson(res, 401, { errors: [{ message: "Missing or invalid gateway signature", extensions: { code: "UNAUTHENTICATED" } }] });
     }
+    const request = parseJson(body);
+    const accept = header(req, "accept");
+    const responseHeaders = new Map<string, string>();
+    const operation = stopped ? null : graphql.prepare(req.method, request, accept);
+    const answer = operation && (await graphql.run(operation, contextFor(caller, responseHeaders)));
+    if (answer) {
+      res.statusCode = answer.status;
+      for (const [key, value] of answer.headers) res.setHeader(key, value);
+      for (const [key, value] of responseHeaders) res.setHeader(key, value);
+      return res.end(answer.body);
+    }
+    responseHeaders.clear();
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(key, value);
-    const responseHeaders = new Map<string, string>();
     const result = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? "POST", headers, search: url.search, body: parseJson(body) },
+      httpGraphQLRequest: { method: req.method ?? "POST", headers, search: url.search, body: request },
       context: async () => contextFor(caller, responseHeaders),
     });
     res.statusCode = result.status ?? 200;
+    if (req.method === "POST" && res.statusCode === 200) graphql.learnContentType(accept, result.headers.get("content-type"));
     for (const [key, value] of result.headers) res.setHeader(key, value);
     for (const [key, value] of responseHeaders) res.setHeader(key, value);
     if (result.body.kind === "complete") return res.end(result.body.string);
@@ -193,23 +241,30 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     const handler = Object.hasOwn(options.files ?? {}, name) ? options.files![name] : undefined;
     const method = req.method === "GET" || req.method === "HEAD" || req.method === "POST" ? req.method : null;
     if (!handler || slash < 0 || !method) return sendJson(res, 404, { error: "not found" });
-    const caller = verifyCaller(options.gatewaySecret, header(req, CALLER_HEADER), header(req, SIGNATURE_HEADER));
-    if (!caller) return sendJson(res, 401, { error: "Missing or invalid gateway signature" });
+    const unsigned = () => sendJson(res, 401, { error: "Missing or invalid gateway signature" });
+    // Unsigned uploads are refused before their bytes are read; a signed one is read, since the
+    // signature covers the body.
+    if (!header(req, CALLER_HEADER) || !header(req, SIGNATURE_HEADER)) return unsigned();
+    let body: Buffer | undefined;
+    if (method === "POST") {
+      const declared = Number(header(req, "content-length") ?? 0);
+      const limit = options.maxUploadBytes ?? MAX_UPLOAD_BYTES;
+      const raw = declared > limit ? null : await readRawBody(req, limit, true);
+      if (raw === null) {
+        res.setHeader("connection", "close");
+        return sendJson(res, 413, {
+          error: { field: "file", message: `The file is too large (at most ${limit / 1024 / 1024} MB).` },
+        });
+      }
+      body = raw;
+    }
+    const caller = verifiedCaller(req, body);
+    if (!caller) return unsigned();
     let path: string;
     try {
       path = decodeURIComponent(rest.slice(slash + 1));
     } catch {
       return sendJson(res, 404, { error: "not found" });
-    }
-    let body: Buffer | undefined;
-    if (method === "POST") {
-      const declared = Number(header(req, "content-length") ?? 0);
-      const raw = declared > MAX_UPLOAD_BYTES ? null : await readRawBody(req, MAX_UPLOAD_BYTES, true);
-      if (raw === null) {
-        res.setHeader("connection", "close");
-        return sendJson(res, 413, { error: { field: "file", message: `The file is too large (at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB).` } });
-      }
-      body = raw;
     }
     const file = await handler({ caller, method, path, headers: req.headers, body, em: forkFor(options.orm, caller.businessId) });
     res.statusCode = file.status;
@@ -220,6 +275,12 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     res.end(req.method === "HEAD" ? undefined : file.body);
   }
 
+  /** The gateway's signature must cover this request's method, target and body (a GET's is empty). */
+  function verifiedCaller(req: IncomingMessage, body: Buffer | undefined): Caller | null {
+    const request = { method: req.method ?? "GET", path: req.url ?? "/", body };
+    return verifyCaller(options.gatewaySecret, header(req, CALLER_HEADER), header(req, SIGNATURE_HEADER), request);
+  }
+
   await new Promise<void>((resolve) => httpServer.listen(options.port, options.host ?? "127.0.0.1", resolve));
   const address = httpServer.address();
   const port = typeof address === "object" && address ? address.port : options.port;
@@ -227,6 +288,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     server: httpServer,
     url: `http://${options.host ?? "127.0.0.1"}:${port}/graphql`,
     async stop() {
+      stopped = true;
       await apollo.stop();
     },
   };
@@ -235,11 +297,6 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
 function header(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
   return Array.isArray(value) ? value[0] : value;
-}
-
-async function readBody(req: IncomingMessage): Promise<string | null> {
-  const body = await readRawBody(req);
-  return body === null ? null : body.toString("utf8");
 }
 
 /**

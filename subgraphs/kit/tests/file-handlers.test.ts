@@ -2,7 +2,17 @@ import { Entity, PrimaryKey } from "@mikro-orm/postgresql";
 import { Migration } from "@mikro-orm/migrations";
 import { Query, Resolver } from "type-graphql";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { buildFederatedSchema, eventTablesSql, MAX_UPLOAD_BYTES, runSubgraph, signCaller, type Caller, type FileRequest, type RunningSubgraphProcess } from "../src/index.js";
+import {
+  buildFederatedSchema,
+  eventTablesSql,
+  MAX_UPLOAD_BYTES,
+  runSubgraph,
+  signCaller,
+  signedFetch,
+  type Caller,
+  type FileRequest,
+  type RunningSubgraphProcess,
+} from "../src/index.js";
 
 const SECRET = "f".repeat(40);
 
@@ -26,7 +36,7 @@ class PingResolver {
   }
 }
 
-const caller: Caller = { businessId: null, actor: { kind: "staff", id: "s1" }, ip: "127.0.0.1", userAgent: "vitest", origin: "", issuedAt: 0 };
+const caller: Caller = { businessId: null, actor: { kind: "staff", id: "s1" }, ip: "127.0.0.1", userAgent: "vitest", issuedAt: 0 };
 
 describe("file handlers", () => {
   let running: RunningSubgraphProcess;
@@ -57,13 +67,14 @@ describe("file handlers", () => {
     await running?.stop();
   });
 
-  const signed = () => signCaller(SECRET, { ...caller, issuedAt: Date.now() });
+  /** Signed as the gateway signs: for this method, this path and these bytes. */
+  const send = (url: string, init: RequestInit & { body?: string | Uint8Array } = {}) => signedFetch(url, caller, init, SECRET);
 
   it("serves GET and HEAD as before, without a body", async () => {
-    const get = await fetch(`${base}a/b.pdf`, { headers: signed() });
+    const get = await send(`${base}a/b.pdf`);
     expect(get.status).toBe(200);
     expect(await get.text()).toBe("GET a/b.pdf no body");
-    const head = await fetch(`${base}a/b.pdf`, { method: "HEAD", headers: signed() });
+    const head = await send(`${base}a/b.pdf`, { method: "HEAD" });
     expect(head.status).toBe(200);
     expect(await head.text()).toBe("");
     expect(seen.at(-1)?.method).toBe("HEAD");
@@ -71,7 +82,11 @@ describe("file handlers", () => {
 
   it("hands a POST's raw bytes and headers to the handler", async () => {
     const bytes = Buffer.from([0, 1, 2, 255, 254, 10, 13]);
-    const response = await fetch(`${base}doc/original.pdf`, { method: "POST", headers: { ...signed(), "content-type": "application/pdf", "x-file-name": "c.pdf" }, body: bytes });
+    const response = await send(`${base}doc/original.pdf`, {
+      method: "POST",
+      headers: { "content-type": "application/pdf", "x-file-name": "c.pdf" },
+      body: bytes,
+    });
     expect(await response.text()).toBe("POST doc/original.pdf 7");
     const request = seen.at(-1)!;
     expect(request.body?.equals(bytes)).toBe(true);
@@ -81,7 +96,11 @@ describe("file handlers", () => {
 
   it("refuses uploads over the limit with 413 without calling the handler", async () => {
     const before = seen.length;
-    const response = await fetch(`${base}doc/original.pdf`, { method: "POST", headers: { ...signed(), "content-type": "application/pdf" }, body: Buffer.alloc(MAX_UPLOAD_BYTES + 1) });
+    const response = await send(`${base}doc/original.pdf`, {
+      method: "POST",
+      headers: { "content-type": "application/pdf" },
+      body: Buffer.alloc(MAX_UPLOAD_BYTES + 1),
+    });
     expect(response.status).toBe(413);
     expect((await response.json()).error.field).toBe("file");
     expect(seen.length).toBe(before);
@@ -89,6 +108,31 @@ describe("file handlers", () => {
 
   it("requires the gateway signature and refuses other methods", async () => {
     expect((await fetch(`${base}doc/original.pdf`, { method: "POST", body: "x" })).status).toBe(401);
-    expect((await fetch(`${base}doc/original.pdf`, { method: "PUT", headers: signed(), body: "x" })).status).toBe(404);
+    expect((await send(`${base}doc/original.pdf`, { method: "PUT", body: "x" })).status).toBe(404);
+  });
+
+  it("accepts a signature only for the path, method and bytes it was made for", async () => {
+    const forA = signCaller(SECRET, caller, { method: "GET", path: new URL(`${base}a.pdf`).pathname });
+    expect((await fetch(`${base}a.pdf`, { headers: forA })).status).toBe(200);
+    expect((await fetch(`${base}b.pdf`, { headers: forA })).status).toBe(401);
+    const upload = { method: "POST", path: new URL(`${base}doc/original.pdf`).pathname, body: Buffer.from("%PDF-1 first") };
+    const signedUpload = signCaller(SECRET, caller, upload);
+    const swapped = await fetch(`${base}doc/original.pdf`, {
+      method: "POST",
+      headers: { ...signedUpload, "content-type": "application/pdf" },
+      body: Buffer.from("%PDF-1 other"),
+    });
+    expect(swapped.status).toBe(401);
+    const before = seen.length;
+    expect(
+      (
+        await fetch(`${base}doc/original.pdf`, {
+          method: "POST",
+          headers: { ...forA, "content-type": "application/pdf" },
+          body: Buffer.from("x"),
+        })
+      ).status,
+    ).toBe(401);
+    expect(seen.length).toBe(before);
   });
 });

@@ -3,7 +3,17 @@ import { Migration } from "@mikro-orm/migrations";
 import type PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import {
-  consumeEvents, eventTablesSql, forkFor, migrateSubgraph, openOrm, OutboxEvent, ProcessedEvent, recordEvent, relayOutbox, sql, startJobs,
+  consumeEvents,
+  eventTablesSql,
+  forkFor,
+  migrateSubgraph,
+  openOrm,
+  OutboxEvent,
+  ProcessedEvent,
+  recordEvent,
+  relayOutbox,
+  sql,
+  startJobs,
   type SubgraphDefinition,
 } from "../src/index.js";
 
@@ -51,7 +61,8 @@ describe("transactional outbox", () => {
   });
 
   const receiptsFor = async (reference: string) =>
-    (await sql<{ count: string }>(forkFor(orm, null), `select count(*) from "${SCHEMA}"."receipt" where reference = ?`, [reference]))[0].count;
+    (await sql<{ count: string }>(forkFor(orm, null), `select count(*) from "${SCHEMA}"."receipt" where reference = ?`, [reference]))[0]
+      .count;
 
   async function waitForReceipt(reference: string) {
     for (let i = 0; i < 100 && (await receiptsFor(reference)) === "0"; i++) await new Promise((r) => setTimeout(r, 100));
@@ -76,7 +87,10 @@ describe("transactional outbox", () => {
       em.persist(Object.assign(new OrderPlaced(), { reference: "A-100" }));
       recordEvent(em, eventType, null, { reference: "A-100" });
     });
-    const pending = await sql(forkFor(orm, null), `select id from "${SCHEMA}"."outbox_event" where published_at is null and payload->>'reference' = 'A-100'`);
+    const pending = await sql(
+      forkFor(orm, null),
+      `select id from "${SCHEMA}"."outbox_event" where published_at is null and payload->>'reference' = 'A-100'`,
+    );
     expect(pending).toHaveLength(1);
 
     // After restart the relay finds it and delivers it.
@@ -90,10 +104,18 @@ describe("transactional outbox", () => {
     const queue = `receipts__${eventType}`.replace(/[^A-Za-z0-9_.-]/g, "_");
     for (let i = 0; i < 100; i++) {
       await new Promise((r) => setTimeout(r, 100));
-      const handledTwice = await sql<{ count: string }>(forkFor(orm, null), `select count(*) from pgboss.job where name = ? and state = 'completed'`, [queue]);
+      const handledTwice = await sql<{ count: string }>(
+        forkFor(orm, null),
+        `select count(*) from pgboss.job where name = ? and state = 'completed'`,
+        [queue],
+      );
       if (handledTwice[0].count === "2") break;
     }
-    const completed = await sql<{ count: string }>(forkFor(orm, null), `select count(*) from pgboss.job where name = ? and state = 'completed'`, [queue]);
+    const completed = await sql<{ count: string }>(
+      forkFor(orm, null),
+      `select count(*) from pgboss.job where name = ? and state = 'completed'`,
+      [queue],
+    );
     expect(completed[0].count).toBe("2"); // the duplicate really reached the consumer
     // …and the consumer recognises the event id and does not handle it twice.
     expect(await receiptsFor("A-100")).toBe("1");

@@ -5,8 +5,21 @@ import { createClient } from "graphql-ws";
 import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import {
-  announce, buildFederatedSchema, eventTablesSql, forkFor, runSubgraph, signCaller, ValidationError, UserError,
-  type Caller, type RunningSubgraphProcess, type SubgraphContext, type SubgraphDefinition, type LiveMessage,
+  announce,
+  buildFederatedSchema,
+  eventTablesSql,
+  forkFor,
+  requestTarget,
+  runSubgraph,
+  signCaller,
+  signSocketCaller,
+  ValidationError,
+  UserError,
+  type Caller,
+  type RunningSubgraphProcess,
+  type SubgraphContext,
+  type SubgraphDefinition,
+  type LiveMessage,
 } from "../src/index.js";
 
 const SECRET = "k".repeat(40);
@@ -58,7 +71,11 @@ function definition(): SubgraphDefinition {
         }
         @Subscription(() => NoteView, {
           description: "Notes as they are added, from any instance.",
-          subscribe: () => mapIterator(deps.live.subscribe<{ id: string; text: string }>((m) => m.topic === "note.added"), (m) => m.data),
+          subscribe: () =>
+            mapIterator(
+              deps.live.subscribe<{ id: string; text: string }>((m) => m.topic === "note.added"),
+              (m) => m.data,
+            ),
         })
         noteAdded(@Root() note: NoteView): NoteView {
           return note;
@@ -73,7 +90,13 @@ async function* mapIterator<T, R>(source: AsyncIterable<LiveMessage<T>>, map: (m
   for await (const item of source) yield map(item);
 }
 
-const caller = (): Caller => ({ businessId: null, actor: { kind: "staff", id: "s1" }, ip: "127.0.0.1", userAgent: "test", origin: "http://localhost", issuedAt: Date.now() });
+const caller = (): Caller => ({
+  businessId: null,
+  actor: { kind: "staff", id: "s1" },
+  ip: "127.0.0.1",
+  userAgent: "test",
+  issuedAt: Date.now(),
+});
 
 describe("subgraph server", () => {
   let first: RunningSubgraphProcess;
@@ -88,32 +111,89 @@ describe("subgraph server", () => {
     await second?.stop();
   });
 
+  const bodyOf = (query: string) => JSON.stringify({ query });
   const post = (url: string, query: string, headers: Record<string, string>) =>
-    fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ query }) });
+    fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: bodyOf(query) });
+  /** Headers as the gateway signs them: for this POST of exactly this body, at `now`. */
+  const signedFor = (url: string, query: string, secret = SECRET, now = Date.now()) =>
+    signCaller(secret, caller(), { method: "POST", path: requestTarget(url), body: bodyOf(query) }, now);
+  const signedPost = (url: string, query: string) => post(url, query, signedFor(url, query));
 
   it("answers a signed call with the signed caller", async () => {
-    const response = await post(first.url, "{ whoAmI }", signCaller(SECRET, caller()));
+    const response = await signedPost(first.url, "{ whoAmI }");
     expect(await response.json()).toEqual({ data: { whoAmI: "staff:s1" } });
   });
 
   it("refuses an unsigned or forged caller", async () => {
     expect((await post(first.url, "{ whoAmI }", {})).status).toBe(401);
-    const forged = signCaller("x".repeat(40), caller());
+    const forged = signedFor(first.url, "{ whoAmI }", "x".repeat(40));
     expect((await post(first.url, "{ whoAmI }", forged)).status).toBe(401);
   });
 
+  it("refuses a captured signature replayed with another query, a future date or a stale one", async () => {
+    const captured = signedFor(first.url, "{ whoAmI }");
+    expect((await post(first.url, `mutation { addNote(text: "replayed") { __typename } }`, captured)).status).toBe(401);
+    expect((await post(first.url, "{ whoAmI }", captured)).status).toBe(200);
+    expect((await post(first.url, "{ whoAmI }", signedFor(first.url, "{ whoAmI }", SECRET, Date.now() + 60_000))).status).toBe(401);
+    expect((await post(first.url, "{ whoAmI }", signedFor(first.url, "{ whoAmI }", SECRET, Date.now() - 60_000))).status).toBe(401);
+    // Another path on the same subgraph is another request too.
+    expect((await post(`${first.url}?x=1`, "{ whoAmI }", captured)).status).toBe(401);
+  });
+
+  it("opens a WebSocket only with connectionParams signed for a socket, not with an HTTP pair", async () => {
+    const connects = async (connectionParams: Record<string, string>) => {
+      const client = createClient({
+        url: second.url.replace("http", "ws"),
+        webSocketImpl: WebSocket,
+        connectionParams,
+        retryAttempts: 0,
+        lazy: false,
+        onNonLazyError: () => undefined,
+      });
+      const opened = await new Promise<boolean>((resolve) => {
+        client.on("connected", () => resolve(true));
+        client.on("closed", () => resolve(false));
+      });
+      await client.dispose();
+      return opened;
+    };
+    expect(await connects(signedFor(second.url, "{ whoAmI }"))).toBe(false);
+    expect(await connects(signSocketCaller(SECRET, caller()))).toBe(true);
+    // ...and a socket pair is no HTTP signature.
+    expect((await post(first.url, "{ whoAmI }", signSocketCaller(SECRET, caller()))).status).toBe(401);
+  });
+
   it("returns expected failures as data", async () => {
-    const response = await post(first.url, `mutation { addNote(text: " ") { __typename ... on UserError { message } ... on ValidationError { field } } }`, signCaller(SECRET, caller()));
-    expect(await response.json()).toEqual({ data: { addNote: { __typename: "ValidationError", message: "Text is required", field: "text" } } });
+    const response = await signedPost(
+      first.url,
+      `mutation { addNote(text: " ") { __typename ... on UserError { message } ... on ValidationError { field } } }`,
+    );
+    expect(await response.json()).toEqual({
+      data: { addNote: { __typename: "ValidationError", message: "Text is required", field: "text" } },
+    });
   });
 
   it("delivers a live update made on one instance to a subscriber of the other", async () => {
-    const client = createClient({ url: second.url.replace("http", "ws"), webSocketImpl: WebSocket, connectionParams: signCaller(SECRET, caller()) });
+    const client = createClient({
+      url: second.url.replace("http", "ws"),
+      webSocketImpl: WebSocket,
+      connectionParams: signSocketCaller(SECRET, caller()),
+    });
     const received = new Promise<unknown>((resolve, reject) => {
-      const off = client.subscribe({ query: "subscription { noteAdded { text } }" }, { next: (v) => { resolve(v); off(); }, error: reject, complete: () => undefined });
+      const off = client.subscribe(
+        { query: "subscription { noteAdded { text } }" },
+        {
+          next: (v) => {
+            resolve(v);
+            off();
+          },
+          error: reject,
+          complete: () => undefined,
+        },
+      );
     });
     await new Promise((r) => setTimeout(r, 300));
-    await post(first.url, `mutation { addNote(text: "hello") { __typename } }`, signCaller(SECRET, caller()));
+    await signedPost(first.url, `mutation { addNote(text: "hello") { __typename } }`);
     expect(await received).toEqual({ data: { noteAdded: { text: "hello" } } });
     await client.dispose();
   });
