@@ -1,7 +1,21 @@
 import "reflect-metadata";
+import { randomUUID } from "node:crypto";
+import { identity } from "@portal/contracts";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { makeCaller, type RunningSubgraphProcess } from "@portal/kit";
-import { createScratchDatabase, eventually, gql, linkPayload, logEntriesFor, newBusiness, newRecipient, publish, staffOf, startAutomation } from "./helpers.js";
+import {
+  createScratchDatabase,
+  eventually,
+  gql,
+  linkFields,
+  linkPayload,
+  logEntriesFor,
+  newBusiness,
+  newRecipient,
+  publish,
+  staffOf,
+  startAutomation,
+} from "./helpers.js";
 
 const MAILBOX = `query Mailbox($to: String) {
   devMailbox(first: 20, to: $to) { totalCount edges { node { id to from subject html text createdAt } } }
@@ -33,14 +47,18 @@ describe("dev mailbox (no Postmark token)", () => {
     const business = newBusiness();
     const recipient = newRecipient();
     const link = `${business.portalUrl}/sign-in/confirm?token=abc&next=%2F`;
-    await publish(automation, "identity.sign_in.requested", business, { ...linkPayload(business, recipient, link), audience: "client" });
+    await publish(automation, identity.signInRequested, business, { ...linkPayload(business, recipient, link), audience: "client" });
 
     const mailbox = await eventually(async () => {
       const found = await mailboxOf(staffOf(business), recipient.email);
       return found.totalCount > 0 && found;
     });
     const message = mailbox.edges[0].node;
-    expect(message).toMatchObject({ to: recipient.email, from: `"Acme Studio" <portal@example.test>`, subject: "Your sign-in link for Acme Studio" });
+    expect(message).toMatchObject({
+      to: recipient.email,
+      from: `"Acme Studio" <portal@example.test>`,
+      subject: "Your sign-in link for Acme Studio",
+    });
     expect(message.html).toContain(`href="${link.replace("&", "&amp;")}"`);
     expect(message.text).toContain(link);
     expect(message.text).toMatch(/expires in 1[45] minutes/);
@@ -53,8 +71,8 @@ describe("dev mailbox (no Postmark token)", () => {
     const second = newBusiness();
     const toFirst = newRecipient();
     const toSecond = newRecipient();
-    await publish(automation, "identity.contact.invited", first, linkPayload(first, toFirst, `${first.portalUrl}/i/1`));
-    await publish(automation, "identity.contact.invited", second, linkPayload(second, toSecond, `${second.portalUrl}/i/2`));
+    await publish(automation, identity.contactInvited, first, linkPayload(first, toFirst, `${first.portalUrl}/i/1`));
+    await publish(automation, identity.contactInvited, second, linkPayload(second, toSecond, `${second.portalUrl}/i/2`));
     await eventually(async () => (await mailboxOf(staffOf(second), toSecond.email)).totalCount === 1);
     await eventually(async () => (await mailboxOf(staffOf(first), toFirst.email)).totalCount === 1);
 
@@ -76,7 +94,12 @@ describe("dev mailbox (no Postmark token)", () => {
 
   it("delivers a platform operator's sign-in link, which belongs to no business", async () => {
     const operator = newRecipient({ name: "Olive Operator", firstName: "Olive" });
-    await publish(automation, "identity.sign_in.requested", null, { ...linkPayload(null, operator, "http://localhost:4000/operator/confirm?token=op"), audience: "operator", operatorId: "op-1" });
+    await publish(automation, identity.signInRequested, null, {
+      ...linkFields(operator, "http://localhost:4000/operator/confirm?token=op"),
+      business: null,
+      audience: "operator",
+      operatorId: randomUUID(),
+    });
     const platform = makeCaller({ businessId: null, actor: { kind: "anonymous", id: null } });
     const message = await eventually(async () => (await mailboxOf(platform, operator.email)).edges[0]?.node);
     expect(message).toMatchObject({ from: `"Client Portal" <portal@example.test>`, subject: "Your sign-in link for Client Portal" });
@@ -86,12 +109,16 @@ describe("dev mailbox (no Postmark token)", () => {
   it("is refused in production mode", async () => {
     const business = newBusiness();
     const response = await gql(production, staffOf(business), MAILBOX);
-    expect(response.errors?.[0]).toMatchObject({ message: expect.stringContaining("not available in production"), extensions: { code: "FORBIDDEN" } });
+    expect(response.errors?.[0]).toMatchObject({
+      message: expect.stringContaining("not available in production"),
+      extensions: { code: "FORBIDDEN" },
+    });
   });
 
   it("pages through the mailbox with cursors", async () => {
     const business = newBusiness();
-    for (let i = 0; i < 3; i++) await publish(automation, "identity.contact.invited", business, linkPayload(business, newRecipient(), `${business.portalUrl}/i/${i}`));
+    for (let i = 0; i < 3; i++)
+      await publish(automation, identity.contactInvited, business, linkPayload(business, newRecipient(), `${business.portalUrl}/i/${i}`));
     await eventually(async () => (await mailboxOf(staffOf(business))).totalCount === 3);
     const page = `query Page($after: String) { devMailbox(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }`;
     const one = (await gql(automation, staffOf(business), page)).data.devMailbox;

@@ -1,9 +1,28 @@
 import "reflect-metadata";
+import { documents as documentEvents } from "@portal/contracts";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { TEST_SECRET, type RunningSubgraphProcess } from "@portal/kit";
 import { documentsSignedPdf } from "../src/index.js";
-import { documentCompleted, documentDeclined, emailReferences, finishedEvents, signatureRequested, startFakeDocuments, type FakeDocuments } from "./document-helpers.js";
-import { createScratchDatabase, eventually, gql, logEntriesFor, newBusiness, newRecipient, staffOf, startAutomation, type TestBusiness } from "./helpers.js";
+import {
+  documentCompleted,
+  documentDeclined,
+  emailReferences,
+  finishedEvents,
+  signatureRequested,
+  startFakeDocuments,
+  type FakeDocuments,
+} from "./document-helpers.js";
+import {
+  createScratchDatabase,
+  eventually,
+  gql,
+  logEntriesFor,
+  newBusiness,
+  newRecipient,
+  staffOf,
+  startAutomation,
+  type TestBusiness,
+} from "./helpers.js";
 import { publishAt, publishBusiness } from "./invoice-helpers.js";
 
 const MAILBOX = `query Mailbox($to: String) {
@@ -24,7 +43,9 @@ describe("document emails (dev mailbox)", () => {
   beforeAll(async () => {
     database = await createScratchDatabase(inject("databaseUrl" as never) as string);
     documents = await startFakeDocuments();
-    automation = await startAutomation(database.url, { signedPdf: documentsSignedPdf({ documentsUrl: () => documents.url, portalSecret: TEST_SECRET }) });
+    automation = await startAutomation(database.url, {
+      signedPdf: documentsSignedPdf({ documentsUrl: () => documents.url, portalSecret: TEST_SECRET }),
+    });
   });
   afterAll(async () => {
     await automation?.stop();
@@ -37,12 +58,17 @@ describe("document emails (dev mailbox)", () => {
     if (response.errors) throw new Error(JSON.stringify(response.errors));
     return response.data.devMailbox.edges.map((edge: { node: any }) => edge.node) as any[];
   };
-  const firstMessage = (business: TestBusiness, to: string) => eventually(async () => (await mailbox(business, to))[0], 20_000, `mail to ${to}`);
+  const firstMessage = (business: TestBusiness, to: string) =>
+    eventually(async () => (await mailbox(business, to))[0], 20_000, `mail to ${to}`);
   const finished = (reference: string, count = 1) =>
-    eventually(async () => {
-      const rows = await finishedEvents(automation, reference);
-      return rows.length >= count && rows;
-    }, 20_000, `automation.email.finished for ${reference}`);
+    eventually(
+      async () => {
+        const rows = await finishedEvents(automation, reference);
+        return rows.length >= count && rows;
+      },
+      20_000,
+      `automation.email.finished for ${reference}`,
+    );
 
   async function knownBusiness() {
     const business = newBusiness();
@@ -53,10 +79,14 @@ describe("document emails (dev mailbox)", () => {
   it("asks a signer to sign in the business's branding, naming the sender, with a button to the document", async () => {
     const business = await knownBusiness();
     const request = signatureRequested(business);
-    await publishAt(automation, "documents.signature.requested", business, request);
+    await publishAt(automation, documentEvents.signatureRequested, business, request);
 
     const message = await firstMessage(business, request.recipient.email);
-    expect(message).toMatchObject({ from: `"Acme Studio" <portal@example.test>`, subject: "Olivia Owner sent you “Website design agreement” to sign", attachments: [] });
+    expect(message).toMatchObject({
+      from: `"Acme Studio" <portal@example.test>`,
+      subject: "Olivia Owner sent you “Website design agreement” to sign",
+      attachments: [],
+    });
     expect(message.html).toContain(`href="${request.link}"`);
     expect(message.html).toContain("Review and sign");
     expect(message.html).toContain(business.primaryColor);
@@ -68,18 +98,26 @@ describe("document emails (dev mailbox)", () => {
 
     const [entry] = await logEntriesFor(automation, business, request.recipient.email);
     expect(entry).toMatchObject({ template: "SIGNATURE_REQUEST", status: "SENT" });
-    expect(await emailReferences(automation, request.recipient.email)).toEqual([{ reference: request.reference, template: "SIGNATURE_REQUEST", status: "SENT" }]);
+    expect(await emailReferences(automation, request.recipient.email)).toEqual([
+      { reference: request.reference, template: "SIGNATURE_REQUEST", status: "SENT" },
+    ]);
     const [event] = await finished(request.reference);
     expect(event).toEqual({
       business_id: business.id,
-      payload: { reference: request.reference, template: "SIGNATURE_REQUEST", recipientEmail: request.recipient.email, status: "SENT", reason: null },
+      payload: {
+        reference: request.reference,
+        template: "SIGNATURE_REQUEST",
+        recipientEmail: request.recipient.email,
+        status: "SENT",
+        reason: null,
+      },
     });
   });
 
   it("sends a reminder in its own wording, leaving out the message paragraph when there is none, and reports it once", async () => {
     const business = await knownBusiness();
     const request = signatureRequested(business, { reminder: true, message: "" });
-    const event = await publishAt(automation, "documents.signature.requested", business, request);
+    const event = await publishAt(automation, documentEvents.signatureRequested, business, request);
 
     const message = await firstMessage(business, request.recipient.email);
     expect(message.subject).toBe("Reminder: “Website design agreement” is waiting for your signature");
@@ -98,10 +136,14 @@ describe("document emails (dev mailbox)", () => {
     const business = await knownBusiness();
     const contact = newRecipient();
     const staff = newRecipient({ name: "Olivia Owner", firstName: "Olivia" });
-    const completed = documentCompleted(business, [{ recipient: contact }, { recipient: staff, staff: true }, { recipient: { ...staff, email: staff.email.toUpperCase() }, staff: true }]);
+    const completed = documentCompleted(business, [
+      { recipient: contact },
+      { recipient: staff, staff: true },
+      { recipient: { ...staff, email: staff.email.toUpperCase() }, staff: true },
+    ]);
     const pdf = Buffer.from("%PDF-1.7 sealed agreement");
     documents.pdfs.set(completed.documentId, pdf);
-    await publishAt(automation, "documents.document.completed", business, completed);
+    await publishAt(automation, documentEvents.documentCompleted, business, completed);
 
     const toContact = await firstMessage(business, contact.email);
     const toStaff = await firstMessage(business, staff.email);
@@ -112,7 +154,9 @@ describe("document emails (dev mailbox)", () => {
     expect(toStaff.text).toContain("Hi Olivia,");
     expect(toStaff.html).toContain(`href="${business.portalUrl}/admin/documents/${completed.documentId}"`);
     for (const message of [toContact, toStaff]) {
-      expect(message.attachments).toEqual([{ name: "Website design agreement (signed).pdf", contentType: "application/pdf", size: pdf.length }]);
+      expect(message.attachments).toEqual([
+        { name: "Website design agreement (signed).pdf", contentType: "application/pdf", size: pdf.length },
+      ]);
     }
 
     const fetched = documents.requests.filter((request) => request.path.includes(completed.documentId));
@@ -122,8 +166,13 @@ describe("document emails (dev mailbox)", () => {
 
     const events = await finished(completed.reference, 2);
     await settle();
-    expect((await finishedEvents(automation, completed.reference)).map((row) => [row.payload.recipientEmail, row.payload.status]).sort()).toEqual(
-      [[contact.email, "SENT"], [staff.email, "SENT"]].sort(),
+    expect(
+      (await finishedEvents(automation, completed.reference)).map((row) => [row.payload.recipientEmail, row.payload.status]).sort(),
+    ).toEqual(
+      [
+        [contact.email, "SENT"],
+        [staff.email, "SENT"],
+      ].sort(),
     );
     expect(events.every((row) => row.payload.template === "DOCUMENT_COMPLETED")).toBe(true);
   });
@@ -133,7 +182,7 @@ describe("document emails (dev mailbox)", () => {
     const owner = newRecipient({ name: "Olivia Owner", firstName: "Olivia" });
     const sender = newRecipient({ name: "Sam Staff", firstName: "Sam" });
     const declined = documentDeclined(business, [owner, sender], { reason: "The start date should be May 1.\nAnd the fee is wrong." });
-    await publishAt(automation, "documents.document.declined", business, declined);
+    await publishAt(automation, documentEvents.documentDeclined, business, declined);
 
     for (const person of [owner, sender]) {
       const message = await firstMessage(business, person.email);
@@ -153,18 +202,21 @@ describe("document emails (dev mailbox)", () => {
     const business = await knownBusiness();
     const quiet = newRecipient({ dnd: true });
     const request = signatureRequested(business, { recipient: quiet });
-    await publishAt(automation, "documents.signature.requested", business, request);
+    await publishAt(automation, documentEvents.signatureRequested, business, request);
     const [event] = await finished(request.reference);
     expect(event!.payload).toMatchObject({ template: "SIGNATURE_REQUEST", recipientEmail: quiet.email, status: "SUPPRESSED" });
     expect(event!.payload.reason).toContain("Do Not Disturb");
 
     const completed = documentCompleted(business, [{ recipient: quiet }]);
     documents.pdfs.set(completed.documentId, Buffer.from("%PDF-1.7"));
-    await publishAt(automation, "documents.document.completed", business, completed);
+    await publishAt(automation, documentEvents.documentCompleted, business, completed);
     await finished(completed.reference);
 
     const entries = await logEntriesFor(automation, business, quiet.email);
-    expect(entries.map((entry) => [entry.template, entry.status]).sort()).toEqual([["DOCUMENT_COMPLETED", "SUPPRESSED"], ["SIGNATURE_REQUEST", "SUPPRESSED"]]);
+    expect(entries.map((entry) => [entry.template, entry.status]).sort()).toEqual([
+      ["DOCUMENT_COMPLETED", "SUPPRESSED"],
+      ["SIGNATURE_REQUEST", "SUPPRESSED"],
+    ]);
     expect(await mailbox(business, quiet.email)).toEqual([]);
     expect(documents.requests.filter((r) => r.path.includes(completed.documentId))).toEqual([]);
   });
@@ -172,7 +224,7 @@ describe("document emails (dev mailbox)", () => {
   it("retries an event that arrives before the business is known, then sends it once", async () => {
     const business = newBusiness();
     const request = signatureRequested(business);
-    await publishAt(automation, "documents.signature.requested", business, request);
+    await publishAt(automation, documentEvents.signatureRequested, business, request);
     await settle();
     expect(await logEntriesFor(automation, business)).toEqual([]);
     await publishBusiness(automation, business);
@@ -192,19 +244,36 @@ describe("document emails (dev mailbox)", () => {
     const placeholdersOf = async (key: string) => (await call(business, TEMPLATE, { key })).notificationTemplate.placeholders as string[];
     const common = ["{{contact.name}}", "{{contact.firstName}}", "{{business.name}}", "{{link}}"];
     expect(await placeholdersOf("SIGNATURE_REQUEST")).toEqual([...common, "{{document.title}}", "{{document.message}}", "{{sender.name}}"]);
-    expect(await placeholdersOf("SIGNATURE_REMINDER")).toEqual([...common, "{{document.title}}", "{{document.message}}", "{{sender.name}}"]);
+    expect(await placeholdersOf("SIGNATURE_REMINDER")).toEqual([
+      ...common,
+      "{{document.title}}",
+      "{{document.message}}",
+      "{{sender.name}}",
+    ]);
     expect(await placeholdersOf("DOCUMENT_COMPLETED")).toEqual([...common, "{{document.title}}"]);
     expect(await placeholdersOf("DOCUMENT_DECLINED")).toEqual([...common, "{{document.title}}", "{{decliner.name}}", "{{decline.reason}}"]);
 
-    const wrong = await call(business, UPDATE, { input: { key: "SIGNATURE_REQUEST", subject: "Declined: {{decline.reason}}", body: "{{link}}" } });
-    expect(wrong.updateNotificationTemplate).toMatchObject({ __typename: "ValidationError", field: "subject", message: expect.stringContaining("Unknown placeholder {{decline.reason}}") });
-    const noLink = await call(business, UPDATE, { input: { key: "DOCUMENT_COMPLETED", subject: "Done", body: "{{document.title}} is signed." } });
+    const wrong = await call(business, UPDATE, {
+      input: { key: "SIGNATURE_REQUEST", subject: "Declined: {{decline.reason}}", body: "{{link}}" },
+    });
+    expect(wrong.updateNotificationTemplate).toMatchObject({
+      __typename: "ValidationError",
+      field: "subject",
+      message: expect.stringContaining("Unknown placeholder {{decline.reason}}"),
+    });
+    const noLink = await call(business, UPDATE, {
+      input: { key: "DOCUMENT_COMPLETED", subject: "Done", body: "{{document.title}} is signed." },
+    });
     expect(noLink.updateNotificationTemplate).toMatchObject({ __typename: "ValidationError", field: "body" });
   });
 
   it("previews a declined notice with a sample document in the business's branding", async () => {
     const business = await knownBusiness();
-    const input = { key: "DOCUMENT_DECLINED", subject: "{{decliner.name}} said no to {{document.title}}", body: "Reason: {{decline.reason}}\n\n{{link}}" };
+    const input = {
+      key: "DOCUMENT_DECLINED",
+      subject: "{{decliner.name}} said no to {{document.title}}",
+      body: "Reason: {{decline.reason}}\n\n{{link}}",
+    };
     const preview = await eventually(async () => {
       const found = (await call(business, PREVIEW, { input })).previewNotificationTemplate;
       return found.html.includes(business.primaryColor) && found;
@@ -216,10 +285,16 @@ describe("document emails (dev mailbox)", () => {
 
   it("sends a signature request in the business's saved wording", async () => {
     const business = await knownBusiness();
-    const saved = await call(business, UPDATE, { input: { key: "SIGNATURE_REQUEST", subject: "Please sign: {{document.title}}", body: "{{contact.firstName}}, {{sender.name}} is waiting.\n\n{{link}}" } });
+    const saved = await call(business, UPDATE, {
+      input: {
+        key: "SIGNATURE_REQUEST",
+        subject: "Please sign: {{document.title}}",
+        body: "{{contact.firstName}}, {{sender.name}} is waiting.\n\n{{link}}",
+      },
+    });
     expect(saved.updateNotificationTemplate).toMatchObject({ __typename: "NotificationTemplateSuccess", template: { isCustom: true } });
     const request = signatureRequested(business, { title: "NDA" });
-    await publishAt(automation, "documents.signature.requested", business, request);
+    await publishAt(automation, documentEvents.signatureRequested, business, request);
     const message = await firstMessage(business, request.recipient.email);
     expect(message.subject).toBe("Please sign: NDA");
     expect(message.text).toContain("Ada, Olivia Owner is waiting.");

@@ -1,36 +1,76 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
-import { CALLER_HEADER, forkFor, SIGNATURE_HEADER, sql, TEST_SECRET, verifyCaller, type Caller, type RunningSubgraphProcess } from "@portal/kit";
+import {
+  CALLER_HEADER,
+  forkFor,
+  SIGNATURE_HEADER,
+  sql,
+  TEST_SECRET,
+  verifyCaller,
+  type Caller,
+  type RunningSubgraphProcess,
+} from "@portal/kit";
+import type { documents, PayloadInputOf } from "@portal/contracts";
 import { newRecipient, type TestBusiness } from "./helpers.js";
 
+type SignatureRequested = PayloadInputOf<typeof documents.signatureRequested>;
+type DocumentCompleted = PayloadInputOf<typeof documents.documentCompleted>;
+type DocumentDeclined = PayloadInputOf<typeof documents.documentDeclined>;
+
 /** `documents.signature.requested` as the documents subgraph publishes it. */
-export function signatureRequested(business: TestBusiness, overrides: Record<string, unknown> = {}) {
+export function signatureRequested(business: TestBusiness, overrides: Partial<SignatureRequested> = {}): SignatureRequested {
   const documentId = randomUUID();
   return {
-    documentId, title: "Website design agreement", message: "Here is the agreement we discussed.", senderName: "Olivia Owner", reminder: false,
-    recipientId: randomUUID(), contactId: randomUUID(), recipient: newRecipient(), link: `${business.portalUrl}/documents/${documentId}`,
-    reference: `document:${documentId}`, ...overrides,
+    documentId,
+    title: "Website design agreement",
+    message: "Here is the agreement we discussed.",
+    senderName: "Olivia Owner",
+    reminder: false,
+    recipientId: randomUUID(),
+    contactId: randomUUID(),
+    staffId: null,
+    recipient: newRecipient(),
+    link: `${business.portalUrl}/documents/${documentId}`,
+    reference: `document:${documentId}`,
+    ...overrides,
   };
 }
 
-export function documentCompleted(business: TestBusiness, parties: { recipient: ReturnType<typeof newRecipient>; staff?: boolean }[], overrides: Record<string, unknown> = {}) {
+export function documentCompleted(
+  business: TestBusiness,
+  parties: { recipient: ReturnType<typeof newRecipient>; staff?: boolean }[],
+  overrides: Partial<DocumentCompleted> = {},
+): DocumentCompleted {
   const documentId = randomUUID();
   return {
-    documentId, title: "Website design agreement", finalSha256: "ab".repeat(32), reference: `document:${documentId}`,
+    documentId,
+    title: "Website design agreement",
+    finalSha256: "ab".repeat(32),
+    reference: `document:${documentId}`,
     parties: parties.map(({ recipient, staff }) => ({
-      recipientId: randomUUID(), ...(staff ? { staffId: randomUUID() } : { contactId: randomUUID() }), recipient,
+      recipientId: randomUUID(),
+      ...(staff ? { staffId: randomUUID(), contactId: null } : { contactId: randomUUID(), staffId: null }),
+      recipient,
       link: `${business.portalUrl}${staff ? "/admin" : ""}/documents/${documentId}`,
     })),
     ...overrides,
   };
 }
 
-export function documentDeclined(business: TestBusiness, notify: ReturnType<typeof newRecipient>[], overrides: Record<string, unknown> = {}) {
+export function documentDeclined(
+  business: TestBusiness,
+  notify: ReturnType<typeof newRecipient>[],
+  overrides: Partial<DocumentDeclined> = {},
+): DocumentDeclined {
   const documentId = randomUUID();
   return {
-    documentId, title: "Website design agreement", declinedBy: { name: "Grace Hopper", email: "grace@client.test" }, reason: "The start date should be May 1.",
+    documentId,
+    title: "Website design agreement",
+    declinedBy: { name: "Grace Hopper", email: "grace@client.test" },
+    reason: "The start date should be May 1.",
     notify: notify.map((recipient) => ({ staffId: randomUUID(), recipient, link: `${business.portalUrl}/admin/documents/${documentId}` })),
-    reference: `document:${documentId}`, ...overrides,
+    reference: `document:${documentId}`,
+    ...overrides,
   };
 }
 
@@ -48,8 +88,15 @@ export function finishedEvents(automation: RunningSubgraphProcess, reference: st
   );
 }
 
-export function emailReferences(automation: RunningSubgraphProcess, recipient: string): Promise<{ reference: string | null; template: string; status: string }[]> {
-  return sql(forkFor(automation.orm, null), `select reference, template, status from automation.email_log where recipient = ? order by created_at`, [recipient]);
+export function emailReferences(
+  automation: RunningSubgraphProcess,
+  recipient: string,
+): Promise<{ reference: string | null; template: string; status: string }[]> {
+  return sql(
+    forkFor(automation.orm, null),
+    `select reference, template, status from automation.email_log where recipient = ? order by created_at`,
+    [recipient],
+  );
 }
 
 /**
@@ -67,7 +114,12 @@ export async function startFakeDocuments(): Promise<FakeDocuments> {
   const pdfs = new Map<string, Buffer>();
   const requests: FakeDocuments["requests"] = [];
   const server: Server = createServer((req, res) => {
-    const caller = verifyCaller(TEST_SECRET, req.headers[CALLER_HEADER] as string | undefined, req.headers[SIGNATURE_HEADER] as string | undefined);
+    const caller = verifyCaller(
+      TEST_SECRET,
+      req.headers[CALLER_HEADER] as string | undefined,
+      req.headers[SIGNATURE_HEADER] as string | undefined,
+      { method: req.method ?? "GET", path: req.url ?? "/" },
+    );
     requests.push({ path: req.url ?? "", caller });
     if (!caller) {
       res.writeHead(401, { "content-type": "application/json" }).end(JSON.stringify({ error: "unauthenticated" }));

@@ -2,7 +2,20 @@ import "reflect-metadata";
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import pg from "pg";
-import { callSubgraph, makeCaller, runSubgraph, seal, testRuntime, TEST_SECRET, type Caller, type DomainEvent, type RunningSubgraphProcess } from "@portal/kit";
+import {
+  callSubgraph,
+  makeCaller,
+  runSubgraph,
+  seal,
+  testRuntime,
+  TEST_SECRET,
+  deliverEvent,
+  type Caller,
+  type DomainEvent,
+  type RunningSubgraphProcess,
+  type RuntimeConfig,
+} from "@portal/kit";
+import type { EventContract, identity, PayloadInputOf, PayloadOf } from "@portal/contracts";
 import { createAutomationSubgraph, type AutomationOptions } from "../src/index.js";
 
 export const FROM_ADDRESS = "Client Portal <portal@example.test>";
@@ -28,7 +41,11 @@ export async function createScratchDatabase(baseUrl: string): Promise<{ url: str
   return { url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
 }
 
-export async function startAutomation(databaseUrl: string, options: Partial<AutomationOptions> = {}): Promise<RunningSubgraphProcess> {
+export async function startAutomation(
+  databaseUrl: string,
+  options: Partial<AutomationOptions> = {},
+  runtime: Pick<RuntimeConfig, "eventRetry"> = {},
+): Promise<RunningSubgraphProcess> {
   const definition = createAutomationSubgraph({
     portalSecret: TEST_SECRET,
     production: false,
@@ -36,7 +53,7 @@ export async function startAutomation(databaseUrl: string, options: Partial<Auto
     retry: { limit: 2, delaySeconds: 1 },
     ...options,
   });
-  return runSubgraph(definition, { ...testRuntime(databaseUrl), production: options.production ?? false });
+  return runSubgraph(definition, { ...testRuntime(databaseUrl), production: options.production ?? false, ...runtime });
 }
 
 export interface TestBusiness {
@@ -53,8 +70,15 @@ export interface TestBusiness {
 export function newBusiness(overrides: Partial<TestBusiness> = {}): TestBusiness {
   const slug = `biz-${randomUUID().slice(0, 8)}`;
   return {
-    id: randomUUID(), slug, name: "Acme Studio Ltd", displayName: "Acme Studio", logoUrl: `https://cdn.example.test/${slug}/logo.png`,
-    primaryColor: "#123abc", accentColor: "#f5a623", portalUrl: `https://${slug}.portal.test`, ...overrides,
+    id: randomUUID(),
+    slug,
+    name: "Acme Studio Ltd",
+    displayName: "Acme Studio",
+    logoUrl: `https://cdn.example.test/${slug}/logo.png`,
+    primaryColor: "#123abc",
+    accentColor: "#f5a623",
+    portalUrl: `https://${slug}.portal.test`,
+    ...overrides,
   };
 }
 
@@ -63,26 +87,50 @@ export function newRecipient(overrides: Partial<{ email: string; name: string; f
   return { email: `ada-${id}@client.test`, name: "Ada Lovelace", firstName: "Ada", dnd: false, ...overrides };
 }
 
-/** Publishes an event the way kit's relayOutbox does for identity. */
-export async function publish(running: RunningSubgraphProcess, type: string, business: TestBusiness | null, payload: Record<string, unknown>, eventId: string = randomUUID()): Promise<DomainEvent> {
-  const event: DomainEvent = { eventId, type, businessId: business?.id ?? null, occurredAt: new Date().toISOString(), payload };
-  await running.boss.publish(type, event as unknown as object);
-  return event;
+/** Publishes an event the way kit's relayOutbox does for its producer; the payload must match the contract. */
+export function publish<C extends EventContract>(
+  running: RunningSubgraphProcess,
+  contract: C,
+  business: TestBusiness | null,
+  payload: PayloadInputOf<C>,
+  eventId: string = randomUUID(),
+): Promise<DomainEvent<PayloadOf<C>>> {
+  return deliverEvent(running.boss, contract, business?.id ?? null, payload, { eventId });
 }
 
-/** The payload identity writes for invitations, sign-in and email-change links. */
-export function linkPayload(business: TestBusiness | null, recipient: ReturnType<typeof newRecipient>, link: string, minutes = 15) {
-  return { contactId: randomUUID(), recipient, business, sealedLink: seal(TEST_SECRET, link), expiresAt: new Date(Date.now() + minutes * 60_000).toISOString() };
+/** What every one-time-link email event carries: to whom, and the sealed link. */
+export function linkFields(recipient: ReturnType<typeof newRecipient>, link: string, minutes = 15) {
+  return { recipient, sealedLink: seal(TEST_SECRET, link), expiresAt: new Date(Date.now() + minutes * 60_000).toISOString() };
 }
 
-export const staffOf = (business: TestBusiness): Caller => makeCaller({ businessId: business.id, actor: { kind: "staff", id: randomUUID(), role: "owner" } });
+/** The payload identity writes for invitations (with `audience`, also a client's sign-in or email-change link). */
+export function linkPayload(
+  business: TestBusiness,
+  recipient: ReturnType<typeof newRecipient>,
+  link: string,
+  minutes = 15,
+): PayloadInputOf<typeof identity.contactInvited> {
+  return { contactId: randomUUID(), business, ...linkFields(recipient, link, minutes) };
+}
 
-export async function gql<D = any>(running: RunningSubgraphProcess, caller: Caller, query: string, variables: Record<string, unknown> = {}) {
+export const staffOf = (business: TestBusiness): Caller =>
+  makeCaller({ businessId: business.id, actor: { kind: "staff", id: randomUUID(), role: "owner" } });
+
+export async function gql<D = any>(
+  running: RunningSubgraphProcess,
+  caller: Caller,
+  query: string,
+  variables: Record<string, unknown> = {},
+) {
   return callSubgraph<D>(running.url, caller, query, variables);
 }
 
 /** Polls until `check` returns a value (not undefined/null/false), or fails after `timeoutMs`. */
-export async function eventually<T>(check: () => Promise<T | null | undefined | false>, timeoutMs = 20_000, what = "condition"): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | null | undefined | false>,
+  timeoutMs = 20_000,
+  what = "condition",
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
@@ -133,7 +181,8 @@ export async function startFakePostmark(token = "server-token-test"): Promise<Fa
         res.end(JSON.stringify(body));
       };
       if (req.method !== "POST" || req.url !== "/email") return reply(404, { ErrorCode: 404, Message: "Not found" });
-      if (req.headers["x-postmark-server-token"] !== token) return reply(401, { ErrorCode: 10, Message: "Request does not contain a valid Server token." });
+      if (req.headers["x-postmark-server-token"] !== token)
+        return reply(401, { ErrorCode: 10, Message: "Request does not contain a valid Server token." });
       const body = JSON.parse(Buffer.concat(chunks).toString("utf8"));
       requests.push({ headers: req.headers, path: req.url, body });
       const scripted = scripts.get(body.To)?.shift();

@@ -1,7 +1,17 @@
 import "reflect-metadata";
+import { billing } from "@portal/contracts";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { forkFor, sql, type RunningSubgraphProcess } from "@portal/kit";
-import { createScratchDatabase, eventually, gql, logEntriesFor, newBusiness, staffOf, startAutomation, type TestBusiness } from "./helpers.js";
+import {
+  createScratchDatabase,
+  eventually,
+  gql,
+  logEntriesFor,
+  newBusiness,
+  staffOf,
+  startAutomation,
+  type TestBusiness,
+} from "./helpers.js";
 import { invoicePaid, invoiceSent, newContact, publishAt, publishBusiness, publishContact } from "./invoice-helpers.js";
 
 const MAILBOX = `query Mailbox($to: String) {
@@ -26,24 +36,32 @@ describe("invoice and receipt emails (dev mailbox)", () => {
     if (response.errors) throw new Error(JSON.stringify(response.errors));
     return response.data.devMailbox.edges.map((edge: { node: any }) => edge.node) as any[];
   };
-  const firstMessage = (business: TestBusiness, to: string) => eventually(async () => (await mailbox(business, to))[0], 20_000, `mail to ${to}`);
+  const firstMessage = (business: TestBusiness, to: string) =>
+    eventually(async () => (await mailbox(business, to))[0], 20_000, `mail to ${to}`);
 
   async function knownContact(overrides: Parameters<typeof newContact>[0] = {}) {
     const business = newBusiness();
     const contact = newContact(overrides);
     await publishBusiness(automation, business);
     await publishContact(automation, business, contact);
-    await eventually(async () => (await sql(forkFor(automation.orm, null), `select 1 from automation.contact_profile where contact_id = ?`, [contact.id])).length > 0);
+    await eventually(
+      async () =>
+        (await sql(forkFor(automation.orm, null), `select 1 from automation.known_contact where contact_id = ?`, [contact.id])).length > 0,
+    );
     return { business, contact };
   }
 
   it("emails a branded new-invoice notice with the amount due, due date and a button to the invoice", async () => {
     const { business, contact } = await knownContact();
     const invoice = invoiceSent(contact.id);
-    await publishAt(automation, "billing.invoice.sent", business, invoice);
+    await publishAt(automation, billing.invoiceSent, business, invoice);
 
     const message = await firstMessage(business, contact.email);
-    expect(message).toMatchObject({ from: `"Acme Studio" <portal@example.test>`, subject: "You have a new invoice from Acme Studio", attachments: [] });
+    expect(message).toMatchObject({
+      from: `"Acme Studio" <portal@example.test>`,
+      subject: "You have a new invoice from Acme Studio",
+      attachments: [],
+    });
     const link = `${business.portalUrl}/invoices/${invoice.invoiceId}`;
     expect(message.html).toContain(`href="${link}"`);
     expect(message.html).toContain("View and pay invoice");
@@ -60,7 +78,12 @@ describe("invoice and receipt emails (dev mailbox)", () => {
   it("emails a receipt with the amount paid, date and method, attaching a PDF the event carries", async () => {
     const { business, contact } = await knownContact();
     const pdf = Buffer.from("%PDF-1.4 receipt #7");
-    await publishAt(automation, "billing.invoice.paid", business, invoicePaid(contact.id, { number: 7, receiptPdf: { name: "receipt-7.pdf", contentBase64: pdf.toString("base64") } }));
+    await publishAt(
+      automation,
+      billing.invoicePaid,
+      business,
+      invoicePaid(contact.id, { number: 7, receiptPdf: { name: "receipt-7.pdf", contentBase64: pdf.toString("base64") } }),
+    );
 
     const message = await firstMessage(business, contact.email);
     expect(message.subject).toBe("Receipt for your payment to Acme Studio");
@@ -72,19 +95,22 @@ describe("invoice and receipt emails (dev mailbox)", () => {
 
   it("formats amounts in the currency's own minor units", async () => {
     const { business, contact } = await knownContact();
-    await publishAt(automation, "billing.invoice.sent", business, invoiceSent(contact.id, { currency: "JPY", amountDue: 5000, total: 5000 }));
+    await publishAt(automation, billing.invoiceSent, business, invoiceSent(contact.id, { currency: "JPY", amountDue: 5000, total: 5000 }));
     expect((await firstMessage(business, contact.email)).text).toContain("Amount due: ¥5,000");
   });
 
   it("suppresses both emails for a contact with Do Not Disturb on, and logs it", async () => {
     const { business, contact } = await knownContact({ dnd: true });
-    await publishAt(automation, "billing.invoice.sent", business, invoiceSent(contact.id));
-    await publishAt(automation, "billing.invoice.paid", business, invoicePaid(contact.id));
+    await publishAt(automation, billing.invoiceSent, business, invoiceSent(contact.id));
+    await publishAt(automation, billing.invoicePaid, business, invoicePaid(contact.id));
     const entries = await eventually(async () => {
       const found = await logEntriesFor(automation, business, contact.email);
       return found.length === 2 && found;
     });
-    expect(entries.map((entry) => [entry.template, entry.status]).sort()).toEqual([["NEW_INVOICE", "SUPPRESSED"], ["RECEIPT", "SUPPRESSED"]]);
+    expect(entries.map((entry) => [entry.template, entry.status]).sort()).toEqual([
+      ["NEW_INVOICE", "SUPPRESSED"],
+      ["RECEIPT", "SUPPRESSED"],
+    ]);
     expect(entries[0].reason).toContain("Do Not Disturb");
     expect(await mailbox(business, contact.email)).toEqual([]);
   });
@@ -93,7 +119,7 @@ describe("invoice and receipt emails (dev mailbox)", () => {
     const business = newBusiness();
     const contact = newContact();
     await publishBusiness(automation, business);
-    await publishAt(automation, "billing.invoice.sent", business, invoiceSent(contact.id));
+    await publishAt(automation, billing.invoiceSent, business, invoiceSent(contact.id));
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(await logEntriesFor(automation, business)).toEqual([]);
 
@@ -110,20 +136,27 @@ describe("invoice and receipt emails (dev mailbox)", () => {
     const older = { ...newer, email: `older-${Date.now()}@client.test`, name: "Old Name" };
     await publishBusiness(automation, business);
     await publishContact(automation, business, newer, new Date());
-    await eventually(async () => (await sql(forkFor(automation.orm, null), `select 1 from automation.contact_profile where contact_id = ?`, [newer.id])).length > 0);
+    await eventually(
+      async () =>
+        (await sql(forkFor(automation.orm, null), `select 1 from automation.known_contact where contact_id = ?`, [newer.id])).length > 0,
+    );
     await publishContact(automation, business, older, new Date(Date.now() - 60_000));
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    const [row] = await sql<{ email: string; name: string }>(forkFor(automation.orm, null), `select email, name from automation.contact_profile where contact_id = ?`, [newer.id]);
+    const [row] = await sql<{ email: string; name: string }>(
+      forkFor(automation.orm, null),
+      `select email, name from automation.known_contact where contact_id = ?`,
+      [newer.id],
+    );
     expect(row).toEqual({ email: newer.email, name: newer.name });
   });
 
   it("keeps businesses apart: each sees only its own invoice mail, and a contact id from another business gets nothing", async () => {
     const first = await knownContact();
     const second = await knownContact();
-    await publishAt(automation, "billing.invoice.sent", first.business, invoiceSent(first.contact.id, { number: 1 }));
-    await publishAt(automation, "billing.invoice.sent", second.business, invoiceSent(second.contact.id, { number: 2 }));
+    await publishAt(automation, billing.invoiceSent, first.business, invoiceSent(first.contact.id, { number: 1 }));
+    await publishAt(automation, billing.invoiceSent, second.business, invoiceSent(second.contact.id, { number: 2 }));
     // An event of the first business naming the second business's contact must not reach that contact.
-    await publishAt(automation, "billing.invoice.sent", first.business, invoiceSent(second.contact.id, { number: 3 }));
+    await publishAt(automation, billing.invoiceSent, first.business, invoiceSent(second.contact.id, { number: 3 }));
     await firstMessage(first.business, first.contact.email);
     await firstMessage(second.business, second.contact.email);
     await new Promise((resolve) => setTimeout(resolve, 1500));

@@ -1,7 +1,16 @@
 import "reflect-metadata";
+import { billing } from "@portal/contracts";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { RunningSubgraphProcess } from "@portal/kit";
-import { createScratchDatabase, eventually, logEntriesFor, newBusiness, startAutomation, startFakePostmark, type FakePostmark } from "./helpers.js";
+import {
+  createScratchDatabase,
+  eventually,
+  logEntriesFor,
+  newBusiness,
+  startAutomation,
+  startFakePostmark,
+  type FakePostmark,
+} from "./helpers.js";
 import { invoicePaid, invoiceSent, newContact, publishAt, publishBusiness, publishContact } from "./invoice-helpers.js";
 
 describe("invoice emails through Postmark (real SDK, local Postmark API)", () => {
@@ -29,10 +38,14 @@ describe("invoice emails through Postmark (real SDK, local Postmark API)", () =>
   });
 
   const requestTo = (email: string, count = 1) =>
-    eventually(async () => {
-      const found = postmark.requests.filter((request) => request.body.To === email);
-      return found.length >= count && found;
-    }, 20_000, `Postmark request to ${email}`);
+    eventually(
+      async () => {
+        const found = postmark.requests.filter((request) => request.body.To === email);
+        return found.length >= count && found;
+      },
+      20_000,
+      `Postmark request to ${email}`,
+    );
 
   it("attaches the receipt PDF from the provider as a Postmark attachment", async () => {
     const business = newBusiness();
@@ -40,11 +53,13 @@ describe("invoice emails through Postmark (real SDK, local Postmark API)", () =>
     await publishBusiness(automation, business);
     await publishContact(automation, business, contact);
     const paid = invoicePaid(contact.id, { number: 31 });
-    await publishAt(automation, "billing.invoice.paid", business, paid);
+    await publishAt(automation, billing.invoicePaid, business, paid);
 
     const [request] = await requestTo(contact.email);
     expect(request!.body).toMatchObject({ Subject: "Receipt for your payment to Acme Studio", Tag: "RECEIPT" });
-    expect(request!.body.Attachments).toEqual([{ Name: "receipt-31.pdf", Content: pdf.toString("base64"), ContentType: "application/pdf", ContentID: null }]);
+    expect(request!.body.Attachments).toEqual([
+      { Name: "receipt-31.pdf", Content: pdf.toString("base64"), ContentType: "application/pdf", ContentID: null },
+    ]);
     expect(asked).toContainEqual({ invoiceId: paid.invoiceId, number: 31 });
   });
 
@@ -53,12 +68,18 @@ describe("invoice emails through Postmark (real SDK, local Postmark API)", () =>
     const contact = newContact();
     await publishBusiness(automation, business);
     await publishContact(automation, business, contact);
-    await publishAt(automation, "billing.invoice.sent", business, invoiceSent(contact.id));
+    await publishAt(automation, billing.invoiceSent, business, invoiceSent(contact.id));
 
     const [request] = await requestTo(contact.email);
-    expect(request!.body).toMatchObject({ Subject: "You have a new invoice from Acme Studio", Tag: "NEW_INVOICE", From: `"Acme Studio" <portal@example.test>` });
+    expect(request!.body).toMatchObject({
+      Subject: "You have a new invoice from Acme Studio",
+      Tag: "NEW_INVOICE",
+      From: `"Acme Studio" <portal@example.test>`,
+    });
     expect(request!.body.Attachments).toBeUndefined();
-    const entry = await eventually(async () => (await logEntriesFor(automation, business, contact.email)).find((row) => row.status === "SENT"));
+    const entry = await eventually(async () =>
+      (await logEntriesFor(automation, business, contact.email)).find((row) => row.status === "SENT"),
+    );
     expect(entry).toMatchObject({ template: "NEW_INVOICE", attempts: 1 });
   });
 
@@ -68,8 +89,12 @@ describe("invoice emails through Postmark (real SDK, local Postmark API)", () =>
     postmark.script(contact.email, [{ status: 503, ErrorCode: 0, Message: "Service unavailable" }]);
     await publishBusiness(automation, business);
     await publishContact(automation, business, contact);
-    await publishAt(automation, "billing.invoice.paid", business, invoicePaid(contact.id));
-    const entry = await eventually(async () => (await logEntriesFor(automation, business, contact.email)).find((row) => row.status === "SENT"), 25_000, "retry");
+    await publishAt(automation, billing.invoicePaid, business, invoicePaid(contact.id));
+    const entry = await eventually(
+      async () => (await logEntriesFor(automation, business, contact.email)).find((row) => row.status === "SENT"),
+      25_000,
+      "retry",
+    );
     expect(entry).toMatchObject({ template: "RECEIPT", attempts: 2 });
     expect((await requestTo(contact.email, 2)).length).toBe(2);
   });

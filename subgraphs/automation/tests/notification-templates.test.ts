@@ -1,7 +1,20 @@
 import "reflect-metadata";
+import { identity } from "@portal/contracts";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { makeCaller, type RunningSubgraphProcess } from "@portal/kit";
-import { createScratchDatabase, eventually, gql, linkPayload, logEntriesFor, newBusiness, newRecipient, publish, staffOf, startAutomation, type TestBusiness } from "./helpers.js";
+import {
+  createScratchDatabase,
+  eventually,
+  gql,
+  linkPayload,
+  logEntriesFor,
+  newBusiness,
+  newRecipient,
+  publish,
+  staffOf,
+  startAutomation,
+  type TestBusiness,
+} from "./helpers.js";
 
 const TEMPLATES = `{ notificationTemplates { key subject body placeholders isCustom updatedAt } }`;
 const TEMPLATE = `query One($key: NotificationTemplateKey!) { notificationTemplate(key: $key) { key subject body isCustom } }`;
@@ -38,29 +51,64 @@ describe("notification templates", () => {
   it("lists the built-in templates until the business saves its own", async () => {
     const business = newBusiness();
     const { data } = await gql(automation, staffOf(business), TEMPLATES);
-    expect(data.notificationTemplates.map((t: { key: string }) => t.key)).toEqual(["INVITATION", "SIGN_IN", "EMAIL_CHANGE", "NEW_INVOICE", "RECEIPT", "SIGNATURE_REQUEST", "SIGNATURE_REMINDER", "DOCUMENT_COMPLETED", "DOCUMENT_DECLINED"]);
+    expect(data.notificationTemplates.map((t: { key: string }) => t.key)).toEqual([
+      "INVITATION",
+      "SIGN_IN",
+      "EMAIL_CHANGE",
+      "NEW_INVOICE",
+      "RECEIPT",
+      "SIGNATURE_REQUEST",
+      "SIGNATURE_REMINDER",
+      "DOCUMENT_COMPLETED",
+      "DOCUMENT_DECLINED",
+      "COMMUNITY_REPLY",
+      "COMMUNITY_MENTION",
+      "COMMUNITY_ACTIVITY",
+      "COURSE_ACCESS_GRANTED",
+      "NEW_LESSON_AVAILABLE",
+    ]);
     const invitation = data.notificationTemplates[0];
     expect(invitation).toMatchObject({ subject: "You're invited to {{business.name}}'s client portal", isCustom: false, updatedAt: null });
     expect(invitation.body).toContain("{{link}}");
-    expect(invitation.placeholders).toEqual(["{{contact.name}}", "{{contact.firstName}}", "{{business.name}}", "{{link}}", "{{expiresInMinutes}}"]);
+    expect(invitation.placeholders).toEqual([
+      "{{contact.name}}",
+      "{{contact.firstName}}",
+      "{{business.name}}",
+      "{{link}}",
+      "{{expiresInMinutes}}",
+    ]);
   });
 
   it("rejects invalid wording with an error naming the field", async () => {
     const business = newBusiness();
-    expect(await update(business, { subject: "  ", body: VALID_BODY })).toMatchObject({ __typename: "ValidationError", field: "subject", message: "Subject is required." });
-    expect(await update(business, { subject: "Hi {{contact.email}}", body: VALID_BODY })).toMatchObject({
-      field: "subject", message: expect.stringContaining("Unknown placeholder {{contact.email}}"),
+    expect(await update(business, { subject: "  ", body: VALID_BODY })).toMatchObject({
+      __typename: "ValidationError",
+      field: "subject",
+      message: "Subject is required.",
     });
-    expect(await update(business, { subject: "Your link {{link}}", body: VALID_BODY })).toMatchObject({ field: "subject", message: expect.stringContaining("only appear in the body") });
+    expect(await update(business, { subject: "Hi {{contact.email}}", body: VALID_BODY })).toMatchObject({
+      field: "subject",
+      message: expect.stringContaining("Unknown placeholder {{contact.email}}"),
+    });
+    expect(await update(business, { subject: "Your link {{link}}", body: VALID_BODY })).toMatchObject({
+      field: "subject",
+      message: expect.stringContaining("only appear in the body"),
+    });
     expect(await update(business, { subject: "Welcome", body: "Hi {{contact.name}\n\n{{link}}" })).toMatchObject({
-      field: "body", message: expect.stringContaining("malformed"),
+      field: "body",
+      message: expect.stringContaining("malformed"),
     });
     expect(await update(business, { subject: "Welcome", body: "Hi {{#contact}}x{{/contact}} {{link}}" })).toMatchObject({
-      field: "body", message: expect.stringContaining("Only simple placeholders"),
+      field: "body",
+      message: expect.stringContaining("Only simple placeholders"),
     });
-    expect(await update(business, { subject: "Welcome", body: "Hi {{{link}}}" })).toMatchObject({ field: "body", message: expect.stringContaining("two braces") });
+    expect(await update(business, { subject: "Welcome", body: "Hi {{{link}}}" })).toMatchObject({
+      field: "body",
+      message: expect.stringContaining("two braces"),
+    });
     expect(await update(business, { subject: "Welcome", body: "Hi {{contact.name}}, welcome aboard." })).toMatchObject({
-      field: "body", message: expect.stringContaining("must contain {{link}}"),
+      field: "body",
+      message: expect.stringContaining("must contain {{link}}"),
     });
     expect((await gql(automation, staffOf(business), TEMPLATE, { key: "INVITATION" })).data.notificationTemplate.isCustom).toBe(false);
   });
@@ -68,21 +116,34 @@ describe("notification templates", () => {
   it("uses the saved invitation for the next invitation, until it is reset", async () => {
     const business = newBusiness();
     const saved = await update(business, { subject: "  {{contact.firstName}}, come see {{business.name}}  ", body: VALID_BODY });
-    expect(saved).toMatchObject({ __typename: "NotificationTemplateSuccess", template: { key: "INVITATION", subject: "{{contact.firstName}}, come see {{business.name}}", isCustom: true } });
+    expect(saved).toMatchObject({
+      __typename: "NotificationTemplateSuccess",
+      template: { key: "INVITATION", subject: "{{contact.firstName}}, come see {{business.name}}", isCustom: true },
+    });
     expect(saved.template.updatedAt).toBeTruthy();
 
     const recipient = newRecipient({ firstName: "Grace", name: "Grace Hopper" });
-    await publish(automation, "identity.contact.invited", business, linkPayload(business, recipient, `${business.portalUrl}/i/custom`));
-    const entry = await eventually(async () => (await logEntriesFor(automation, business, recipient.email)).find((e) => e.status === "SENT"));
+    await publish(automation, identity.contactInvited, business, linkPayload(business, recipient, `${business.portalUrl}/i/custom`));
+    const entry = await eventually(async () =>
+      (await logEntriesFor(automation, business, recipient.email)).find((e) => e.status === "SENT"),
+    );
     expect(entry.subject).toBe("Grace, come see Acme Studio");
 
     const reset = (await gql(automation, staffOf(business), RESET, { key: "INVITATION" })).data.resetNotificationTemplate;
-    expect(reset).toMatchObject({ __typename: "NotificationTemplateSuccess", template: { subject: "You're invited to {{business.name}}'s client portal", isCustom: false } });
+    expect(reset).toMatchObject({
+      __typename: "NotificationTemplateSuccess",
+      template: { subject: "You're invited to {{business.name}}'s client portal", isCustom: false },
+    });
   });
 
   it("previews unsaved wording with a sample contact and the business's branding", async () => {
-    const business = newBusiness({ displayName: "Bright <Side>", primaryColor: "#0a7d33", accentColor: "#ff00aa", logoUrl: "https://cdn.example.test/bright.png" });
-    await publish(automation, "identity.business.updated", business, { business });
+    const business = newBusiness({
+      displayName: "Bright <Side>",
+      primaryColor: "#0a7d33",
+      accentColor: "#ff00aa",
+      logoUrl: "https://cdn.example.test/bright.png",
+    });
+    await publish(automation, identity.businessUpdated, business, { business });
     const input = { key: "INVITATION", subject: "{{contact.firstName}}, welcome to {{business.name}}", body: VALID_BODY };
     const preview = await eventually(async () => {
       const response = await gql(automation, staffOf(business), PREVIEW, { input });
@@ -109,7 +170,7 @@ describe("notification templates", () => {
     expect(secondTemplate).toMatchObject({ isCustom: false, subject: "You're invited to {{business.name}}'s client portal" });
 
     const recipient = newRecipient();
-    await publish(automation, "identity.contact.invited", second, linkPayload(second, recipient, `${second.portalUrl}/i/x`));
+    await publish(automation, identity.contactInvited, second, linkPayload(second, recipient, `${second.portalUrl}/i/x`));
     const entry = await eventually(async () => (await logEntriesFor(automation, second, recipient.email)).find((e) => e.status === "SENT"));
     expect(entry.subject).toBe("You're invited to Acme Studio's client portal");
     expect(await logEntriesFor(automation, first, recipient.email)).toEqual([]);
@@ -119,8 +180,8 @@ describe("notification templates", () => {
     const business = newBusiness();
     const quiet = newRecipient({ dnd: true });
     const open = newRecipient();
-    await publish(automation, "identity.contact.invited", business, linkPayload(business, quiet, `${business.portalUrl}/i/q`));
-    await publish(automation, "identity.contact.invited", business, linkPayload(business, open, `${business.portalUrl}/i/o`));
+    await publish(automation, identity.contactInvited, business, linkPayload(business, quiet, `${business.portalUrl}/i/q`));
+    await publish(automation, identity.contactInvited, business, linkPayload(business, open, `${business.portalUrl}/i/o`));
     await eventually(async () => (await logEntriesFor(automation, business)).filter((e) => e.status !== "QUEUED").length === 2);
 
     const query = `query($status: EmailStatus, $search: String) { emailLog(status: $status, search: $search) { totalCount edges { node { recipient status } } } }`;

@@ -1,8 +1,18 @@
 import "reflect-metadata";
+import { identity } from "@portal/contracts";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { RunningSubgraphProcess } from "@portal/kit";
 import {
-  createScratchDatabase, eventually, linkPayload, logEntriesFor, newBusiness, newRecipient, publish, startAutomation, startFakePostmark, type FakePostmark,
+  createScratchDatabase,
+  eventually,
+  linkPayload,
+  logEntriesFor,
+  newBusiness,
+  newRecipient,
+  publish,
+  startAutomation,
+  startFakePostmark,
+  type FakePostmark,
 } from "./helpers.js";
 
 describe("delivery through Postmark (real SDK, local Postmark API)", () => {
@@ -25,21 +35,36 @@ describe("delivery through Postmark (real SDK, local Postmark API)", () => {
 
   const requestsTo = (email: string) => postmark.requests.filter((request) => request.body.To === email);
   const settled = (business: ReturnType<typeof newBusiness>, email: string) =>
-    eventually(async () => (await logEntriesFor(automation, business, email)).find((entry) => entry.status !== "QUEUED"), 25_000, `email to ${email}`);
+    eventually(
+      async () => (await logEntriesFor(automation, business, email)).find((entry) => entry.status !== "QUEUED"),
+      25_000,
+      `email to ${email}`,
+    );
 
   it("sends a branded invitation with the link and logs it as sent", async () => {
     const business = newBusiness();
     const recipient = newRecipient();
     const link = `${business.portalUrl}/sign-in/confirm?token=tok-${business.slug}`;
-    await publish(automation, "identity.contact.invited", business, linkPayload(business, recipient, link, 60 * 24 * 7));
+    await publish(automation, identity.contactInvited, business, linkPayload(business, recipient, link, 60 * 24 * 7));
 
     const entry = await settled(business, recipient.email);
-    expect(entry).toMatchObject({ status: "SENT", template: "INVITATION", attempts: 1, reason: null, subject: "You're invited to Acme Studio's client portal" });
+    expect(entry).toMatchObject({
+      status: "SENT",
+      template: "INVITATION",
+      attempts: 1,
+      reason: null,
+      subject: "You're invited to Acme Studio's client portal",
+    });
     expect(entry.sentAt).toBeTruthy();
 
     const [request] = requestsTo(recipient.email);
     expect(request.headers["x-postmark-server-token"]).toBe(postmark.token);
-    expect(request.body).toMatchObject({ From: `"Acme Studio" <portal@example.test>`, To: recipient.email, Subject: "You're invited to Acme Studio's client portal", MessageStream: "outbound" });
+    expect(request.body).toMatchObject({
+      From: `"Acme Studio" <portal@example.test>`,
+      To: recipient.email,
+      Subject: "You're invited to Acme Studio's client portal",
+      MessageStream: "outbound",
+    });
     expect(request.body.HtmlBody).toContain(`href="${link}"`);
     expect(request.body.HtmlBody).toContain(business.primaryColor);
     expect(request.body.HtmlBody).toContain(business.logoUrl);
@@ -51,7 +76,10 @@ describe("delivery through Postmark (real SDK, local Postmark API)", () => {
     const business = newBusiness();
     const recipient = newRecipient();
     postmark.script(recipient.email, [{ status: 500, ErrorCode: 0, Message: "Internal server error" }]);
-    await publish(automation, "identity.sign_in.requested", business, { ...linkPayload(business, recipient, `${business.portalUrl}/s/1`), audience: "client" });
+    await publish(automation, identity.signInRequested, business, {
+      ...linkPayload(business, recipient, `${business.portalUrl}/s/1`),
+      audience: "client",
+    });
 
     const entry = await settled(business, recipient.email);
     expect(entry).toMatchObject({ status: "SENT", template: "SIGN_IN", attempts: 2, reason: null });
@@ -63,7 +91,7 @@ describe("delivery through Postmark (real SDK, local Postmark API)", () => {
     const recipient = newRecipient();
     const message = `You tried to send to recipient(s) that have been marked as inactive. Found inactive addresses: ${recipient.email}. Inactive recipients are ones that have generated a hard bounce, a spam complaint, or a manual suppression.`;
     postmark.script(recipient.email, [{ status: 422, ErrorCode: 406, Message: message }]);
-    await publish(automation, "identity.contact.invited", business, linkPayload(business, recipient, `${business.portalUrl}/i/1`));
+    await publish(automation, identity.contactInvited, business, linkPayload(business, recipient, `${business.portalUrl}/i/1`));
 
     const entry = await settled(business, recipient.email);
     expect(entry).toMatchObject({ status: "FAILED", attempts: 1 });
@@ -78,7 +106,7 @@ describe("delivery through Postmark (real SDK, local Postmark API)", () => {
     const recipient = newRecipient();
     const outage = { status: 503, ErrorCode: 0, Message: "Service unavailable" };
     postmark.script(recipient.email, [outage, outage, outage, outage]);
-    await publish(automation, "identity.contact.invited", business, linkPayload(business, recipient, `${business.portalUrl}/i/2`));
+    await publish(automation, identity.contactInvited, business, linkPayload(business, recipient, `${business.portalUrl}/i/2`));
 
     const entry = await settled(business, recipient.email);
     expect(entry).toMatchObject({ status: "FAILED", attempts: 3 });
@@ -88,21 +116,31 @@ describe("delivery through Postmark (real SDK, local Postmark API)", () => {
   it("suppresses an invitation to a contact with DND on, but still sends the sign-in link they ask for", async () => {
     const business = newBusiness();
     const recipient = newRecipient({ dnd: true });
-    await publish(automation, "identity.contact.invited", business, linkPayload(business, recipient, `${business.portalUrl}/i/3`));
+    await publish(automation, identity.contactInvited, business, linkPayload(business, recipient, `${business.portalUrl}/i/3`));
     const suppressed = await settled(business, recipient.email);
     expect(suppressed).toMatchObject({ status: "SUPPRESSED", template: "INVITATION", attempts: 0 });
     expect(suppressed.reason).toMatch(/Do Not Disturb/);
 
-    await publish(automation, "identity.sign_in.requested", business, { ...linkPayload(business, recipient, `${business.portalUrl}/s/3`), audience: "client" });
-    await eventually(async () => (await logEntriesFor(automation, business, recipient.email)).find((entry) => entry.template === "SIGN_IN" && entry.status === "SENT"));
+    await publish(automation, identity.signInRequested, business, {
+      ...linkPayload(business, recipient, `${business.portalUrl}/s/3`),
+      audience: "client",
+    });
+    await eventually(async () =>
+      (await logEntriesFor(automation, business, recipient.email)).find((entry) => entry.template === "SIGN_IN" && entry.status === "SENT"),
+    );
     expect(requestsTo(recipient.email).map((request) => request.body.Subject)).toEqual(["Your sign-in link for Acme Studio"]);
   });
 
   it("sends one email for an event delivered twice", async () => {
     const business = newBusiness();
     const recipient = newRecipient();
-    const event = await publish(automation, "identity.contact.invited", business, linkPayload(business, recipient, `${business.portalUrl}/i/4`));
-    await publish(automation, "identity.contact.invited", business, event.payload as Record<string, unknown>, event.eventId);
+    const event = await publish(
+      automation,
+      identity.contactInvited,
+      business,
+      linkPayload(business, recipient, `${business.portalUrl}/i/4`),
+    );
+    await publish(automation, identity.contactInvited, business, event.payload, event.eventId);
 
     await settled(business, recipient.email);
     await new Promise((resolve) => setTimeout(resolve, 1500)); // give the redelivery time to be handled

@@ -1,6 +1,6 @@
 import "reflect-metadata";
 import { describe, expect, it } from "vitest";
-import { brandingOf } from "../src/branding/business-profile.service.js";
+import { brandingOf } from "../src/branding/email-branding.js";
 import { textColorOn } from "../src/mail/email-layout.js";
 import { fromHeader } from "../src/mail/mail-transport.js";
 import { renderEmail } from "../src/mail/render-email.js";
@@ -8,14 +8,25 @@ import { DEFAULT_TEMPLATES } from "../src/templates/default-templates.js";
 import { NotificationTemplateKey } from "../src/templates/template-key.js";
 import { validateTemplate } from "../src/templates/template-validation.js";
 
-const business = { name: "Acme Ltd", displayName: "Acme", logoUrl: null, primaryColor: "#ffd400", accentColor: "#0055aa", portalUrl: "https://acme.portal.test" };
+const business = {
+  name: "Acme Ltd",
+  displayName: "Acme",
+  logoUrl: null,
+  primaryColor: "#ffd400",
+  accentColor: "#0055aa",
+  portalUrl: "https://acme.portal.test",
+};
 
 describe("email rendering", () => {
   it("escapes names and staff text in the HTML part, and keeps the text part plain", () => {
     const email = renderEmail(
       NotificationTemplateKey.SIGN_IN,
       { subject: "Hi {{contact.firstName}}", body: "Dear {{contact.name}} & co <b>\n\n{{link}}\n\nOr open {{link}} yourself." },
-      { contact: { name: `<script>alert("x")</script>`, firstName: "Bo" }, link: "https://acme.portal.test/c?token=a&b=1", expiresInMinutes: 15 },
+      {
+        contact: { name: `<script>alert("x")</script>`, firstName: "Bo" },
+        link: "https://acme.portal.test/c?token=a&b=1",
+        expiresInMinutes: 15,
+      },
       brandingOf(business),
     );
     expect(email.subject).toBe("Hi Bo");

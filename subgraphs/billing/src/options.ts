@@ -30,7 +30,9 @@ export class BillingConfigError extends Error {}
 export function checkBillingOptions(options: BillingOptions): BillingOptions {
   const keys = options.stripe ? Object.values(options.stripe).filter(Boolean) : [];
   if (options.testPayments && keys.length > 0) {
-    throw new BillingConfigError("Test payments cannot be enabled while Stripe keys are set: unset BILLING_TEST_PAYMENTS or the STRIPE_* keys");
+    throw new BillingConfigError(
+      "Test payments cannot be enabled while Stripe keys are set: unset BILLING_TEST_PAYMENTS or the STRIPE_* keys",
+    );
   }
   if (keys.length > 0 && keys.length < 3) {
     throw new BillingConfigError("Stripe needs all of STRIPE_SECRET_KEY, STRIPE_PUBLISHABLE_KEY and STRIPE_WEBHOOK_SECRET");

@@ -11,9 +11,18 @@ import { paymentResolver } from "./payments/payment.resolver.js";
 import { referenceResolvers } from "./references.js";
 
 /** Builds the billing schema. Needs no database round trip, so SDL can be printed offline. */
-export function buildBillingSchema(options: BillingOptions, deps: SubgraphDeps, stripe: StripePaymentProvider | null): Promise<GraphQLSchema> {
+export function buildBillingSchema(
+  options: BillingOptions,
+  deps: SubgraphDeps,
+  stripe: StripePaymentProvider | null,
+): Promise<GraphQLSchema> {
   const resolvers = [
-    InvoiceResolver, InvoicePaymentsResolver, ContactInvoicesResolver, paymentResolver(options), onlinePaymentResolver(stripe), invoiceChangedResolver(deps),
+    InvoiceResolver,
+    InvoicePaymentsResolver,
+    ContactInvoicesResolver,
+    paymentResolver(options),
+    onlinePaymentResolver(stripe),
+    invoiceChangedResolver(deps),
   ] as const;
   return buildFederatedSchema({ resolvers, orphanedTypes: [UserError] }, referenceResolvers);
 }

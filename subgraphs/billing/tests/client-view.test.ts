@@ -1,6 +1,16 @@
 import { callSubgraph, type Caller, type RunningSubgraphProcess } from "@portal/kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { anonymousIn, countStatements, createInvoice, daysFromToday, gql, MUTATIONS, newTenant, startBilling, type Tenant } from "./helpers.js";
+import {
+  anonymousIn,
+  countStatements,
+  createInvoice,
+  daysFromToday,
+  gql,
+  MUTATIONS,
+  newTenant,
+  startBilling,
+  type Tenant,
+} from "./helpers.js";
 
 const DASHBOARD = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Contact {
   id
@@ -19,9 +29,12 @@ describe("the client's invoices on Contact", () => {
 
   beforeAll(async () => {
     billing = await startBilling();
-    a = newTenant();
-    b = newTenant();
-    const overdue = await createInvoice(billing, a, { send: true, input: { issueDate: daysFromToday(-40), dueDate: daysFromToday(-10), lines: [{ description: "Old", quantity: 1, unitPrice: 700 }] } });
+    a = await newTenant(billing);
+    b = await newTenant(billing);
+    const overdue = await createInvoice(billing, a, {
+      send: true,
+      input: { issueDate: daysFromToday(-40), dueDate: daysFromToday(-10), lines: [{ description: "Old", quantity: 1, unitPrice: 700 }] },
+    });
     const open = await createInvoice(billing, a, { send: true, input: { dueDate: daysFromToday(20) } });
     const paid = await createInvoice(billing, a, { send: true });
     await gql(billing, a.staff, MUTATIONS.record, { input: { invoiceId: paid.id, method: "CASH" } });
@@ -41,7 +54,13 @@ describe("the client's invoices on Contact", () => {
       { id: invoices.open.id, number: invoices.open.number, status: "OPEN", amountDue: 10000, memo: null },
     ]);
     expect(me.paidInvoices.edges.map((edge: any) => edge.node.id)).toEqual([invoices.paid.id]);
-    expect(me.invoiceSummary).toEqual({ hasInvoices: true, outstandingCount: 2, totalDue: 10700, currency: "USD", nextDueDate: invoices.overdue.dueDate });
+    expect(me.invoiceSummary).toEqual({
+      hasInvoices: true,
+      outstandingCount: 2,
+      totalDue: 10700,
+      currency: "USD",
+      nextDueDate: invoices.overdue.dueDate,
+    });
   });
 
   it("staff of the business see the same for their contact, memos included", async () => {
@@ -51,7 +70,7 @@ describe("the client's invoices on Contact", () => {
   });
 
   it("an empty summary for a contact without sent invoices (the card is hidden)", async () => {
-    const fresh = newTenant();
+    const fresh = await newTenant(billing);
     await createInvoice(billing, fresh);
     const [me] = (await gql(billing, fresh.contact, DASHBOARD, { reps: reps(fresh.contactId) }))._entities;
     expect(me.invoiceSummary).toEqual({ hasInvoices: false, outstandingCount: 0, totalDue: 0, currency: null, nextDueDate: null });
@@ -59,7 +78,12 @@ describe("the client's invoices on Contact", () => {
   });
 
   it("_entities: a contact resolves only themself; another contact, another business or anonymous get null", async () => {
-    const lookup = async (caller: Caller) => (await gql(billing, caller, `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Contact { id } } }`, { reps: reps(a.contactId, a.otherContactId, b.contactId) }))._entities;
+    const lookup = async (caller: Caller) =>
+      (
+        await gql(billing, caller, `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Contact { id } } }`, {
+          reps: reps(a.contactId, a.otherContactId, b.contactId),
+        })
+      )._entities;
     expect(await lookup(a.contact)).toEqual([{ id: a.contactId }, null, null]);
     expect(await lookup(a.otherContact)).toEqual([null, { id: a.otherContactId }, null]);
     expect(await lookup(b.contact)).toEqual([null, null, { id: b.contactId }]);
@@ -77,7 +101,8 @@ describe("the client's invoices on Contact", () => {
   });
 
   it("invoice(id): its contact (once sent) and its business's staff; null for everyone else; sign-in required", async () => {
-    const read = async (caller: Caller, id: string) => (await gql(billing, caller, `query($id: ID!) { invoice(id: $id) { id memo } }`, { id })).invoice;
+    const read = async (caller: Caller, id: string) =>
+      (await gql(billing, caller, `query($id: ID!) { invoice(id: $id) { id memo } }`, { id })).invoice;
     expect(await read(a.contact, invoices.open.id)).toEqual({ id: invoices.open.id, memo: null });
     expect(await read(a.staff, invoices.draft.id)).toEqual({ id: invoices.draft.id, memo: "internal" });
     expect(await read(a.contact, invoices.draft.id)).toBeNull();
@@ -87,12 +112,15 @@ describe("the client's invoices on Contact", () => {
     expect(await read(b.contact, invoices.open.id)).toBeNull();
     expect(await read(a.staff, invoices.otherBusiness.id)).toBeNull();
     expect(await read(a.staff, "not-a-uuid")).toBeNull();
-    const anonymous = await callSubgraph(billing.url, anonymousIn(a.businessId), `query($id: ID!) { invoice(id: $id) { id } }`, { id: invoices.open.id });
+    const anonymous = await callSubgraph(billing.url, anonymousIn(a.businessId), `query($id: ID!) { invoice(id: $id) { id } }`, {
+      id: invoices.open.id,
+    });
     expect(anonymous.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
   });
 
   it("invoices(): each business's staff list only their own", async () => {
-    const listed = async (tenant: Tenant) => (await gql(billing, tenant.staff, `{ invoices { edges { node { id } } } }`)).invoices.edges.map((edge: any) => edge.node.id);
+    const listed = async (tenant: Tenant) =>
+      (await gql(billing, tenant.staff, `{ invoices { edges { node { id } } } }`)).invoices.edges.map((edge: any) => edge.node.id);
     expect(await listed(b)).toEqual([invoices.otherBusiness.id]);
     expect(await listed(a)).not.toContain(invoices.otherBusiness.id);
   });
@@ -109,12 +137,16 @@ describe("the client's invoices on Contact", () => {
   });
 
   it("the dashboard's SQL statement count does not grow with the number of invoices", async () => {
-    const few = newTenant();
-    const many = newTenant();
+    const few = await newTenant(billing);
+    const many = await newTenant(billing);
     for (let index = 0; index < 2; index++) await createInvoice(billing, few, { send: true });
     await Promise.all(Array.from({ length: 25 }, () => createInvoice(billing, many, { send: true })));
-    const withFew = await countStatements(billing, few.businessId, () => gql(billing, few.contact, DASHBOARD, { reps: reps(few.contactId) }));
-    const withMany = await countStatements(billing, many.businessId, () => gql(billing, many.contact, DASHBOARD, { reps: reps(many.contactId) }));
+    const withFew = await countStatements(billing, few.businessId, () =>
+      gql(billing, few.contact, DASHBOARD, { reps: reps(few.contactId) }),
+    );
+    const withMany = await countStatements(billing, many.businessId, () =>
+      gql(billing, many.contact, DASHBOARD, { reps: reps(many.contactId) }),
+    );
     expect(withFew).toBeGreaterThanOrEqual(4); // the outstanding and paid pages, their counts, the summary
     expect(withMany).toBe(withFew);
   });

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { signCaller, type Caller, type DomainEvent, type RunningSubgraphProcess } from "@portal/kit";
+import { signedFetch, type Caller, type DomainEvent, type RunningSubgraphProcess } from "@portal/kit";
 import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { anonymousIn, apiKeyIn, contactIn, createInvoice, gql, MUTATIONS, newTenant, startBilling, type Tenant } from "./helpers.js";
 
 async function download(billing: RunningSubgraphProcess, caller: Caller, path: string) {
-  const response = await fetch(new URL(`/files/invoices/${path}`, billing.url), { headers: signCaller(billing.runtime.gatewaySecret, { ...caller, issuedAt: Date.now() }) });
+  const response = await signedFetch(new URL(`/files/invoices/${path}`, billing.url), caller, {}, billing.runtime.gatewaySecret);
   return { status: response.status, headers: response.headers, bytes: Buffer.from(await response.arrayBuffer()) };
 }
 
@@ -14,13 +14,30 @@ async function pdfText(bytes: Buffer): Promise<string> {
   return text.replace(/\s+/g, " ");
 }
 
-async function publish(billing: RunningSubgraphProcess, type: string, businessId: string, payload: Record<string, unknown>, occurredAt = new Date()) {
+async function publish(
+  billing: RunningSubgraphProcess,
+  type: string,
+  businessId: string,
+  payload: Record<string, unknown>,
+  occurredAt = new Date(),
+) {
   const event: DomainEvent = { eventId: randomUUID(), type, businessId, occurredAt: occurredAt.toISOString(), payload };
   await billing.boss.publish(type, event as unknown as object);
 }
 
 function businessUpdated(tenant: Tenant, displayName: string) {
-  return { business: { id: tenant.businessId, slug: `s-${tenant.businessId}`, name: displayName, displayName, logoUrl: null, primaryColor: "#123456", accentColor: "#654321", portalUrl: "http://portal.test" } };
+  return {
+    business: {
+      id: tenant.businessId,
+      slug: `s-${tenant.businessId}`,
+      name: displayName,
+      displayName,
+      logoUrl: null,
+      primaryColor: "#123456",
+      accentColor: "#654321",
+      portalUrl: "http://portal.test",
+    },
+  };
 }
 
 async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 25_000): Promise<T> {
@@ -42,7 +59,7 @@ describe("invoice and receipt PDF downloads", () => {
   });
 
   it("gives the invoice PDF to its contact and the business's staff, and 404 to anyone else", async () => {
-    const tenant = newTenant();
+    const tenant = await newTenant(billing);
     const invoice = await createInvoice(billing, tenant, { send: true });
     const owner = await download(billing, tenant.contact, `${invoice.id}.pdf`);
     expect(owner.status).toBe(200);
@@ -53,7 +70,7 @@ describe("invoice and receipt PDF downloads", () => {
     expect((await download(billing, apiKeyIn(tenant.businessId, ["read"]), `${invoice.id}.pdf`)).status).toBe(200);
 
     expect((await download(billing, tenant.otherContact, `${invoice.id}.pdf`)).status).toBe(404);
-    const otherBusiness = newTenant();
+    const otherBusiness = await newTenant(billing);
     expect((await download(billing, otherBusiness.staff, `${invoice.id}.pdf`)).status).toBe(404);
     expect((await download(billing, contactIn(otherBusiness.businessId, tenant.contactId), `${invoice.id}.pdf`)).status).toBe(404);
     expect((await download(billing, anonymousIn(tenant.businessId), `${invoice.id}.pdf`)).status).toBe(401);
@@ -61,7 +78,7 @@ describe("invoice and receipt PDF downloads", () => {
   });
 
   it("hides drafts from the contact, and requires the gateway's signature", async () => {
-    const tenant = newTenant();
+    const tenant = await newTenant(billing);
     const draft = await createInvoice(billing, tenant);
     expect((await download(billing, tenant.contact, `${draft.id}.pdf`)).status).toBe(404);
     expect((await download(billing, tenant.staff, `${draft.id}.pdf`)).status).toBe(200);
@@ -69,14 +86,29 @@ describe("invoice and receipt PDF downloads", () => {
   });
 
   it("offers a receipt only once something was paid, branded from the projections", async () => {
-    const tenant = newTenant();
+    const tenant = await newTenant(billing);
     const invoice = await createInvoice(billing, tenant, { send: true });
     expect((await download(billing, tenant.contact, `${invoice.id}/receipt.pdf`)).status).toBe(404);
 
     // Newest event wins: an older snapshot arriving later does not replace the name.
     await publish(billing, "identity.business.updated", tenant.businessId, businessUpdated(tenant, "Harbour Lights Studio"), new Date());
-    await publish(billing, "identity.business.updated", tenant.businessId, businessUpdated(tenant, "Old Name Ltd"), new Date(Date.now() - 60_000));
-    await publish(billing, "identity.contact.changed", tenant.businessId, { contact: { id: tenant.contactId, name: "Dana Whitfield", firstName: "Dana", email: "dana@client.test", dnd: false, accessStatus: "ACTIVE" } });
+    await publish(
+      billing,
+      "identity.business.updated",
+      tenant.businessId,
+      businessUpdated(tenant, "Old Name Ltd"),
+      new Date(Date.now() - 60_000),
+    );
+    await publish(billing, "identity.contact.changed", tenant.businessId, {
+      contact: {
+        id: tenant.contactId,
+        name: "Dana Whitfield",
+        firstName: "Dana",
+        email: "dana@client.test",
+        dnd: false,
+        accessStatus: "ACTIVE",
+      },
+    });
     await gql(billing, tenant.contact, MUTATIONS.testPay, { id: invoice.id });
 
     const receipt = await eventually(
@@ -96,8 +128,8 @@ describe("invoice and receipt PDF downloads", () => {
     expect((await download(billing, tenant.otherContact, `${invoice.id}/receipt.pdf`)).status).toBe(404);
   }, 60_000); // the projections arrive through pg-boss, which a loaded machine may take a while to deliver
 
-  it("falls back to plain names when identity's events have not arrived", async () => {
-    const tenant = newTenant();
+  it("falls back to a plain business name when identity's business snapshot has not arrived", async () => {
+    const tenant = await newTenant(billing);
     const invoice = await createInvoice(billing, tenant, { send: true });
     const file = await download(billing, tenant.contact, `${invoice.id}.pdf`);
     expect(file.status).toBe(200);

@@ -6,8 +6,7 @@ import { formatMoney } from "../src/pdf/money.js";
 import { renderInvoicePdf, renderReceiptPdf } from "../src/pdf/render-invoice.js";
 
 // A 1×1 PNG, the smallest real image a business could upload as its logo.
-const PNG_LOGO =
-  "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+const PNG_LOGO = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
 
 function lineItem(description: string, quantity = 1, unitPrice = 10_000): InvoiceLineItem {
   return { description, quantity, unitPrice, amount: Math.round(quantity * unitPrice) };
@@ -17,7 +16,12 @@ function invoiceDocument(overrides: Partial<InvoiceDocument["invoice"]> = {}, re
   const lineItems = overrides.lineItems ?? [lineItem("Brand workshop", 2, 45_000), lineItem("Logo design", 1, 120_050)];
   const subtotal = lineItems.reduce((sum, item) => sum + item.amount, 0);
   return {
-    business: { displayName: "Northwind Studio", addressLines: ["12 Harbour Road", "Bristol"], email: "billing@northwind.test", primaryColor: "#7c3aed" },
+    business: {
+      displayName: "Northwind Studio",
+      addressLines: ["12 Harbour Road", "Bristol"],
+      email: "billing@northwind.test",
+      primaryColor: "#7c3aed",
+    },
     recipient: { name: "Dana Client", email: "dana@client.test" },
     invoice: {
       number: "INV-0042",
@@ -56,7 +60,14 @@ const plain = (text: string) => text.replace(/\s+/g, " ");
 
 describe("invoice PDF", () => {
   it("shows the business, recipient, number, every line and the amounts as searchable text", async () => {
-    const doc = invoiceDocument({ discount: 5_000, taxRateBps: 825, taxAmount: 16_920, total: 222_020, amountDue: 222_020, subtotal: 210_050 });
+    const doc = invoiceDocument({
+      discount: 5_000,
+      taxRateBps: 825,
+      taxAmount: 16_920,
+      total: 222_020,
+      amountDue: 222_020,
+      subtotal: 210_050,
+    });
     const text = await allText(await renderInvoicePdf(doc));
 
     expect(text).toContain("Northwind Studio");
@@ -116,7 +127,13 @@ describe("invoice PDF", () => {
   });
 
   it("shows yen without decimals", async () => {
-    const doc = invoiceDocument({ currency: "JPY", lineItems: [lineItem("Translation", 3, 40_000)], subtotal: 120_000, total: 120_000, amountDue: 120_000 });
+    const doc = invoiceDocument({
+      currency: "JPY",
+      lineItems: [lineItem("Translation", 3, 40_000)],
+      subtotal: 120_000,
+      total: 120_000,
+      amountDue: 120_000,
+    });
     const text = await allText(await renderInvoicePdf(doc));
     expect(text).toContain("¥120,000");
     expect(text).toContain("¥40,000");
@@ -149,8 +166,14 @@ describe("invoice PDF", () => {
     const withLogo = await renderInvoicePdf(invoiceDocument({}, { business: { displayName: "Logo Co", logoUrl: PNG_LOGO } }));
     expect(withLogo.toString("latin1")).toContain("/Subtype /Image");
 
-    for (const logoUrl of ["https://cdn.example.test/logo.png", "data:image/svg+xml;base64,PHN2Zy8+", "data:image/png;base64,iVBORw0KGgoAAAAjunk"]) {
-      const pdf = await renderInvoicePdf(invoiceDocument({}, { business: { displayName: "Logo Co", logoUrl, primaryColor: "not-a-colour" } }));
+    for (const logoUrl of [
+      "https://cdn.example.test/logo.png",
+      "data:image/svg+xml;base64,PHN2Zy8+",
+      "data:image/png;base64,iVBORw0KGgoAAAAjunk",
+    ]) {
+      const pdf = await renderInvoicePdf(
+        invoiceDocument({}, { business: { displayName: "Logo Co", logoUrl, primaryColor: "not-a-colour" } }),
+      );
       expect(pdf.toString("latin1")).not.toContain("/Subtype /Image");
       expect(await allText(pdf)).toContain("Logo Co");
     }

@@ -41,12 +41,16 @@ export class StripeBilling {
   }
 
   attemptsOf(invoiceId: string) {
-    return sql<{ provider_id: string; status: string }>(forkFor(this.billing.orm, null), `select provider_id, status from billing.payment_attempt where invoice_id = ?`, [invoiceId]);
+    return sql<{ provider_id: string; status: string }>(
+      forkFor(this.billing.orm, null),
+      `select provider_id, status from billing.payment_attempt where invoice_id = ?`,
+      [invoiceId],
+    );
   }
 
   /** A sent invoice of 100.00 USD with a started PaymentIntent. */
   async startedInvoice() {
-    const tenant = newTenant();
+    const tenant = await newTenant(this.billing);
     const invoice = await createInvoice(this.billing, tenant, { send: true });
     const started = await this.startPayment(tenant, invoice.id);
     return { tenant, invoice, intent: this.intentOf(started.clientSecret), started };
@@ -58,14 +62,29 @@ export class StripeBilling {
 }
 
 export const succeeded = (intent: IntentLike, eventId?: string) =>
-  stripeEvent("payment_intent.succeeded", { id: intent.id, object: "payment_intent", amount: intent.amount, amount_received: intent.amount, status: "succeeded" }, eventId);
+  stripeEvent(
+    "payment_intent.succeeded",
+    { id: intent.id, object: "payment_intent", amount: intent.amount, amount_received: intent.amount, status: "succeeded" },
+    eventId,
+  );
 
 export const failed = (intent: IntentLike, message: string) =>
   stripeEvent("payment_intent.payment_failed", {
-    id: intent.id, object: "payment_intent", amount: intent.amount, amount_received: 0, status: "requires_payment_method", last_payment_error: { code: "card_declined", message },
+    id: intent.id,
+    object: "payment_intent",
+    amount: intent.amount,
+    amount_received: 0,
+    status: "requires_payment_method",
+    last_payment_error: { code: "card_declined", message },
   });
 
 export const refunded = (intent: IntentLike, amountRefunded: number) =>
   stripeEvent("charge.refunded", {
-    id: `ch_${intent.id}`, object: "charge", payment_intent: intent.id, amount: intent.amount, amount_captured: intent.amount, amount_refunded: amountRefunded, refunded: amountRefunded === intent.amount,
+    id: `ch_${intent.id}`,
+    object: "charge",
+    payment_intent: intent.id,
+    amount: intent.amount,
+    amount_captured: intent.amount,
+    amount_refunded: amountRefunded,
+    refunded: amountRefunded === intent.amount,
   });

@@ -49,8 +49,10 @@ export class LoopbackStripe {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const form = new URLSearchParams(Buffer.concat(chunks).toString("utf8"));
     const path = new URL(req.url ?? "/", "http://stripe").pathname;
-    if (!req.headers.authorization?.includes(STRIPE_KEYS.secretKey)) return [401, { error: { type: "invalid_request_error", message: "Invalid API Key" } }];
-    if (req.method === "POST" && path === "/v1/payment_intents") return [200, await this.create(form, String(req.headers["idempotency-key"] ?? ""))];
+    if (!req.headers.authorization?.includes(STRIPE_KEYS.secretKey))
+      return [401, { error: { type: "invalid_request_error", message: "Invalid API Key" } }];
+    if (req.method === "POST" && path === "/v1/payment_intents")
+      return [200, await this.create(form, String(req.headers["idempotency-key"] ?? ""))];
     const match = /^\/v1\/payment_intents\/([^/]+)(\/cancel)?$/.exec(path);
     const intent = match ? this.intents.get(match[1]!) : undefined;
     if (!intent) return [404, { error: { type: "invalid_request_error", code: "resource_missing", message: "No such payment_intent" } }];
@@ -68,8 +70,16 @@ export class LoopbackStripe {
     const metadata: Record<string, string> = {};
     for (const [name, value] of form) if (name.startsWith("metadata[")) metadata[name.slice(9, -1)] = value;
     const intent: Intent = {
-      id, object: "payment_intent", amount: Number(form.get("amount")), amount_received: 0, currency: form.get("currency") ?? "", status: "requires_payment_method",
-      client_secret: `${id}_secret_${Math.random().toString(36).slice(2, 10)}`, description: form.get("description"), metadata, last_payment_error: null,
+      id,
+      object: "payment_intent",
+      amount: Number(form.get("amount")),
+      amount_received: 0,
+      currency: form.get("currency") ?? "",
+      status: "requires_payment_method",
+      client_secret: `${id}_secret_${Math.random().toString(36).slice(2, 10)}`,
+      description: form.get("description"),
+      metadata,
+      last_payment_error: null,
     };
     this.intents.set(id, intent);
     if (key) this.byKey.set(key, intent);
@@ -82,12 +92,28 @@ let eventCount = 0;
 
 /** A Stripe event as its webhook would send it. */
 export function stripeEvent(type: string, object: Record<string, unknown>, id = `evt_test_${++eventCount}_${Date.now()}`): string {
-  return JSON.stringify({ id, object: "event", api_version: "2025-01-01", created: Math.floor(Date.now() / 1000), livemode: false, type, data: { object } });
+  return JSON.stringify({
+    id,
+    object: "event",
+    api_version: "2025-01-01",
+    created: Math.floor(Date.now() / 1000),
+    livemode: false,
+    type,
+    data: { object },
+  });
 }
 
-/** POSTs the payload to billing's Stripe webhook, signed with the SDK's test-header helper. */
-export function deliver(url: string, payload: string, options: { secret?: string; signature?: string | null; body?: string } = {}) {
-  const signature = options.signature === undefined ? signer.webhooks.generateTestHeaderString({ payload, secret: options.secret ?? STRIPE_KEYS.webhookSecret }) : options.signature;
+/** POSTs the payload to billing's Stripe webhook, signed with the SDK's test-header helper (now, or at `signedAt`). */
+export function deliver(
+  url: string,
+  payload: string,
+  options: { secret?: string; signature?: string | null; body?: string; signedAt?: Date } = {},
+) {
+  const timestamp = options.signedAt ? Math.floor(options.signedAt.getTime() / 1000) : undefined;
+  const signature =
+    options.signature === undefined
+      ? signer.webhooks.generateTestHeaderString({ payload, secret: options.secret ?? STRIPE_KEYS.webhookSecret, timestamp })
+      : options.signature;
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (signature !== null) headers["stripe-signature"] = signature;
   return fetch(url, { method: "POST", headers, body: options.body ?? payload });

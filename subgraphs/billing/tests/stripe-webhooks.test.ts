@@ -1,4 +1,4 @@
-import { forkFor, signCaller, sql, TEST_SECRET } from "@portal/kit";
+import { forkFor, socketParams, sql, TEST_SECRET } from "@portal/kit";
 import { createClient } from "graphql-ws";
 import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -18,8 +18,26 @@ describe("Stripe webhook", () => {
     expect((await f.deliver(payload, { signature: "t=1,v1=deadbeef" })).status).toBe(400);
     expect((await f.deliver(payload, { body: payload.replace(`"amount":10000`, `"amount":10001`) })).status).toBe(400);
     expect(await f.invoiceOf(tenant, invoice.id)).toMatchObject({ status: "OPEN", amountPaid: 0, payments: [] });
-    const seen = await sql(forkFor(f.billing.orm, null), `select 1 from billing.provider_event where event_id = ?`, [JSON.parse(payload).id]);
+    const seen = await sql(forkFor(f.billing.orm, null), `select 1 from billing.provider_event where event_id = ?`, [
+      JSON.parse(payload).id,
+    ]);
     expect(seen).toHaveLength(0);
+  });
+
+  it("refuses a genuine signature made an hour in the future or an hour ago, accepts a little clock skew", async () => {
+    const { tenant, invoice, intent } = await f.startedInvoice();
+    const payload = succeeded(intent);
+    const hour = 60 * 60 * 1000;
+    expect((await f.deliver(payload, { signedAt: new Date(Date.now() + hour) })).status).toBe(400);
+    expect((await f.deliver(payload, { signedAt: new Date(Date.now() - hour) })).status).toBe(400);
+    expect(await f.invoiceOf(tenant, invoice.id)).toMatchObject({ status: "OPEN", amountPaid: 0, payments: [] });
+    const seen = await sql(forkFor(f.billing.orm, null), `select 1 from billing.provider_event where event_id = ?`, [
+      JSON.parse(payload).id,
+    ]);
+    expect(seen).toHaveLength(0);
+    const skewed = await f.deliver(payload, { signedAt: new Date(Date.now() + 60_000) });
+    expect(skewed.status).toBe(200);
+    expect(await f.invoiceOf(tenant, invoice.id)).toMatchObject({ status: "PAID" });
   });
 
   it("a succeeded payment pays the invoice once, however often and in whatever order events arrive", async () => {
@@ -32,7 +50,11 @@ describe("Stripe webhook", () => {
     expect((await f.deliver(succeeded(intent))).status).toBe(200); // a second succeeded event (new id)
     expect((await f.deliver(failed(intent, "Your card was declined."))).status).toBe(200); // a late failure
     expect(await f.invoiceOf(tenant, invoice.id)).toMatchObject({
-      status: "PAID", amountPaid: 10000, amountDue: 0, lastPaymentError: null, payments: [{ kind: "PAYMENT", amount: 10000, method: "card" }],
+      status: "PAID",
+      amountPaid: 10000,
+      amountDue: 0,
+      lastPaymentError: null,
+      payments: [{ kind: "PAYMENT", amount: 10000, method: "card" }],
     });
     const paid = (await outboxEvents(f.billing, invoice.id)).filter((event) => event.type === "billing.invoice.paid");
     expect(paid).toHaveLength(1);
@@ -42,7 +64,9 @@ describe("Stripe webhook", () => {
   it("a replay delivered concurrently is applied once", async () => {
     const { tenant, invoice, intent } = await f.startedInvoice();
     const payload = succeeded(intent);
-    const outcomes = await Promise.all([f.deliver(payload), f.deliver(payload), f.deliver(payload)].map(async (response) => (await (await response).json()).outcome));
+    const outcomes = await Promise.all(
+      [f.deliver(payload), f.deliver(payload), f.deliver(payload)].map(async (response) => (await (await response).json()).outcome),
+    );
     expect(outcomes.sort()).toEqual(["applied", "duplicate", "duplicate"]);
     expect((await f.invoiceOf(tenant, invoice.id)).payments).toHaveLength(1);
   });
@@ -50,7 +74,12 @@ describe("Stripe webhook", () => {
   it("a declined card leaves the invoice payable and shows the reason until a retry succeeds", async () => {
     const { tenant, invoice, intent, started } = await f.startedInvoice();
     expect((await f.deliver(failed(intent, "Your card has insufficient funds."))).status).toBe(200);
-    expect(await f.invoiceOf(tenant, invoice.id)).toMatchObject({ status: "OPEN", amountDue: 10000, lastPaymentError: "Your card has insufficient funds.", payments: [] });
+    expect(await f.invoiceOf(tenant, invoice.id)).toMatchObject({
+      status: "OPEN",
+      amountDue: 10000,
+      lastPaymentError: "Your card has insufficient funds.",
+      payments: [],
+    });
     const asStaff = await gql(f.billing, tenant.staff, `query($id: ID!) { invoice(id: $id) { lastPaymentError } }`, { id: invoice.id });
     expect(asStaff.invoice.lastPaymentError).toBe("Your card has insufficient funds.");
     expect(await f.startPayment(tenant, invoice.id)).toEqual(started); // the same intent takes another card
@@ -60,9 +89,16 @@ describe("Stripe webhook", () => {
 
   it("the client sees the decline reason, then the payment, live", async () => {
     const { tenant, invoice, intent } = await f.startedInvoice();
-    const client = createClient({ url: f.billing.url.replace("http", "ws"), webSocketImpl: WebSocket, connectionParams: signCaller(TEST_SECRET, { ...tenant.contact, issuedAt: Date.now() }) });
+    const client = createClient({
+      url: f.billing.url.replace("http", "ws"),
+      webSocketImpl: WebSocket,
+      connectionParams: socketParams(tenant.contact),
+    });
     const received: { id: string; status: string; lastPaymentError: string | null }[] = [];
-    client.subscribe({ query: `subscription { invoiceChanged { id status lastPaymentError } }` }, { next: (value) => void received.push((value.data as any).invoiceChanged), error: () => undefined, complete: () => undefined });
+    client.subscribe(
+      { query: `subscription { invoiceChanged { id status lastPaymentError } }` },
+      { next: (value) => void received.push((value.data as any).invoiceChanged), error: () => undefined, complete: () => undefined },
+    );
     try {
       await new Promise((resolve) => setTimeout(resolve, 400));
       await f.deliver(failed(intent, "Your card was declined."));
@@ -87,7 +123,11 @@ describe("Stripe webhook", () => {
     await f.deliver(refunded(intent, 10000));
     const final = await f.invoiceOf(tenant, invoice.id);
     expect(final).toMatchObject({ status: "REFUNDED", amountRefunded: 10000 });
-    expect(final.payments.map((payment: { kind: string; amount: number }) => [payment.kind, payment.amount])).toEqual([["PAYMENT", 10000], ["REFUND", 2500], ["REFUND", 7500]]);
+    expect(final.payments.map((payment: { kind: string; amount: number }) => [payment.kind, payment.amount])).toEqual([
+      ["PAYMENT", 10000],
+      ["REFUND", 2500],
+      ["REFUND", 7500],
+    ]);
   });
 
   it("ignores events about payments this portal did not start", async () => {

@@ -3,7 +3,14 @@ import { amountDue, computeTotals, roundHalfUp } from "../src/invoices/totals.js
 
 describe("invoice totals in minor units", () => {
   it("adds lines, takes the discount off before tax", () => {
-    const totals = computeTotals([{ quantity: 2, unitPrice: 5000 }, { quantity: 1, unitPrice: 2500 }], 1000, 500);
+    const totals = computeTotals(
+      [
+        { quantity: 2, unitPrice: 5000 },
+        { quantity: 1, unitPrice: 2500 },
+      ],
+      1000,
+      500,
+    );
     expect(totals).toEqual({ subtotal: 12500, discount: 500, tax: 1200, total: 13200 });
   });
 
@@ -13,7 +20,13 @@ describe("invoice totals in minor units", () => {
     expect(computeTotals([{ quantity: 1, unitPrice: 200 }], 825, null).tax).toBe(17);
     expect(computeTotals([{ quantity: 1, unitPrice: 1 }], 825, null).tax).toBe(0);
     // three lines of 333 at 5 %: 49.95 → 50 on the sum, not 3 × 16.65 rounded separately (51)
-    expect(computeTotals([1, 2, 3].map(() => ({ quantity: 1, unitPrice: 333 })), 500, null).tax).toBe(50);
+    expect(
+      computeTotals(
+        [1, 2, 3].map(() => ({ quantity: 1, unitPrice: 333 })),
+        500,
+        null,
+      ).tax,
+    ).toBe(50);
   });
 
   it("never discounts below zero and handles no tax", () => {

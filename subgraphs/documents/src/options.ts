@@ -21,7 +21,9 @@ export function configuredCertificate(options: DocumentsOptions): SigningCertifi
   const certificate = options.signingCertificate;
   if (!certificate) {
     if (options.production) {
-      throw new DocumentsConfigError("SIGNING_CERTIFICATE_P12 and SIGNING_CERTIFICATE_PASSPHRASE are required in production: completed documents are sealed with the platform's certificate");
+      throw new DocumentsConfigError(
+        "SIGNING_CERTIFICATE_P12 and SIGNING_CERTIFICATE_PASSPHRASE are required in production: completed documents are sealed with the platform's certificate",
+      );
     }
     return null;
   }

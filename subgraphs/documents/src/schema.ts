@@ -11,6 +11,13 @@ import { signingResolver } from "./signing/signing.resolver.js";
 
 /** Builds the documents schema. Needs no database round trip, so SDL can be printed offline. */
 export function buildDocumentsSchema(deps: SubgraphDeps, sealer: Sealer): Promise<GraphQLSchema> {
-  const resolvers = [DocumentResolver, DocumentAuditResolver, LifecycleResolver, signingResolver(sealer), ContactDocumentsResolver, documentChangedResolver(deps)] as const;
+  const resolvers = [
+    DocumentResolver,
+    DocumentAuditResolver,
+    LifecycleResolver,
+    signingResolver(sealer),
+    ContactDocumentsResolver,
+    documentChangedResolver(deps),
+  ] as const;
   return buildFederatedSchema({ resolvers, orphanedTypes: [UserError] }, referenceResolvers);
 }

@@ -28,13 +28,17 @@ describe("who sees and changes documents", () => {
     expect((await gql(documents, b.owner.caller, OPS.get, { id: sent.id })).document).toBeNull();
     expect((await gql(documents, b.owner.caller, LIST)).documents.edges.map((e: any) => e.node.id)).not.toContain(sent.id);
     // The same contact id presented in another business sees nothing either.
-    expect((await gql(documents, { ...b.contacts[0].caller, actor: { kind: "contact", id: ada.id } }, OPS.get, { id: sent.id })).document).toBeNull();
+    expect(
+      (await gql(documents, { ...b.contacts[0].caller, actor: { kind: "contact", id: ada.id } }, OPS.get, { id: sent.id })).document,
+    ).toBeNull();
     for (const [name, query, variables] of [
       ["voidDocument", OPS.void, { id: sent.id, reason: "x" }],
       ["remindDocument", OPS.remind, { id: sent.id }],
       ["signDocument", OPS.sign, { input: signInput(sent.id) }],
     ] as const) {
-      expect((await gql(documents, name === "signDocument" ? b.contacts[0].caller : b.owner.caller, query, variables))[name].__typename).toBe("NotFoundError");
+      expect(
+        (await gql(documents, name === "signDocument" ? b.contacts[0].caller : b.owner.caller, query, variables))[name].__typename,
+      ).toBe("NotFoundError");
     }
     const entities = (await gql(documents, b.owner.caller, ENTITIES, { reps: [{ __typename: "Document", id: sent.id }] }))._entities;
     expect(entities).toEqual([null]);
@@ -72,7 +76,9 @@ describe("who sees and changes documents", () => {
     }
     const reference = await gql(documents, anonymousIn(a.businessId), CONTACT_LISTS, { reps: [{ __typename: "Contact", id: ada.id }] });
     expect(reference._entities).toEqual([null]);
-    const byContact = (await gql(documents, a.owner.caller, LIST, { contactId: ada.id, status: "SENT" })).documents.edges.map((e: any) => e.node.id);
+    const byContact = (await gql(documents, a.owner.caller, LIST, { contactId: ada.id, status: "SENT" })).documents.edges.map(
+      (e: any) => e.node.id,
+    );
     expect(byContact).toContain(draft.id);
   });
 
@@ -92,12 +98,16 @@ describe("who sees and changes documents", () => {
     expect(ids(lists.partial)).toEqual([partly.id]);
     expect(ids(lists.signed)).toEqual([done.id]);
     expect(lists.documentSummary).toEqual({ hasDocuments: true, waitingForSignature: 1 }); // `later` is Grace's turn first
-    const staffView = (await gql(documents, a.owner.caller, CONTACT_LISTS, { reps: [{ __typename: "Contact", id: alan.id }] }))._entities[0];
+    const staffView = (await gql(documents, a.owner.caller, CONTACT_LISTS, { reps: [{ __typename: "Contact", id: alan.id }] }))
+      ._entities[0];
     expect(ids(staffView.pending)).toEqual(ids(lists.pending));
 
     expect((await gql(documents, grace.caller, ENTITIES, { reps: [{ __typename: "Contact", id: alan.id }] }))._entities).toEqual([null]);
-    expect((await gql(documents, b.owner.caller, CONTACT_LISTS, { reps: [{ __typename: "Contact", id: alan.id }] }))._entities[0].signed.edges).toEqual([]);
-    const fresh = (await gql(documents, b.contacts[2].caller, ENTITIES, { reps: [{ __typename: "Contact", id: b.contacts[2].id }] }))._entities[0];
+    expect(
+      (await gql(documents, b.owner.caller, CONTACT_LISTS, { reps: [{ __typename: "Contact", id: alan.id }] }))._entities[0].signed.edges,
+    ).toEqual([]);
+    const fresh = (await gql(documents, b.contacts[2].caller, ENTITIES, { reps: [{ __typename: "Contact", id: b.contacts[2].id }] }))
+      ._entities[0];
     expect(fresh.documentSummary).toEqual({ hasDocuments: false, waitingForSignature: 0 });
   });
 
@@ -107,7 +117,9 @@ describe("who sees and changes documents", () => {
     const own = (await gql(documents, a.colleague.caller, OPS.get, { id: sent.id })).document;
     expect(own.myRecipient).toMatchObject({ isTheirTurn: false });
     expect(own.recipients[1]).toMatchObject({ kind: "STAFF", name: "Sam Staff", staff: { id: a.colleague.id } });
-    expect((await gql(documents, a.colleague.caller, OPS.sign, { input: signInput(sent.id) })).signDocument.__typename).toBe("DocumentStateError");
+    expect((await gql(documents, a.colleague.caller, OPS.sign, { input: signInput(sent.id) })).signDocument.__typename).toBe(
+      "DocumentStateError",
+    );
     ok((await gql(documents, ada.caller, OPS.sign, { input: signInput(sent.id) })).signDocument);
     const completed = ok((await gql(documents, a.colleague.caller, OPS.sign, { input: signInput(sent.id) })).signDocument);
     expect(completed.status).toBe("COMPLETED");

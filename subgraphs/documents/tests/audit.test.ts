@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { automation, type PayloadInputOf } from "@portal/contracts";
 import { callSubgraph, forkFor, sql, type RunningSubgraphProcess } from "@portal/kit";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -56,8 +57,12 @@ describe("audit trail", () => {
   it("the database refuses to change or delete entries", async () => {
     const sent = await signedDocument();
     const em = forkFor(documents.orm, null);
-    await expect(sql(em, `update documents.audit_entry set actor_name = 'Mallory' where document_id = ?`, [sent.id])).rejects.toThrow(/append-only/);
-    await expect(sql(em, `delete from documents.audit_entry where document_id = ? and sequence = 1`, [sent.id])).rejects.toThrow(/append-only/);
+    await expect(sql(em, `update documents.audit_entry set actor_name = 'Mallory' where document_id = ?`, [sent.id])).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(sql(em, `delete from documents.audit_entry where document_id = ? and sequence = 1`, [sent.id])).rejects.toThrow(
+      /append-only/,
+    );
     await expect(sql(em, `delete from documents.document where id = ?`, [sent.id])).rejects.toThrow(/Only draft documents/);
     expect((await verification(sent.id)).valid).toBe(true);
   });
@@ -70,7 +75,10 @@ describe("audit trail", () => {
 
   it("detects an entry recomputed with a valid hash but a broken link", async () => {
     const sent = await signedDocument();
-    await asSuperuser(`update documents.audit_entry set previous_hash = $2 where document_id = $1 and sequence = 2`, [sent.id, "f".repeat(64)]);
+    await asSuperuser(`update documents.audit_entry set previous_hash = $2 where document_id = $1 and sequence = 2`, [
+      sent.id,
+      "f".repeat(64),
+    ]);
     expect((await verification(sent.id)).problem).toBe("Entry 2 is not linked to the entry before it");
   });
 
@@ -83,7 +91,11 @@ describe("audit trail", () => {
   it("detects a deleted newest entry against the document's head", async () => {
     const sent = await signedDocument();
     await asSuperuser(`delete from documents.audit_entry where document_id = $1 and sequence = 5`, [sent.id]);
-    expect(await verification(sent.id)).toMatchObject({ valid: false, entries: 4, problem: expect.stringMatching(/newest entry is missing/) });
+    expect(await verification(sent.id)).toMatchObject({
+      valid: false,
+      entries: 4,
+      problem: expect.stringMatching(/newest entry is missing/),
+    });
   });
 
   it("is for staff only", async () => {
@@ -97,17 +109,47 @@ describe("audit trail", () => {
   it("records how each email about the document ended (automation.email.finished)", async () => {
     const [ada] = tenant.contacts;
     const sent = await signedDocument();
-    const publish = (payload: Record<string, unknown>, businessId = tenant.businessId) =>
-      documents.boss.publish("automation.email.finished", { eventId: randomUUID(), type: "automation.email.finished", businessId, occurredAt: new Date().toISOString(), payload });
-    await publish({ reference: `document:${sent.id}`, template: "SIGNATURE_REQUEST", recipientEmail: ada.email, status: "SENT", reason: null });
-    await publish({ reference: "invoice:whatever", template: "NEW_INVOICE", recipientEmail: ada.email, status: "SENT", reason: null });
-    await publish({ reference: `document:${sent.id}`, template: "SIGNATURE_REQUEST", recipientEmail: ada.email, status: "FAILED", reason: "Mailbox full" }, randomUUID()); // another business
+    const publish = (payload: PayloadInputOf<typeof automation.emailFinished>, businessId = tenant.businessId) =>
+      documents.boss.publish("automation.email.finished", {
+        eventId: randomUUID(),
+        type: "automation.email.finished",
+        businessId,
+        occurredAt: new Date().toISOString(),
+        payload,
+      });
+    await publish({
+      reference: `document:${sent.id}`,
+      template: "SIGNATURE_REQUEST",
+      recipientEmail: ada.email,
+      status: "SENT",
+      reason: null,
+    });
+    await publish({
+      reference: `invoice:${randomUUID()}`,
+      template: "NEW_INVOICE",
+      recipientEmail: ada.email,
+      status: "SENT",
+      reason: null,
+    });
+    await publish(
+      {
+        reference: `document:${sent.id}`,
+        template: "SIGNATURE_REQUEST",
+        recipientEmail: ada.email,
+        status: "FAILED",
+        reason: "Mailbox full",
+      },
+      randomUUID(),
+    ); // another business
     const deadline = Date.now() + 10_000;
-    while (!(await auditActions(documents, sent.id)).includes("EMAILED") && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    while (!(await auditActions(documents, sent.id)).includes("EMAILED") && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 100));
     await new Promise((r) => setTimeout(r, 1000));
     const entries = (await gql(documents, tenant.owner.caller, VERIFY, { id: sent.id })).document;
     const emailed = entries.auditTrail.edges.map((edge: any) => edge.node).filter((e: any) => e.action === "EMAILED");
-    expect(emailed.map((e: any) => JSON.parse(e.details))).toEqual([{ template: "SIGNATURE_REQUEST", recipient: ada.email, status: "SENT" }]);
+    expect(emailed.map((e: any) => JSON.parse(e.details))).toEqual([
+      { template: "SIGNATURE_REQUEST", recipient: ada.email, status: "SENT" },
+    ]);
     expect(entries.auditVerification.valid).toBe(true);
   });
 });

@@ -19,7 +19,9 @@ describe("the platform signing certificate", () => {
     expect(() => createDocumentsSubgraph({ portalSecret: TEST_SECRET, production: true })).toThrow(DocumentsConfigError);
     const configured = createDevelopmentCertificate("Acme Seal");
     const wrong = { p12Base64: configured.p12.toString("base64"), passphrase: "not the passphrase" };
-    expect(() => createDocumentsSubgraph({ portalSecret: TEST_SECRET, production: true, signingCertificate: wrong })).toThrow(/SIGNING_CERTIFICATE_P12/);
+    expect(() => createDocumentsSubgraph({ portalSecret: TEST_SECRET, production: true, signingCertificate: wrong })).toThrow(
+      /SIGNING_CERTIFICATE_P12/,
+    );
     const right = { p12Base64: configured.p12.toString("base64"), passphrase: configured.passphrase };
     expect(createDocumentsSubgraph({ portalSecret: TEST_SECRET, production: true, signingCertificate: right }).name).toBe("documents");
   });
@@ -29,7 +31,10 @@ describe("the platform signing certificate", () => {
     await sql(em, `delete from documents.signing_certificate`);
     const loaded = await Promise.all([1, 2, 3].map(() => loadDevelopmentCertificate(documents.orm, TEST_SECRET)));
     expect(new Set(loaded.map((c) => c.p12.toString("base64"))).size).toBe(1);
-    const rows = await sql<{ sealed_p12: string; sealed_passphrase: string }>(em, `select sealed_p12, sealed_passphrase from documents.signing_certificate`);
+    const rows = await sql<{ sealed_p12: string; sealed_passphrase: string }>(
+      em,
+      `select sealed_p12, sealed_passphrase from documents.signing_certificate`,
+    );
     expect(rows).toHaveLength(1);
     expect(rows[0]!.sealed_p12).not.toContain(loaded[0]!.p12.toString("base64").slice(0, 40));
     expect(rows[0]!.sealed_passphrase).not.toContain(loaded[0]!.passphrase);
@@ -37,7 +42,9 @@ describe("the platform signing certificate", () => {
 
   it("seals completed documents with the configured certificate", async () => {
     const configured = createDevelopmentCertificate("Acme Configured Seal");
-    const own = await startDocuments({ signingCertificate: { p12Base64: configured.p12.toString("base64"), passphrase: configured.passphrase } });
+    const own = await startDocuments({
+      signingCertificate: { p12Base64: configured.p12.toString("base64"), passphrase: configured.passphrase },
+    });
     try {
       const tenant = await newTenant(own);
       const [ada] = tenant.contacts;

@@ -1,8 +1,21 @@
 import { randomUUID } from "node:crypto";
-import { callSubgraph, forkFor, makeCaller, runSubgraph, signCaller, sql, TEST_SECRET, testRuntime, type Caller, type RunningSubgraphProcess } from "@portal/kit";
+import {
+  callSubgraph,
+  forkFor,
+  makeCaller,
+  runSubgraph,
+  saveBusinessSnapshot,
+  saveContactSnapshot,
+  saveStaffSnapshot,
+  signedFetch,
+  sql,
+  TEST_SECRET,
+  testRuntime,
+  type Caller,
+  type RunningSubgraphProcess,
+} from "@portal/kit";
 import { inject } from "vitest";
 import { createDocumentsSubgraph, type DocumentsOptions } from "../src/index.js";
-import { recordBusinessSnapshot, recordContactSnapshot, recordStaffSnapshot } from "../src/profiles/profile.service.js";
 import { makePng, makeSourcePdf } from "./pdf-fixtures.js";
 
 export const databaseUrl = () => inject("databaseUrl" as never) as string;
@@ -11,9 +24,12 @@ export function startDocuments(options: Partial<DocumentsOptions> = {}): Promise
   return runSubgraph(createDocumentsSubgraph({ portalSecret: TEST_SECRET, production: false, ...options }), testRuntime(databaseUrl()));
 }
 
-export const staffIn = (businessId: string, staffId: string = randomUUID()): Caller => makeCaller({ businessId, actor: { kind: "staff", id: staffId, role: "owner" } });
-export const contactIn = (businessId: string, contactId: string): Caller => makeCaller({ businessId, actor: { kind: "contact", id: contactId } });
-export const apiKeyIn = (businessId: string, scopes: string[]): Caller => makeCaller({ businessId, actor: { kind: "apiKey", id: randomUUID(), scopes } });
+export const staffIn = (businessId: string, staffId: string = randomUUID()): Caller =>
+  makeCaller({ businessId, actor: { kind: "staff", id: staffId, role: "owner" } });
+export const contactIn = (businessId: string, contactId: string): Caller =>
+  makeCaller({ businessId, actor: { kind: "contact", id: contactId } });
+export const apiKeyIn = (businessId: string, scopes: string[]): Caller =>
+  makeCaller({ businessId, actor: { kind: "apiKey", id: randomUUID(), scopes } });
 export const anonymousIn = (businessId: string | null): Caller => makeCaller({ businessId, actor: { kind: "anonymous", id: null } });
 export const systemIn = (businessId: string): Caller => makeCaller({ businessId, actor: { kind: "system", id: null } });
 
@@ -26,7 +42,8 @@ export interface Person {
 
 /**
  * A business as documents knows it from identity's events: its portal URL, an owner who sends,
- * a second staff member (counter-signer) and three contacts, recorded in the projections.
+ * a second staff member (counter-signer) and three contacts, recorded in documents' copy of identity's
+ * data through the same upserts identity's events go through.
  */
 export interface Tenant {
   businessId: string;
@@ -46,35 +63,82 @@ export async function newTenant(documents: RunningSubgraphProcess): Promise<Tena
   };
   const owner = person("Olivia Owner", (id) => staffIn(businessId, id));
   const colleague = person("Sam Staff", (id) => staffIn(businessId, id));
-  const contacts = ["Ada Lovelace", "Grace Hopper", "Alan Turing"].map((name) => person(name, (id) => contactIn(businessId, id))) as Tenant["contacts"];
+  const contacts = ["Ada Lovelace", "Grace Hopper", "Alan Turing"].map((name) =>
+    person(name, (id) => contactIn(businessId, id)),
+  ) as Tenant["contacts"];
   const at = new Date().toISOString();
   await forkFor(documents.orm, businessId).transactional(async (em) => {
-    await recordBusinessSnapshot(em, { id: businessId, name: `Biz ${slug}`, displayName: `Biz ${slug}`, portalUrl }, at);
-    await recordStaffSnapshot(em, businessId, { id: owner.id, name: owner.name, email: owner.email, role: "OWNER", removed: false }, at);
-    await recordStaffSnapshot(em, businessId, { id: colleague.id, name: colleague.name, email: colleague.email, role: "STAFF", removed: false }, at);
-    for (const contact of contacts) await recordContactSnapshot(em, businessId, { id: contact.id, name: contact.name, email: contact.email, dnd: false }, at);
+    await saveBusinessSnapshot(
+      em,
+      {
+        id: businessId,
+        slug,
+        name: `Biz ${slug}`,
+        displayName: `Biz ${slug}`,
+        logoUrl: null,
+        primaryColor: "#2563eb",
+        accentColor: "#f59e0b",
+        portalUrl,
+      },
+      at,
+    );
+    await saveStaffSnapshot(em, businessId, { id: owner.id, name: owner.name, email: owner.email, role: "OWNER", removed: false }, at);
+    await saveStaffSnapshot(
+      em,
+      businessId,
+      { id: colleague.id, name: colleague.name, email: colleague.email, role: "STAFF", removed: false },
+      at,
+    );
+    for (const contact of contacts)
+      await saveContactSnapshot(
+        em,
+        businessId,
+        {
+          id: contact.id,
+          name: contact.name,
+          firstName: contact.name.split(" ")[0]!,
+          email: contact.email,
+          dnd: false,
+          accessStatus: "NONE",
+        },
+        at,
+      );
   });
   return { businessId, portalUrl, owner, colleague, contacts };
 }
 
 /** Throws with the GraphQL errors so a failing test shows what went wrong. */
-export async function gql<D = any>(documents: RunningSubgraphProcess, caller: Caller, query: string, variables: Record<string, unknown> = {}): Promise<D> {
+export async function gql<D = any>(
+  documents: RunningSubgraphProcess,
+  caller: Caller,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<D> {
   const response = await callSubgraph<D>(documents.url, caller, query, variables);
   if (response.errors) throw new Error(`GraphQL errors: ${JSON.stringify(response.errors)}`);
   return response.data as D;
 }
 
 /** Calls a file endpoint as the gateway would (`/files/documents/<path>`), signed for `caller`. */
-export function fileRequest(documents: RunningSubgraphProcess, caller: Caller, path: string, init: { method?: string; body?: Uint8Array; headers?: Record<string, string> } = {}) {
-  return fetch(`${documents.url.replace(/\/graphql$/, "")}/files/documents/${path}`, {
+export function fileRequest(
+  documents: RunningSubgraphProcess,
+  caller: Caller,
+  path: string,
+  init: { method?: string; body?: Uint8Array; headers?: Record<string, string> } = {},
+) {
+  return signedFetch(`${documents.url.replace(/\/graphql$/, "")}/files/documents/${path}`, caller, {
     method: init.method ?? "GET",
-    headers: { ...signCaller(TEST_SECRET, { ...caller, issuedAt: Date.now() }), ...(init.headers ?? {}) },
+    headers: init.headers ?? {},
     body: init.body ? Buffer.from(init.body) : undefined,
   });
 }
 
 export const uploadPdf = (documents: RunningSubgraphProcess, caller: Caller, id: string, bytes: Uint8Array, fileName = "contract.pdf") =>
-  fileRequest(documents, caller, `${id}/original.pdf`, { method: "POST", body: bytes, headers: { "content-type": "application/pdf", "x-file-name": fileName } });
+  fileRequest(documents, caller, `${id}/original.pdf`, {
+    method: "POST",
+    body: bytes,
+    headers: { "content-type": "application/pdf", "x-file-name": fileName },
+  });
 
 export const DOCUMENT_FIELDS = `id title status signingOrder pageCount fileName originalSha256 finalSha256 originalPdfUrl signedPdfUrl sentAt completedAt declinedAt voidedAt voidReason
   recipients { id kind name email role order status isTheirTurn viewedAt signedAt declineReason signatureMethod contact { id } staff { id } }
@@ -101,7 +165,13 @@ export const PNG_BASE64 = Buffer.from(makePng(240, 80)).toString("base64");
 export const CONSENT_VERSION = "2026-01";
 
 export function signInput(documentId: string, overrides: Record<string, unknown> = {}) {
-  return { documentId, consentVersion: CONSENT_VERSION, consentAccepted: true, signature: { method: "TYPED", typedName: "Signed Name" }, ...overrides };
+  return {
+    documentId,
+    consentVersion: CONSENT_VERSION,
+    consentAccepted: true,
+    signature: { method: "TYPED", typedName: "Signed Name" },
+    ...overrides,
+  };
 }
 
 export interface RecipientSpec {
@@ -121,19 +191,45 @@ export function ok(result: any): any {
  * A draft with a PDF, the recipients and a signature field (plus a date) for each signer; sent
  * unless `send: false`.
  */
-export async function prepareDocument(documents: RunningSubgraphProcess, tenant: Tenant, recipients: RecipientSpec[], options: { signingOrder?: "SEQUENTIAL" | "PARALLEL"; send?: boolean; input?: Record<string, unknown>; pages?: number } = {}) {
+export async function prepareDocument(
+  documents: RunningSubgraphProcess,
+  tenant: Tenant,
+  recipients: RecipientSpec[],
+  options: { signingOrder?: "SEQUENTIAL" | "PARALLEL"; send?: boolean; input?: Record<string, unknown>; pages?: number } = {},
+) {
   const staff = tenant.owner.caller;
-  const created = ok((await gql(documents, staff, OPS.create, { input: { title: "Services agreement", message: "Please sign", signingOrder: options.signingOrder ?? "SEQUENTIAL", ...options.input } })).createDocument);
+  const created = ok(
+    (
+      await gql(documents, staff, OPS.create, {
+        input: {
+          title: "Services agreement",
+          message: "Please sign",
+          signingOrder: options.signingOrder ?? "SEQUENTIAL",
+          ...options.input,
+        },
+      })
+    ).createDocument,
+  );
   const upload = await uploadPdf(documents, staff, created.id, await makeSourcePdf(options.pages ?? 2));
   if (upload.status !== 200) throw new Error(`upload failed: ${upload.status} ${await upload.text()}`);
-  const withRecipients = ok((await gql(documents, staff, OPS.recipients, {
-    id: created.id,
-    recipients: recipients.map((spec, index) => ({ [spec.kind === "staff" ? "staffId" : "contactId"]: spec.who.id, role: spec.role ?? "SIGNER", order: spec.order ?? index + 1 })),
-  })).setDocumentRecipients);
-  const fields = withRecipients.recipients.filter((r: any) => r.role === "SIGNER").flatMap((r: any, index: number) => [
-    { recipientId: r.id, kind: "SIGNATURE", page: 1, x: 0.1, y: 0.6 + index * 0.1, width: 0.3, height: 0.06 },
-    { recipientId: r.id, kind: "DATE_SIGNED", page: 1, x: 0.5, y: 0.6 + index * 0.1, width: 0.2, height: 0.04 },
-  ]);
+  const withRecipients = ok(
+    (
+      await gql(documents, staff, OPS.recipients, {
+        id: created.id,
+        recipients: recipients.map((spec, index) => ({
+          [spec.kind === "staff" ? "staffId" : "contactId"]: spec.who.id,
+          role: spec.role ?? "SIGNER",
+          order: spec.order ?? index + 1,
+        })),
+      })
+    ).setDocumentRecipients,
+  );
+  const fields = withRecipients.recipients
+    .filter((r: any) => r.role === "SIGNER")
+    .flatMap((r: any, index: number) => [
+      { recipientId: r.id, kind: "SIGNATURE", page: 1, x: 0.1, y: 0.6 + index * 0.1, width: 0.3, height: 0.06 },
+      { recipientId: r.id, kind: "DATE_SIGNED", page: 1, x: 0.5, y: 0.6 + index * 0.1, width: 0.2, height: 0.04 },
+    ]);
   const draft = ok((await gql(documents, staff, OPS.fields, { id: created.id, fields })).setDocumentFields);
   if (options.send === false) return draft;
   return ok((await gql(documents, staff, OPS.send, { id: created.id })).sendDocument);
@@ -145,10 +241,18 @@ export interface OutboxRow {
 }
 
 export function outboxEvents(documents: RunningSubgraphProcess, documentId: string): Promise<OutboxRow[]> {
-  return sql<OutboxRow>(forkFor(documents.orm, null), `select type, payload from documents.outbox_event where payload->>'documentId' = ? order by created_at, id`, [documentId]);
+  return sql<OutboxRow>(
+    forkFor(documents.orm, null),
+    `select type, payload from documents.outbox_event where payload->>'documentId' = ? order by created_at, id`,
+    [documentId],
+  );
 }
 
 export async function auditActions(documents: RunningSubgraphProcess, documentId: string): Promise<string[]> {
-  const rows = await sql<{ action: string }>(forkFor(documents.orm, null), `select action from documents.audit_entry where document_id = ? order by sequence`, [documentId]);
+  const rows = await sql<{ action: string }>(
+    forkFor(documents.orm, null),
+    `select action from documents.audit_entry where document_id = ? order by sequence`,
+    [documentId],
+  );
   return rows.map((row) => row.action);
 }

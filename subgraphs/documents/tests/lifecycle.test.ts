@@ -1,6 +1,18 @@
 import type { RunningSubgraphProcess } from "@portal/kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditActions, gql, newTenant, ok, OPS, outboxEvents, prepareDocument, signInput, startDocuments, type Tenant } from "./helpers.js";
+import {
+  apiKeyIn,
+  auditActions,
+  gql,
+  newTenant,
+  ok,
+  OPS,
+  outboxEvents,
+  prepareDocument,
+  signInput,
+  startDocuments,
+  type Tenant,
+} from "./helpers.js";
 
 describe("signing order and lifecycle", () => {
   let documents: RunningSubgraphProcess;
@@ -29,8 +41,16 @@ describe("signing order and lifecycle", () => {
     expect(first.recipients[1].isTheirTurn).toBe(true);
 
     const requests = (await outboxEvents(documents, sent.id)).filter((e) => e.type === "documents.signature.requested");
-    expect(requests.map((e) => [e.payload.contactId, e.payload.reminder])).toEqual([[ada.id, false], [grace.id, false]]);
-    expect(requests[1]!.payload).toMatchObject({ link: `${tenant.portalUrl}/documents/${sent.id}`, senderName: "Olivia Owner", reference: `document:${sent.id}`, recipient: { email: grace.email, firstName: "Grace", dnd: false } });
+    expect(requests.map((e) => [e.payload.contactId, e.payload.reminder])).toEqual([
+      [ada.id, false],
+      [grace.id, false],
+    ]);
+    expect(requests[1]!.payload).toMatchObject({
+      link: `${tenant.portalUrl}/documents/${sent.id}`,
+      senderName: "Olivia Owner",
+      reference: `document:${sent.id}`,
+      recipient: { email: grace.email, firstName: "Grace", dnd: false },
+    });
 
     const last = ok((await gql(documents, grace.caller, OPS.sign, { input: signInput(sent.id) })).signDocument);
     expect(last.status).toBe("COMPLETED");
@@ -41,7 +61,11 @@ describe("signing order and lifecycle", () => {
 
   it("equal orders act together; an approver approves without a signature", async () => {
     const [ada, grace, alan] = tenant.contacts;
-    const sent = await prepareDocument(documents, tenant, [{ who: ada, order: 1 }, { who: grace, order: 1, role: "APPROVER" }, { who: alan, order: 2 }]);
+    const sent = await prepareDocument(documents, tenant, [
+      { who: ada, order: 1 },
+      { who: grace, order: 1, role: "APPROVER" },
+      { who: alan, order: 2 },
+    ]);
     expect(sent.recipients.map((r: any) => r.isTheirTurn)).toEqual([true, true, false]);
     const approved = ok((await gql(documents, grace.caller, OPS.sign, { input: signInput(sent.id, { signature: null }) })).signDocument);
     expect(approved.myRecipient.status).toBe("APPROVED");
@@ -75,16 +99,36 @@ describe("signing order and lifecycle", () => {
     const sent = await prepareDocument(documents, tenant, [{ who: ada }, { who: grace }], { signingOrder: "PARALLEL" });
     const empty = (await gql(documents, ada.caller, OPS.decline, { input: { documentId: sent.id, reason: "  " } })).declineDocument;
     expect(empty).toMatchObject({ __typename: "ValidationError", field: "reason" });
-    const declined = ok((await gql(documents, ada.caller, OPS.decline, { input: { documentId: sent.id, reason: "Wrong rate" } })).declineDocument);
+    const declined = ok(
+      (await gql(documents, ada.caller, OPS.decline, { input: { documentId: sent.id, reason: "Wrong rate" } })).declineDocument,
+    );
     expect(declined.status).toBe("DECLINED");
     expect(declined.myRecipient.status).toBe("DECLINED");
     const late = (await gql(documents, grace.caller, OPS.sign, { input: signInput(sent.id) })).signDocument;
     expect(late).toMatchObject({ __typename: "DocumentStateError", status: "DECLINED" });
     const event = (await outboxEvents(documents, sent.id)).find((e) => e.type === "documents.document.declined")!;
     expect(event.payload).toMatchObject({
-      reason: "Wrong rate", declinedBy: { name: "Ada Lovelace", email: ada.email },
-      notify: [{ staffId: tenant.owner.id, recipient: { email: tenant.owner.email }, link: `${tenant.portalUrl}/admin/documents/${sent.id}` }],
+      reason: "Wrong rate",
+      declinedBy: { name: "Ada Lovelace", email: ada.email },
+      notify: [
+        { staffId: tenant.owner.id, recipient: { email: tenant.owner.email }, link: `${tenant.portalUrl}/admin/documents/${sent.id}` },
+      ],
     });
+  });
+
+  it("a decline of a document sent with an API key tells the business's owners, not its other staff", async () => {
+    const [ada] = tenant.contacts;
+    const draft = await prepareDocument(documents, tenant, [{ who: ada }], { send: false });
+    ok((await gql(documents, apiKeyIn(tenant.businessId, ["read", "write"]), OPS.send, { id: draft.id })).sendDocument);
+    ok((await gql(documents, ada.caller, OPS.decline, { input: { documentId: draft.id, reason: "Not now" } })).declineDocument);
+    const event = (await outboxEvents(documents, draft.id)).find((e) => e.type === "documents.document.declined")!;
+    expect(event.payload.notify).toEqual([
+      {
+        staffId: tenant.owner.id,
+        recipient: { email: tenant.owner.email, name: tenant.owner.name, firstName: "Olivia", dnd: false },
+        link: `${tenant.portalUrl}/admin/documents/${draft.id}`,
+      },
+    ]);
   });
 
   it("nobody signs after staff void it; a draft is deleted rather than voided", async () => {
@@ -95,9 +139,14 @@ describe("signing order and lifecycle", () => {
     const late = (await gql(documents, ada.caller, OPS.sign, { input: signInput(sent.id) })).signDocument;
     expect(late).toMatchObject({ __typename: "DocumentStateError", status: "VOIDED" });
     const draft = await prepareDocument(documents, tenant, [{ who: ada }], { send: false });
-    expect((await gql(documents, tenant.owner.caller, OPS.void, { id: draft.id, reason: "x" })).voidDocument.__typename).toBe("DocumentStateError");
+    expect((await gql(documents, tenant.owner.caller, OPS.void, { id: draft.id, reason: "x" })).voidDocument.__typename).toBe(
+      "DocumentStateError",
+    );
     expect((await gql(documents, tenant.owner.caller, OPS.delete, { id: sent.id })).deleteDocument.__typename).toBe("DocumentStateError");
-    expect((await gql(documents, tenant.owner.caller, OPS.delete, { id: draft.id })).deleteDocument).toEqual({ __typename: "DeleteDocumentSuccess", deletedId: draft.id });
+    expect((await gql(documents, tenant.owner.caller, OPS.delete, { id: draft.id })).deleteDocument).toEqual({
+      __typename: "DeleteDocumentSuccess",
+      deletedId: draft.id,
+    });
     expect((await gql(documents, tenant.owner.caller, OPS.get, { id: draft.id })).document).toBeNull();
   });
 

@@ -1,4 +1,4 @@
-import { signCaller, TEST_SECRET, type Caller, type RunningSubgraphProcess } from "@portal/kit";
+import { socketParams, type Caller, type RunningSubgraphProcess } from "@portal/kit";
 import { createClient } from "graphql-ws";
 import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,12 +8,20 @@ const SUBSCRIPTION = `subscription($id: ID) { documentChanged(documentId: $id) {
 
 /** Subscribes as `caller` and collects what arrives. */
 function listen(documents: RunningSubgraphProcess, caller: Caller, documentId: string | null = null) {
-  const client = createClient({ url: documents.url.replace("http", "ws"), webSocketImpl: WebSocket, connectionParams: signCaller(TEST_SECRET, { ...caller, issuedAt: Date.now() }) });
+  const client = createClient({
+    url: documents.url.replace("http", "ws"),
+    webSocketImpl: WebSocket,
+    connectionParams: socketParams(caller),
+  });
   const received: any[] = [];
   const errors: unknown[] = [];
   client.subscribe(
     { query: SUBSCRIPTION, variables: { id: documentId } },
-    { next: (value) => (value.errors ? errors.push(value.errors) : received.push(value.data!.documentChanged)), error: (error) => errors.push(error), complete: () => undefined },
+    {
+      next: (value) => (value.errors ? errors.push(value.errors) : received.push(value.data!.documentChanged)),
+      error: (error) => errors.push(error),
+      complete: () => undefined,
+    },
   );
   return { received, errors, close: () => client.dispose() };
 }

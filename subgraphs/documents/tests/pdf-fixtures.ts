@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { crc32, deflateSync } from "node:zlib";
-import { PDFDocument, StandardFonts, degrees } from "pdf-lib";
+import { PDFDocument, PDFName, PDFNumber, StandardFonts, degrees } from "pdf-lib";
 import { extractText, getDocumentProxy } from "unpdf";
 
 export const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
@@ -23,6 +23,19 @@ export async function makeSourcePdf(pageCount = 2): Promise<Uint8Array> {
     page.drawText(`Services agreement, page ${index + 1}`, { x: 50, y: page.getHeight() - 60, size: 14, font });
   }
   return pdf.save();
+}
+
+/**
+ * A small file that lists `pageCount` pages by naming one page object that many times in the page
+ * tree: about 6 bytes per page, so 20,000 pages fit in some 120 kB.
+ */
+export async function makeRepeatedPagePdf(pageCount: number): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  const page = pdf.addPage([595.28, 841.89]);
+  const tree = pdf.catalog.Pages();
+  tree.set(PDFName.of("Kids"), pdf.context.obj(Array.from({ length: pageCount }, () => page.ref)));
+  tree.set(PDFName.of("Count"), PDFNumber.of(pageCount));
+  return pdf.save({ useObjectStreams: false });
 }
 
 /** An RGBA PNG of the given size with a dark stroke across it, like a drawn signature. */

@@ -1,4 +1,4 @@
-import { PDFDocument } from "pdf-lib";
+import { PDFArray, PDFDocument, PDFName } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import { PdfRejectedError, inspectPdf } from "../src/pdf/index.js";
 import { makeSourcePdf } from "./pdf-fixtures.js";
@@ -31,9 +31,7 @@ describe("inspectPdf", () => {
   });
 
   it("rejects a text file and an empty file", async () => {
-    expect((await rejection(Buffer.from("Dear client,\nplease sign the attached contract.\n"))).message).toBe(
-      "The file is not a PDF.",
-    );
+    expect((await rejection(Buffer.from("Dear client,\nplease sign the attached contract.\n"))).message).toBe("The file is not a PDF.");
     expect((await rejection(new Uint8Array())).message).toBe("The file is empty.");
   });
 
@@ -44,7 +42,10 @@ describe("inspectPdf", () => {
   });
 
   it("rejects a PDF whose objects are garbage even though it ends properly", async () => {
-    const bytes = Buffer.concat([Buffer.from("%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 9 0 R >>\nendobj\n"), Buffer.from("trailer\n<< /Root 1 0 R >>\n%%EOF\n")]);
+    const bytes = Buffer.concat([
+      Buffer.from("%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 9 0 R >>\nendobj\n"),
+      Buffer.from("trailer\n<< /Root 1 0 R >>\n%%EOF\n"),
+    ]);
     expect((await rejection(bytes)).message).toMatch(/damaged|no pages/);
   });
 
@@ -63,5 +64,13 @@ describe("inspectPdf", () => {
   it("rejects a PDF without pages", async () => {
     const pdf = await PDFDocument.create();
     expect((await rejection(await pdf.save({ addDefaultPage: false }))).message).toBe("The PDF has no pages.");
+  });
+
+  it("rejects a page tree that contains itself instead of looping", async () => {
+    const pdf = await PDFDocument.create();
+    pdf.addPage();
+    const treeRef = pdf.catalog.get(PDFName.of("Pages"))!;
+    pdf.catalog.Pages().lookup(PDFName.of("Kids"), PDFArray).push(treeRef);
+    expect((await rejection(await pdf.save({ useObjectStreams: false }))).message).toMatch(/damaged/);
   });
 });

@@ -109,9 +109,7 @@ describe("loadSigningCertificate", () => {
   it("refuses input that is not a base64 PKCS#12", () => {
     expect(() => loadSigningCertificate("", "x")).toThrow(/base64-encoded PKCS#12/);
     expect(() => loadSigningCertificate("not base64 at all!", "x")).toThrow(/base64-encoded PKCS#12/);
-    expect(() => loadSigningCertificate(Buffer.from("-----BEGIN CERTIFICATE-----").toString("base64"), "x")).toThrow(
-      /could not be opened/,
-    );
+    expect(() => loadSigningCertificate(Buffer.from("-----BEGIN CERTIFICATE-----").toString("base64"), "x")).toThrow(/could not be opened/);
   });
 
   it("refuses an expired certificate and a certificate that does not match the key", () => {

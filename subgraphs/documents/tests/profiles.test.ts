@@ -12,7 +12,7 @@ async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, tim
   }
 }
 
-describe("profiles from identity's events", () => {
+describe("documents' copy of identity's data, from identity's events", () => {
   let documents: RunningSubgraphProcess;
   beforeAll(async () => {
     documents = await startDocuments();
@@ -30,22 +30,51 @@ describe("profiles from identity's events", () => {
     const contactId = randomUUID();
     const owner = staffIn(businessId);
     const em = forkFor(documents.orm, null);
-    await publish("identity.business.updated", businessId, { business: { id: businessId, name: "Acme", displayName: "Acme Co", portalUrl: "https://acme.test" } });
-    await publish("identity.contact.changed", businessId, { contact: { id: contactId, name: "Ada Lovelace", firstName: "Ada", email: "ada@x.test", dnd: true, accessStatus: "NONE" } });
-    await publish("identity.staff.changed", businessId, { staff: { id: staffId, name: "Sam Staff", email: "sam@x.test", role: "STAFF", removed: false } });
-    await publish("identity.staff.changed", businessId, { staff: { id: staffId, name: "Old Name", email: "old@x.test", role: "STAFF", removed: false } }, new Date(Date.now() - 60_000));
-    const staffRows = () => sql<{ name: string; removed: boolean }>(em, `select name, removed from documents.staff_profile where staff_id = ?`, [staffId]);
-    const contactRows = () => sql<{ first_name: string; dnd: boolean }>(em, `select first_name, dnd from documents.contact_profile where contact_id = ?`, [contactId]);
+    await publish("identity.business.updated", businessId, {
+      business: {
+        id: businessId,
+        slug: "acme",
+        name: "Acme",
+        displayName: "Acme Co",
+        logoUrl: null,
+        primaryColor: "#2563eb",
+        accentColor: "#f59e0b",
+        portalUrl: "https://acme.test",
+      },
+    });
+    await publish("identity.contact.changed", businessId, {
+      contact: { id: contactId, name: "Ada Lovelace", firstName: "Ada", email: "ada@x.test", dnd: true, accessStatus: "NONE" },
+    });
+    await publish("identity.staff.changed", businessId, {
+      staff: { id: staffId, name: "Sam Staff", email: "sam@x.test", role: "STAFF", removed: false },
+    });
+    await publish(
+      "identity.staff.changed",
+      businessId,
+      { staff: { id: staffId, name: "Old Name", email: "old@x.test", role: "STAFF", removed: false } },
+      new Date(Date.now() - 60_000),
+    );
+    const staffRows = () =>
+      sql<{ name: string; removed: boolean }>(em, `select name, removed from documents.known_staff where staff_id = ?`, [staffId]);
+    const contactRows = () =>
+      sql<{ first_name: string; dnd: boolean }>(em, `select first_name, dnd from documents.known_contact where contact_id = ?`, [
+        contactId,
+      ]);
     expect(await until(staffRows, (rows) => rows.length === 1)).toEqual([{ name: "Sam Staff", removed: false }]);
     expect(await until(contactRows, (rows) => rows.length === 1)).toEqual([{ first_name: "Ada", dnd: true }]);
     await new Promise((resolve) => setTimeout(resolve, 500)); // the older snapshot has been handled by now
     expect(await staffRows()).toEqual([{ name: "Sam Staff", removed: false }]);
 
     const draft = (await gql(documents, owner, OPS.create, { input: { title: "Staff test" } })).createDocument.document;
-    const asRecipient = () => gql(documents, owner, OPS.recipients, { id: draft.id, recipients: [{ staffId, role: "SIGNER", order: 1 }] }).then((d) => d.setDocumentRecipients);
+    const asRecipient = () =>
+      gql(documents, owner, OPS.recipients, { id: draft.id, recipients: [{ staffId, role: "SIGNER", order: 1 }] }).then(
+        (d) => d.setDocumentRecipients,
+      );
     expect((await asRecipient()).document.recipients[0]).toMatchObject({ name: "Sam Staff", email: "sam@x.test", kind: "STAFF" });
 
-    await publish("identity.staff.changed", businessId, { staff: { id: staffId, name: "Sam Staff", email: "sam@x.test", role: "STAFF", removed: true } });
+    await publish("identity.staff.changed", businessId, {
+      staff: { id: staffId, name: "Sam Staff", email: "sam@x.test", role: "STAFF", removed: true },
+    });
     await until(staffRows, (rows) => rows[0]?.removed === true);
     expect(await asRecipient()).toMatchObject({ __typename: "ValidationError", field: "recipients.0.staffId" });
   });

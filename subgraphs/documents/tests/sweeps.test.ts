@@ -5,7 +5,9 @@ import { auditActions, gql, newTenant, ok, OPS, outboxEvents, prepareDocument, s
 
 const DAY = 86_400_000;
 const reminders = async (documents: RunningSubgraphProcess, id: string) =>
-  (await outboxEvents(documents, id)).filter((e) => e.type === "documents.signature.requested" && e.payload.reminder).map((e) => e.payload.recipientId);
+  (await outboxEvents(documents, id))
+    .filter((e) => e.type === "documents.signature.requested" && e.payload.reminder)
+    .map((e) => e.payload.recipientId);
 
 describe("expiry and reminders", () => {
   let documents: RunningSubgraphProcess;
@@ -23,7 +25,9 @@ describe("expiry and reminders", () => {
     const [ada] = tenant.contacts;
     const expiresAt = new Date(Date.now() + 2 * DAY);
     const sent = await prepareDocument(documents, tenant, [{ who: ada }], { input: { expiresAt: expiresAt.toISOString() } });
-    const later = await prepareDocument(documents, tenant, [{ who: ada }], { input: { expiresAt: new Date(Date.now() + 9 * DAY).toISOString() } });
+    const later = await prepareDocument(documents, tenant, [{ who: ada }], {
+      input: { expiresAt: new Date(Date.now() + 9 * DAY).toISOString() },
+    });
     await expireDueDocuments(documents.orm, new Date(Date.now() + DAY), scope());
     expect((await gql(documents, ada.caller, OPS.get, { id: sent.id })).document.status).toBe("SENT");
     expect(await expireDueDocuments(documents.orm, new Date(expiresAt.getTime() + 1000), scope())).toBe(1);
@@ -36,8 +40,12 @@ describe("expiry and reminders", () => {
 
   it("expires a document at once when someone acts on it after its expiry, before the sweep", async () => {
     const [ada] = tenant.contacts;
-    const sent = await prepareDocument(documents, tenant, [{ who: ada }], { input: { expiresAt: new Date(Date.now() + DAY).toISOString() } });
-    await sql(forkFor(documents.orm, null), `update documents.document set expires_at = now() - interval '1 second' where id = ?`, [sent.id]);
+    const sent = await prepareDocument(documents, tenant, [{ who: ada }], {
+      input: { expiresAt: new Date(Date.now() + DAY).toISOString() },
+    });
+    await sql(forkFor(documents.orm, null), `update documents.document set expires_at = now() - interval '1 second' where id = ?`, [
+      sent.id,
+    ]);
     const late = (await gql(documents, ada.caller, OPS.sign, { input: signInput(sent.id) })).signDocument;
     expect(late).toMatchObject({ __typename: "DocumentStateError", status: "EXPIRED", message: "This document has expired" });
     expect((await gql(documents, tenant.owner.caller, OPS.get, { id: sent.id })).document.status).toBe("EXPIRED");
@@ -71,7 +79,12 @@ describe("expiry and reminders", () => {
     expect(reminded.status).toBe("SENT");
     expect(await reminders(documents, sent.id)).toEqual([sent.recipients[0].id]);
     const event = (await outboxEvents(documents, sent.id)).filter((e) => e.type === "documents.signature.requested").at(-1)!;
-    expect(event.payload).toMatchObject({ reminder: true, title: "Services agreement", message: "Please sign", link: `${tenant.portalUrl}/documents/${sent.id}` });
+    expect(event.payload).toMatchObject({
+      reminder: true,
+      title: "Services agreement",
+      message: "Please sign",
+      link: `${tenant.portalUrl}/documents/${sent.id}`,
+    });
     const draft = await prepareDocument(documents, tenant, [{ who: ada }], { send: false });
     expect((await gql(documents, tenant.owner.caller, OPS.remind, { id: draft.id })).remindDocument.__typename).toBe("DocumentStateError");
   });

@@ -3,19 +3,24 @@ import { OutboxEvent, ProcessedEvent } from "@portal/kit";
 import { ApiKey } from "./api-keys/api-key.entity.js";
 import { internalEndpoints } from "./internal.js";
 import { Session } from "./auth/session.entity.js";
+import { startSignInLinkWorker } from "./auth/sign-in-link.worker.js";
 import { SignInToken } from "./auth/sign-in-token.entity.js";
 import { Business } from "./business/business.entity.js";
 import { Contact } from "./contacts/contact.entity.js";
 import { Migration20261124000000Initial } from "./migrations/Migration20261124000000Initial.js";
-import type { IdentityOptions } from "./options.js";
+import { linkSettingsOf, portalUrlsOf, type IdentityOptions } from "./options.js";
 import { buildIdentitySchema } from "./schema.js";
+import { answerSnapshotRequests } from "./snapshots/snapshot-answers.js";
 import { ensureOperators } from "./staff/operator.service.js";
 import { Operator } from "./staff/operator.entity.js";
 import { Staff } from "./staff/staff.entity.js";
 import { consumeSendsForInvitations } from "./workflows/invite-to-portal.js";
 
 export type { IdentityOptions } from "./options.js";
+export { readIdentityConfig } from "./config.js";
+export { DEVELOPMENT_PORTAL_URLS, portalUrlOf, type PortalUrls } from "./shared/portal-urls.js";
 export { seedDemoData } from "./seed.js";
+export { findDemoParties, type DemoParties } from "./demo-parties.js";
 export { republishSnapshots, type RepublishedSnapshots } from "./workflows/republish-snapshots.js";
 
 /** Businesses, staff, contacts, portal access, magic-link sign-in, sessions, profile, settings, API keys. */
@@ -29,7 +34,10 @@ export function createIdentitySubgraph(options: IdentityOptions): SubgraphDefini
     internal: (deps) => internalEndpoints(options, deps),
     async startWorkers(deps) {
       await ensureOperators(deps.orm, options.operatorEmails);
-      await consumeSendsForInvitations(deps, { portalSecret: options.portalSecret });
+      const links = () => linkSettingsOf(options);
+      await consumeSendsForInvitations(deps, { links });
+      await startSignInLinkWorker(deps, links);
+      await answerSnapshotRequests(deps, () => portalUrlsOf(options));
     },
   };
 }

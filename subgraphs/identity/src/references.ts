@@ -35,7 +35,8 @@ export const referenceResolvers = {
   },
   Business: {
     async __resolveReference(reference: Reference, ctx: SubgraphContext) {
-      const visible = ctx.caller.actor.kind === "operator" || (reference.id === ctx.caller.businessId && allowed(() => requireMember(ctx.caller)));
+      const visible =
+        ctx.caller.actor.kind === "operator" || (reference.id === ctx.caller.businessId && allowed(() => requireMember(ctx.caller)));
       if (!visible) return null;
       const business = await ctx.em.findOne(Business, { id: reference.id });
       return business && toBusinessView(business);

@@ -6,6 +6,7 @@ import { createBusiness, updateBranding, updatePortalSettings } from "./business
 import { sendInvitation } from "./contacts/access.service.js";
 import { Contact } from "./contacts/contact.entity.js";
 import { createContact } from "./contacts/contact.service.js";
+import { DEVELOPMENT_PORTAL_URLS, type PortalUrls } from "./shared/portal-urls.js";
 import { ensureOperators } from "./staff/operator.service.js";
 import { addStaff } from "./staff/staff.service.js";
 
@@ -13,8 +14,11 @@ export interface DemoSeedOptions {
   operatorEmail: string;
   /** PORTAL_SECRET: the demo invitations carry sealed links like real ones. */
   portalSecret: string;
-  /** Where demo links point; the gateway's development address by default. */
-  origin?: string;
+  /**
+   * Where demo links point: the same PORTAL_URL_TEMPLATE / PLATFORM_URL identity runs with, so the
+   * demo invitations open the demo portal (`http://brightside.localhost:4000` by default).
+   */
+  portalUrls?: PortalUrls;
 }
 
 const LOGO_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><circle cx="32" cy="32" r="30" fill="#6d28d9"/><circle cx="32" cy="32" r="13" fill="#fbbf24"/><path d="M32 6v8M32 50v8M6 32h8M50 32h8" stroke="#fbbf24" stroke-width="4" stroke-linecap="round"/></svg>`;
@@ -35,26 +39,42 @@ const DEMO_CONTACTS = [
 export async function seedDemoData(orm: MikroORM, options: DemoSeedOptions): Promise<boolean> {
   // Without the platform secret the demo invitations could not be unsealed by the mail sender.
   if (!options.portalSecret) throw new Error("seedDemoData needs portalSecret (the PORTAL_SECRET) to seal the demo invitation links");
-  const origin = options.origin ?? "http://localhost:4000";
+  const urls = options.portalUrls ?? DEVELOPMENT_PORTAL_URLS;
   const platform = forkFor(orm, null);
   if (await platform.count(Business, {})) return false;
   await ensureOperators(orm, [options.operatorEmail]);
 
-  const business = await createBusiness(platform, origin, { name: "Brightside Studio", slug: "brightside", ownerName: "Olivia Owner", ownerEmail: "owner@brightside.test" });
+  const business = await createBusiness(platform, urls, {
+    name: "Brightside Studio",
+    slug: "brightside",
+    ownerName: "Olivia Owner",
+    ownerEmail: "owner@brightside.test",
+  });
   if (!(business instanceof Business)) throw new Error(`Demo business rejected: ${business.message}`);
-  await updateBranding(platform, origin, business.id, { displayName: "Brightside Studio", logoUrl: LOGO_URL, primaryColor: "#6d28d9", accentColor: "#f59e0b" });
-  await updatePortalSettings(platform, origin, business.id, {
-    welcomeMessage: "Welcome to Brightside Studio! Here you'll find your invoices, courses, documents and more.",
+  await updateBranding(platform, urls, business.id, {
+    displayName: "Brightside Studio",
+    logoUrl: LOGO_URL,
+    primaryColor: "#6d28d9",
+    accentColor: "#f59e0b",
+  });
+  await updatePortalSettings(platform, urls, business.id, {
+    welcomeMessage:
+      "Welcome to Brightside Studio! Here you'll find your invoices to pay and the documents to sign, as soon as we share them.",
     sections: PORTAL_SECTIONS.map((section) => ({ section, enabled: true })),
   });
 
   const tenant = forkFor(orm, business.id);
   await addStaff(tenant, business.id, { name: "Sam Staff", email: "sam@brightside.test", role: "staff" });
   for (const demo of DEMO_CONTACTS) {
-    const contact = await createContact(tenant, business.id, { name: demo.name, email: demo.email, phone: demo.phone, dnd: "dnd" in demo ? demo.dnd : false });
+    const contact = await createContact(tenant, business.id, {
+      name: demo.name,
+      email: demo.email,
+      phone: demo.phone,
+      dnd: "dnd" in demo ? demo.dnd : false,
+    });
     if (!(contact instanceof Contact)) throw new Error(`Demo contact rejected: ${contact.message}`);
     if (demo.access === "none") continue;
-    await sendInvitation(tenant, { secret: options.portalSecret, origin }, business.id, contact.id);
+    await sendInvitation(tenant, { secret: options.portalSecret, urls }, business.id, contact.id);
     // As if Alex had opened the invitation: the same first-sign-in step the confirm mutation runs.
     if (demo.access === "active") await tenant.transactional((tx) => recordContactSignIn(tx, contact));
   }

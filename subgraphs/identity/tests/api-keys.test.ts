@@ -24,7 +24,9 @@ describe("API keys", () => {
     const listed = await gql(identity, tenant.staff, LIST);
     expect(JSON.stringify(listed.data)).not.toContain(secret.split("_").slice(2).join("_"));
     expect(listed.data.apiKeys.edges[0].node).toMatchObject({ name: "CRM sync", scopes: ["READ"], revokedAt: null });
-    const rows = await sql<{ row: string }>(forkFor(identity.orm, null), `select k::text as row from identity.api_key k where id = ?`, [apiKey.id]);
+    const rows = await sql<{ row: string }>(forkFor(identity.orm, null), `select k::text as row from identity.api_key k where id = ?`, [
+      apiKey.id,
+    ]);
     expect(rows[0]!.row).not.toContain(secret.slice(-20));
 
     const auth = await authenticate(identity, { host: "elsewhere.example.com", apiKey: secret });
@@ -43,7 +45,12 @@ describe("API keys", () => {
         }
       });
     });
-    const revoked = await gql(identity, tenant.staff, `mutation($id: ID!) { revokeApiKey(id: $id) { __typename ... on ApiKeyRevoked { apiKey { revokedAt } } } }`, { id: apiKey.id });
+    const revoked = await gql(
+      identity,
+      tenant.staff,
+      `mutation($id: ID!) { revokeApiKey(id: $id) { __typename ... on ApiKeyRevoked { apiKey { revokedAt } } } }`,
+      { id: apiKey.id },
+    );
     expect(revoked.data.revokeApiKey.apiKey.revokedAt).not.toBeNull();
     expect((await revokedAnnouncement).data).toEqual({ sessionIds: [], apiKeyIds: [apiKey.id] });
     expect((await authenticate(identity, { host: "x.localhost", apiKey: secret })).actor.kind).toBe("anonymous");
@@ -51,9 +58,17 @@ describe("API keys", () => {
 
   it("validates name and scopes, and is managed by staff people only", async () => {
     const tenant = await createTenant(identity);
-    expect((await gql(identity, tenant.staff, CREATE, { input: { name: "", scopes: ["READ"] } })).data.createApiKey).toMatchObject({ __typename: "ValidationError", field: "name" });
-    expect((await gql(identity, tenant.staff, CREATE, { input: { name: "x", scopes: [] } })).data.createApiKey).toMatchObject({ __typename: "ValidationError", field: "scopes" });
-    const byKey = await callSubgraph(identity.url, apiKeyIn(tenant.businessId, crypto.randomUUID(), ["read", "write"]), CREATE, { input: { name: "x", scopes: ["WRITE"] } });
+    expect((await gql(identity, tenant.staff, CREATE, { input: { name: "", scopes: ["READ"] } })).data.createApiKey).toMatchObject({
+      __typename: "ValidationError",
+      field: "name",
+    });
+    expect((await gql(identity, tenant.staff, CREATE, { input: { name: "x", scopes: [] } })).data.createApiKey).toMatchObject({
+      __typename: "ValidationError",
+      field: "scopes",
+    });
+    const byKey = await callSubgraph(identity.url, apiKeyIn(tenant.businessId, crypto.randomUUID(), ["read", "write"]), CREATE, {
+      input: { name: "x", scopes: ["WRITE"] },
+    });
     expect(byKey.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
 });

@@ -1,7 +1,17 @@
 import { forkFor, sql, type RunningSubgraphProcess } from "@portal/kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  anonymousIn, authenticate, CONFIRM, contactIn, createContact, createTenant, gql, invite, latestToken, unique, type Tenant,
+  anonymousIn,
+  authenticate,
+  CONFIRM,
+  contactIn,
+  createContact,
+  createTenant,
+  gql,
+  invite,
+  latestToken,
+  unique,
+  type Tenant,
   startIdentity,
 } from "./helpers.js";
 
@@ -35,7 +45,15 @@ describe("identity.contact.changed", () => {
     const email = `${unique("robin")}@client.test`;
     const contact = await createContact(identity, tenant, { name: "Robin Banks", email, dnd: true });
     const [created] = await changes(identity, contact.id);
-    expect(created).toEqual({ businessId: tenant.businessId, id: contact.id, name: "Robin Banks", firstName: "Robin", email, dnd: true, accessStatus: "NONE" });
+    expect(created).toEqual({
+      businessId: tenant.businessId,
+      id: contact.id,
+      name: "Robin Banks",
+      firstName: "Robin",
+      email,
+      dnd: true,
+      accessStatus: "NONE",
+    });
 
     const newEmail = `${unique("robin.new")}@client.test`;
     await gql(identity, tenant.staff, UPDATE, { id: contact.id, input: { name: "Robin Q Banks", email: newEmail, dnd: false } });
@@ -56,7 +74,9 @@ describe("identity.contact.changed", () => {
   it("is recorded when a contact confirms a new email address", async () => {
     const contact = await createContact(identity, tenant);
     await invite(identity, tenant, contact.id);
-    const signIn = await gql(identity, anonymousIn(tenant.businessId), CONFIRM, { token: await latestToken(identity, "identity.contact.invited", "contactId", contact.id) });
+    const signIn = await gql(identity, anonymousIn(tenant.businessId), CONFIRM, {
+      token: await latestToken(identity, "identity.contact.invited", "contactId", contact.id),
+    });
     const sessionToken = signIn.headers.get("x-portal-set-session")!.split(";")[0]!;
     const { actor } = await authenticate(identity, { host: `${tenant.slug}.localhost`, sessionToken });
     const newEmail = `${unique("moved")}@client.test`;

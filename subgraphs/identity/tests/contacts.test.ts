@@ -22,7 +22,10 @@ describe("contacts", () => {
     const tenant = await createTenant(identity);
     const email = `${unique("pat")}@client.test`;
     const created = await gql(identity, tenant.staff, CREATE, { input: { name: " Pat Lee ", email, phone: "+44 20 7946 0000" } });
-    expect(created.data.createContact).toMatchObject({ __typename: "ContactSuccess", contact: { name: "Pat Lee", email, dnd: false, access: { status: "NONE" } } });
+    expect(created.data.createContact).toMatchObject({
+      __typename: "ContactSuccess",
+      contact: { name: "Pat Lee", email, dnd: false, access: { status: "NONE" } },
+    });
     const id = created.data.createContact.contact.id;
 
     const updated = await gql(identity, tenant.staff, UPDATE, { id, input: { name: "Pat Lee-Smith", email, phone: null, dnd: true } });
@@ -55,7 +58,8 @@ describe("contacts", () => {
     const tenant = await createTenant(identity);
     const names = ["Ada Byron", "Bea Arthur", "Cy Young", "Di Prince", "Ed Stone"];
     const ids: string[] = [];
-    for (const name of names) ids.push((await createContact(identity, tenant, { name, email: `${name.split(" ")[0]!.toLowerCase()}@${unique("s")}.test` })).id);
+    for (const name of names)
+      ids.push((await createContact(identity, tenant, { name, email: `${name.split(" ")[0]!.toLowerCase()}@${unique("s")}.test` })).id);
     await invite(identity, tenant, ids[1]!);
     await signInContact(identity, tenant, ids[2]!);
 
@@ -78,7 +82,10 @@ describe("contacts", () => {
     const invited = await gql(identity, tenant.staff, LIST, { status: "INVITED" });
     expect(invited.data.contacts.edges.map((edge: any) => edge.node.name)).toEqual(["Bea Arthur"]);
     const active = await gql(identity, tenant.staff, LIST, { status: "ACTIVE" });
-    expect(active.data.contacts.edges[0].node).toMatchObject({ name: "Cy Young", access: { status: "ACTIVE", lastLoginAt: expect.any(String) } });
+    expect(active.data.contacts.edges[0].node).toMatchObject({
+      name: "Cy Young",
+      access: { status: "ACTIVE", lastLoginAt: expect.any(String) },
+    });
   });
 
   it("is for staff and scoped API keys only", async () => {
@@ -91,6 +98,8 @@ describe("contacts", () => {
     const readOnlyWrite = await callSubgraph(identity.url, readKey, CREATE, { input: { name: "K", email: `${unique("k")}@client.test` } });
     expect(readOnlyWrite.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     const writeKey = apiKeyIn(tenant.businessId, crypto.randomUUID(), ["read", "write"]);
-    expect((await gql(identity, writeKey, CREATE, { input: { name: "K", email: `${unique("k")}@client.test` } })).data.createContact.__typename).toBe("ContactSuccess");
+    expect(
+      (await gql(identity, writeKey, CREATE, { input: { name: "K", email: `${unique("k")}@client.test` } })).data.createContact.__typename,
+    ).toBe("ContactSuccess");
   });
 });

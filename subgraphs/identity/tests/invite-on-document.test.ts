@@ -1,22 +1,40 @@
 import { randomUUID } from "node:crypto";
-import type { DomainEvent, RunningSubgraphProcess } from "@portal/kit";
+import { documents, type PayloadInputOf } from "@portal/contracts";
+import { deliverEvent, TEST_SECRET, unseal, type RunningSubgraphProcess } from "@portal/kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { anonymousIn, CONFIRM, createContact, createTenant, eventually, gql, invite, latestToken, outboxEvents, settle, startIdentity, type Tenant } from "./helpers.js";
+import {
+  anonymousIn,
+  CONFIRM,
+  createContact,
+  createTenant,
+  eventually,
+  gql,
+  invite,
+  latestToken,
+  outboxEvents,
+  settle,
+  startIdentity,
+  type Tenant,
+} from "./helpers.js";
 
 const REVOKE = `mutation($id: ID!) { revokeAccess(contactId: $id) { __typename } }`;
 const ACCESS = `query($id: ID!) { contact(id: $id) { access { status } } }`;
 
 /** Publishes documents' event the way its outbox relay does. */
-async function documentSent(identity: RunningSubgraphProcess, tenant: Tenant, contactIds: string[], extra: Record<string, unknown> = {}, eventId = randomUUID()) {
-  const event: DomainEvent = {
-    eventId, type: "documents.document.sent", businessId: tenant.businessId, occurredAt: new Date().toISOString(),
-    payload: { documentId: randomUUID(), title: "Service agreement", contactIds, ...extra },
-  };
-  await identity.boss.publish(event.type, event as unknown as object);
-  return event;
+async function documentSent(
+  identity: RunningSubgraphProcess,
+  tenant: Tenant,
+  contactIds: string[],
+  extra: Partial<PayloadInputOf<typeof documents.documentSent>> = {},
+  eventId = randomUUID(),
+) {
+  const documentId = randomUUID();
+  const payload = { documentId, title: "Service agreement", contactIds, reference: `document:${documentId}`, ...extra };
+  return deliverEvent(identity.boss, documents.documentSent, tenant.businessId, payload, { eventId });
 }
 
-const invitations = (identity: RunningSubgraphProcess, contactId: string) => outboxEvents(identity, "identity.contact.invited", { key: "contactId", value: contactId });
+const invitations = (identity: RunningSubgraphProcess, contactId: string) =>
+  outboxEvents(identity, "identity.contact.invited", { key: "contactId", value: contactId });
 
 describe("contract sent → invite the client to sign", () => {
   let identity: RunningSubgraphProcess;
@@ -40,6 +58,10 @@ describe("contract sent → invite the client to sign", () => {
       }, "the invitation");
       expect(invited!.business_id).toBe(tenant.businessId);
       expect(invited!.payload.recipient.email).toBe(contact.email);
+      // The link opens the document once the contact has signed in.
+      const link = new URL(unseal(TEST_SECRET, invited!.payload.sealedLink as string));
+      expect(`${link.origin}${link.pathname}`).toBe(`http://${tenant.slug}.localhost:4000/auth/confirm`);
+      expect(link.searchParams.get("next")).toBe(`/documents/${event.payload.documentId}`);
       const { data } = await gql(identity, tenant.staff, ACCESS, { id: contact.id });
       expect(data.contact.access.status).toBe("INVITED");
     }
@@ -60,7 +82,9 @@ describe("contract sent → invite the client to sign", () => {
     await invite(identity, tenant, invited.id);
     const active = await createContact(identity, tenant);
     await invite(identity, tenant, active.id);
-    await gql(identity, anonymousIn(tenant.businessId), CONFIRM, { token: await latestToken(identity, "identity.contact.invited", "contactId", active.id) });
+    await gql(identity, anonymousIn(tenant.businessId), CONFIRM, {
+      token: await latestToken(identity, "identity.contact.invited", "contactId", active.id),
+    });
     const revoked = await createContact(identity, tenant);
     await invite(identity, tenant, revoked.id);
     await gql(identity, tenant.staff, REVOKE, { id: revoked.id });

@@ -1,23 +1,50 @@
 import { randomUUID } from "node:crypto";
-import type { DomainEvent, RunningSubgraphProcess } from "@portal/kit";
+import { billing, type PayloadInputOf } from "@portal/contracts";
+import { deliverEvent, TEST_SECRET, unseal, type RunningSubgraphProcess } from "@portal/kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { anonymousIn, CONFIRM, createContact, createTenant, eventually, gql, invite, latestToken, outboxEvents, settle, startIdentity, type Tenant } from "./helpers.js";
+import {
+  anonymousIn,
+  CONFIRM,
+  createContact,
+  createTenant,
+  eventually,
+  gql,
+  invite,
+  latestToken,
+  outboxEvents,
+  settle,
+  startIdentity,
+  type Tenant,
+} from "./helpers.js";
 
 const REVOKE = `mutation($id: ID!) { revokeAccess(contactId: $id) { __typename } }`;
 const ACCESS = `query($id: ID!) { contact(id: $id) { access { status } } }`;
 
 /** Publishes billing's event the way its outbox relay does. */
-async function invoiceSent(identity: RunningSubgraphProcess, tenant: Tenant, contactId: string, extra: Record<string, unknown> = {}, eventId = randomUUID()) {
+async function invoiceSent(
+  identity: RunningSubgraphProcess,
+  tenant: Tenant,
+  contactId: string,
+  extra: Partial<PayloadInputOf<typeof billing.invoiceSent>> = {},
+  eventId = randomUUID(),
+) {
   const invoiceId = randomUUID();
-  const event: DomainEvent = {
-    eventId, type: "billing.invoice.sent", businessId: tenant.businessId, occurredAt: new Date().toISOString(),
-    payload: { invoiceId, contactId, number: 1, currency: "USD", total: 1000, amountDue: 1000, dueDate: "2026-04-01", portalPath: `/invoices/${invoiceId}`, ...extra },
+  const payload = {
+    invoiceId,
+    contactId,
+    number: 1,
+    currency: "USD",
+    total: 1000,
+    amountDue: 1000,
+    dueDate: "2026-04-01",
+    portalPath: `/invoices/${invoiceId}`,
+    ...extra,
   };
-  await identity.boss.publish(event.type, event as unknown as object);
-  return event;
+  return deliverEvent(identity.boss, billing.invoiceSent, tenant.businessId, payload, { eventId });
 }
 
-const invitations = (identity: RunningSubgraphProcess, contactId: string) => outboxEvents(identity, "identity.contact.invited", { key: "contactId", value: contactId });
+const invitations = (identity: RunningSubgraphProcess, contactId: string) =>
+  outboxEvents(identity, "identity.contact.invited", { key: "contactId", value: contactId });
 
 describe("invoice sent → invite the client to pay online", () => {
   let identity: RunningSubgraphProcess;
@@ -46,7 +73,11 @@ describe("invoice sent → invite the client to pay online", () => {
     await settle();
     expect(await invitations(identity, contact.id)).toHaveLength(1);
 
-    // The link works: it signs the contact in to their business.
+    // The link opens the invoice once the contact has signed in…
+    const link = new URL(unseal(TEST_SECRET, invited!.payload.sealedLink as string));
+    expect(`${link.origin}${link.pathname}`).toBe(`http://${tenant.slug}.localhost:4000/auth/confirm`);
+    expect(link.searchParams.get("next")).toBe(`/invoices/${event.payload.invoiceId}`);
+    // …and it works: it signs the contact in to their business.
     const token = await latestToken(identity, "identity.contact.invited", "contactId", contact.id);
     const signedIn = await gql(identity, anonymousIn(tenant.businessId), CONFIRM, { token });
     expect(signedIn.data.confirmSignIn.viewer.contact.access.status).toBe("ACTIVE");
@@ -57,7 +88,9 @@ describe("invoice sent → invite the client to pay online", () => {
     await invite(identity, tenant, invited.id);
     const active = await createContact(identity, tenant);
     await invite(identity, tenant, active.id);
-    await gql(identity, anonymousIn(tenant.businessId), CONFIRM, { token: await latestToken(identity, "identity.contact.invited", "contactId", active.id) });
+    await gql(identity, anonymousIn(tenant.businessId), CONFIRM, {
+      token: await latestToken(identity, "identity.contact.invited", "contactId", active.id),
+    });
     const revoked = await createContact(identity, tenant);
     await invite(identity, tenant, revoked.id);
     await gql(identity, tenant.staff, REVOKE, { id: revoked.id });

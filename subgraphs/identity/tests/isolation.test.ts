@@ -1,6 +1,16 @@
 import { callSubgraph, type RunningSubgraphProcess } from "@portal/kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiKeyIn, authenticate, contactIn, createContact, createTenant, gql, signInContact, startIdentity, type Tenant } from "./helpers.js";
+import {
+  apiKeyIn,
+  authenticate,
+  contactIn,
+  createContact,
+  createTenant,
+  gql,
+  signInContact,
+  startIdentity,
+  type Tenant,
+} from "./helpers.js";
 
 const ENTITIES = `query($reps: [_Any!]!) { _entities(representations: $reps) { __typename ... on Contact { id email } ... on Business { id slug } ... on Staff { id email } } }`;
 
@@ -23,7 +33,11 @@ describe("two-tenant isolation", () => {
     const { sessionToken } = await signInContact(identity, a, contactA.id);
     sessionA = (await authenticate(identity, { host: `${a.slug}.localhost`, sessionToken })).actor.sessionId!;
     await signInContact(identity, b, contactB.id);
-    const key = await gql(identity, a.staff, `mutation { createApiKey(input: { name: "A key", scopes: [READ, WRITE] }) { ... on ApiKeyCreated { apiKey { id } } } }`);
+    const key = await gql(
+      identity,
+      a.staff,
+      `mutation { createApiKey(input: { name: "A key", scopes: [READ, WRITE] }) { ... on ApiKeyCreated { apiKey { id } } } }`,
+    );
     apiKeyA = key.data.createApiKey.apiKey.id;
     await gql(identity, a.staff, `mutation { updatePortalSettings(input: { welcomeMessage: "Only for A", sections: [] }) { __typename } }`);
   });
@@ -35,10 +49,17 @@ describe("two-tenant isolation", () => {
     const list = await gql(identity, b.staff, `{ contacts { edges { node { id } } } }`);
     expect(list.data.contacts.edges.map((edge: any) => edge.node.id)).toEqual([contactB.id]);
     expect((await gql(identity, b.staff, `query($id: ID!) { contact(id: $id) { id } }`, { id: contactA.id })).data.contact).toBeNull();
-    const edit = await gql(identity, b.staff, `mutation($id: ID!) { updateContact(id: $id, input: { name: "Hijack", email: "h@x.test" }) { __typename } }`, { id: contactA.id });
+    const edit = await gql(
+      identity,
+      b.staff,
+      `mutation($id: ID!) { updateContact(id: $id, input: { name: "Hijack", email: "h@x.test" }) { __typename } }`,
+      { id: contactA.id },
+    );
     expect(edit.data.updateContact.__typename).toBe("NotFoundError");
     for (const mutation of ["sendInvitation", "revokeAccess"]) {
-      const { data } = await gql(identity, b.staff, `mutation($id: ID!) { ${mutation}(contactId: $id) { __typename } }`, { id: contactA.id });
+      const { data } = await gql(identity, b.staff, `mutation($id: ID!) { ${mutation}(contactId: $id) { __typename } }`, {
+        id: contactA.id,
+      });
       expect(data[mutation].__typename).toBe("NotFoundError");
     }
   });
@@ -77,11 +98,20 @@ describe("two-tenant isolation", () => {
       { __typename: "Staff", id: b.ownerId },
     ];
     const asStaffB = await gql(identity, b.staff, ENTITIES, { reps });
-    expect(asStaffB.data._entities.map((entity: any) => entity?.id ?? null)).toEqual([null, contactB.id, null, b.businessId, null, b.ownerId]);
+    expect(asStaffB.data._entities.map((entity: any) => entity?.id ?? null)).toEqual([
+      null,
+      contactB.id,
+      null,
+      b.businessId,
+      null,
+      b.ownerId,
+    ]);
     const asContactA = await gql(identity, contactIn(a.businessId, contactA.id), ENTITIES, { reps });
     expect(asContactA.data._entities.map((entity: any) => entity?.id ?? null)).toEqual([contactA.id, null, a.businessId, null, null, null]);
     const otherContactOfA = await createContact(identity, a);
-    const sibling = await gql(identity, contactIn(a.businessId, contactA.id), ENTITIES, { reps: [{ __typename: "Contact", id: otherContactOfA.id }] });
+    const sibling = await gql(identity, contactIn(a.businessId, contactA.id), ENTITIES, {
+      reps: [{ __typename: "Contact", id: otherContactOfA.id }],
+    });
     expect(sibling.data._entities).toEqual([null]);
     const anonymous = await callSubgraph(identity.url, { ...b.staff, actor: { kind: "anonymous", id: null } }, ENTITIES, { reps });
     expect(anonymous.data._entities.every((entity: unknown) => entity === null)).toBe(true);

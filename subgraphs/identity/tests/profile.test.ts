@@ -1,6 +1,19 @@
 import { callSubgraph, type RunningSubgraphProcess } from "@portal/kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { anonymousIn, authenticate, contactIn, createContact, createTenant, gql, latestToken, outboxEvents, signInContact, startIdentity, unique, type Tenant } from "./helpers.js";
+import {
+  anonymousIn,
+  authenticate,
+  contactIn,
+  createContact,
+  createTenant,
+  gql,
+  latestToken,
+  outboxEvents,
+  signInContact,
+  startIdentity,
+  unique,
+  type Tenant,
+} from "./helpers.js";
 
 const UPDATE_PROFILE = `mutation($input: ProfileInput!) { updateProfile(input: $input) { __typename ... on ProfileSuccess { contact { name phone email } } ... on ValidationError { field message } } }`;
 const REQUEST_CHANGE = `mutation($email: String!) { requestEmailChange(input: { newEmail: $email }) { __typename ... on EmailChangeRequested { newEmail message } ... on UserError { message } ... on ValidationError { field } ... on EmailTakenError { field } } }`;

@@ -10,7 +10,11 @@ interface Recorded {
 
 /** Events about one business recorded after `since`, oldest first. */
 function eventsOf(identity: RunningSubgraphProcess, businessId: string, since: Date) {
-  return sql<Recorded>(forkFor(identity.orm, null), `select type, payload from identity.outbox_event where business_id = ? and created_at > ? order by created_at, id`, [businessId, since]);
+  return sql<Recorded>(
+    forkFor(identity.orm, null),
+    `select type, payload from identity.outbox_event where business_id = ? and created_at > ? order by created_at, id`,
+    [businessId, since],
+  );
 }
 
 describe("republishing identity's snapshots for a subgraph added later", () => {
@@ -29,19 +33,29 @@ describe("republishing identity's snapshots for a subgraph added later", () => {
     const [{ now }] = await sql<{ now: Date }>(forkFor(identity.orm, null), `select clock_timestamp() as now`);
 
     // Scoped to this test's business: other tests share the database and watch their own events.
-    const counts = await republishSnapshots(identity.orm, (business) => `http://${business.slug}.localhost:4000`, { businessId: tenant.businessId });
+    const counts = await republishSnapshots(
+      identity.orm,
+      { portalUrlTemplate: "https://{slug}.clients.example", platformUrl: "https://platform.example" },
+      { businessId: tenant.businessId },
+    );
     expect(counts).toEqual({ businesses: 1, contacts: 2, staff: 1 });
 
     const events = await eventsOf(identity, tenant.businessId, now);
     const business = events.filter((event) => event.type === "identity.business.updated");
-    expect(business.map((event) => event.payload.business)).toEqual([expect.objectContaining({ id: tenant.businessId, slug: tenant.slug, portalUrl: `http://${tenant.slug}.localhost:4000` })]);
+    expect(business.map((event) => event.payload.business)).toEqual([
+      expect.objectContaining({ id: tenant.businessId, slug: tenant.slug, portalUrl: `https://${tenant.slug}.clients.example` }),
+    ]);
     const contacts = events.filter((event) => event.type === "identity.contact.changed").map((event) => event.payload.contact);
-    expect(contacts).toEqual(expect.arrayContaining([
-      expect.objectContaining({ id: ada.id, name: "Ada Client", dnd: false, accessStatus: "NONE" }),
-      expect.objectContaining({ id: bo.id, name: "Bo Client", dnd: true }),
-    ]));
+    expect(contacts).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: ada.id, name: "Ada Client", dnd: false, accessStatus: "NONE" }),
+        expect.objectContaining({ id: bo.id, name: "Bo Client", dnd: true }),
+      ]),
+    );
     expect(contacts).toHaveLength(2);
     const staff = events.filter((event) => event.type === "identity.staff.changed").map((event) => event.payload.staff);
-    expect(staff).toEqual([{ id: tenant.ownerId, name: "Owner Person", email: `owner@${tenant.slug}.test`, role: "OWNER", removed: false }]);
+    expect(staff).toEqual([
+      { id: tenant.ownerId, name: "Owner Person", email: `owner@${tenant.slug}.test`, role: "OWNER", removed: false },
+    ]);
   });
 });

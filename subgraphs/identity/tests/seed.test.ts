@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { forkFor, migrateSubgraph, openOrm, sql, TEST_SECRET } from "@portal/kit";
+import { forkFor, migrateSubgraph, openOrm, sql, TEST_SECRET, unseal } from "@portal/kit";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createIdentitySubgraph, seedDemoData } from "../src/index.js";
@@ -30,8 +30,10 @@ describe("demo data", () => {
     const orm = await openOrm(definition, url);
     try {
       await migrateSubgraph(definition, orm, url);
-      expect(await seedDemoData(orm, { operatorEmail: "operator@portal.test", portalSecret: TEST_SECRET })).toBe(true);
-      expect(await seedDemoData(orm, { operatorEmail: "operator@portal.test", portalSecret: TEST_SECRET })).toBe(false);
+      // As `npm start` seeds with GATEWAY_PORT=4321: the demo portal's own address, not localhost.
+      const portalUrls = { portalUrlTemplate: "http://{slug}.localhost:4321", platformUrl: "http://localhost:4321" };
+      expect(await seedDemoData(orm, { operatorEmail: "operator@portal.test", portalSecret: TEST_SECRET, portalUrls })).toBe(true);
+      expect(await seedDemoData(orm, { operatorEmail: "operator@portal.test", portalSecret: TEST_SECRET, portalUrls })).toBe(false);
 
       const em = forkFor(orm, null);
       const [business] = await sql<any>(em, `select * from identity.business`);
@@ -49,8 +51,32 @@ describe("demo data", () => {
       expect(contacts.some((c: any) => c.dnd)).toBe(true);
       expect(await sql(em, `select 1 from identity.operator where email = 'operator@portal.test'`)).toHaveLength(1);
       const events = await sql<{ type: string }>(em, `select distinct type from identity.outbox_event`);
-      expect(events.map((e) => e.type).sort()).toEqual(["identity.business.updated", "identity.contact.activated", "identity.contact.changed", "identity.contact.invited", "identity.staff.changed"]);
-      const staffEvents = await sql<{ role: string }>(em, `select payload->'staff'->>'role' as role from identity.outbox_event where type = 'identity.staff.changed' order by role`);
+      expect(events.map((e) => e.type).sort()).toEqual([
+        "identity.business.updated",
+        "identity.contact.activated",
+        "identity.contact.changed",
+        "identity.contact.invited",
+        "identity.staff.changed",
+      ]);
+      const invitations = await sql<{ payload: any }>(
+        em,
+        `select payload from identity.outbox_event where type = 'identity.contact.invited'`,
+      );
+      expect(invitations.length).toBeGreaterThan(0);
+      for (const { payload } of invitations) {
+        const link = new URL(unseal(TEST_SECRET, payload.sealedLink));
+        expect(`${link.origin}${link.pathname}`).toBe("http://brightside.localhost:4321/auth/confirm");
+        expect(payload.business.portalUrl).toBe("http://brightside.localhost:4321");
+      }
+      const snapshots = await sql<{ portal_url: string }>(
+        em,
+        `select distinct payload->'business'->>'portalUrl' as portal_url from identity.outbox_event where type = 'identity.business.updated'`,
+      );
+      expect(snapshots).toEqual([{ portal_url: "http://brightside.localhost:4321" }]);
+      const staffEvents = await sql<{ role: string }>(
+        em,
+        `select payload->'staff'->>'role' as role from identity.outbox_event where type = 'identity.staff.changed' order by role`,
+      );
       expect(staffEvents.map((e) => e.role)).toEqual(["OWNER", "STAFF"]);
     } finally {
       await orm.close();

@@ -1,6 +1,17 @@
 import { callSubgraph, type Caller, type RunningSubgraphProcess } from "@portal/kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { anonymousIn, apiKeyIn, contactIn, createContact, createTenant, gql, staffIn, startIdentity, unique, type Tenant } from "./helpers.js";
+import {
+  anonymousIn,
+  apiKeyIn,
+  contactIn,
+  createContact,
+  createTenant,
+  gql,
+  staffIn,
+  startIdentity,
+  unique,
+  type Tenant,
+} from "./helpers.js";
 
 const INVITE = `mutation($input: InviteStaffInput!) { inviteStaff(input: $input) { __typename ... on StaffSuccess { staff { id } } ... on UserError { message } } }`;
 const LIST = `{ staffMembers { totalCount edges { node { id email role } } } }`;
@@ -52,7 +63,9 @@ describe("team management: who may do what", () => {
 
     expect((await gql(identity, apiKeyIn(a.businessId, crypto.randomUUID(), ["read"]), LIST)).data.staffMembers.totalCount).toBe(2);
     const writeKey = apiKeyIn(a.businessId, crypto.randomUUID(), ["read", "write"]);
-    expect(await errorCode(identity, writeKey, INVITE, { input: { name: "Bot", email: "bot@team.test", role: "OWNER" } })).toBe("FORBIDDEN");
+    expect(await errorCode(identity, writeKey, INVITE, { input: { name: "Bot", email: "bot@team.test", role: "OWNER" } })).toBe(
+      "FORBIDDEN",
+    );
     expect(await errorCode(identity, writeKey, SET_ROLE, { id: memberA, role: "OWNER" })).toBe("FORBIDDEN");
     expect(await errorCode(identity, writeKey, REMOVE, { id: memberA })).toBe("FORBIDDEN");
   });
@@ -61,15 +74,22 @@ describe("team management: who may do what", () => {
     const listB = await gql(identity, b.staff, LIST);
     expect(listB.data.staffMembers.edges.map((edge: any) => edge.node.id)).toEqual([b.ownerId]);
     expect((await gql(identity, b.staff, SET_ROLE, { id: memberA, role: "OWNER" })).data.updateStaffRole.__typename).toBe("NotFoundError");
-    expect((await gql(identity, b.staff, SET_ROLE, { id: a.ownerId, role: "STAFF" })).data.updateStaffRole.__typename).toBe("NotFoundError");
+    expect((await gql(identity, b.staff, SET_ROLE, { id: a.ownerId, role: "STAFF" })).data.updateStaffRole.__typename).toBe(
+      "NotFoundError",
+    );
     expect((await gql(identity, b.staff, REMOVE, { id: memberA })).data.removeStaff.__typename).toBe("NotFoundError");
     // An owner of A presenting a session on B's host is not an owner there.
     expect(await errorCode(identity, staffIn(b.businessId, a.ownerId), REMOVE, { id: b.ownerId })).toBe("UNAUTHENTICATED");
 
     // Emails are unique per business only: B may add the same person A has.
-    expect((await gql(identity, b.staff, INVITE, { input: { name: "Shared", email: "shared@team.test", role: "STAFF" } })).data.inviteStaff.__typename).toBe("StaffSuccess");
+    expect(
+      (await gql(identity, b.staff, INVITE, { input: { name: "Shared", email: "shared@team.test", role: "STAFF" } })).data.inviteStaff
+        .__typename,
+    ).toBe("StaffSuccess");
     const listA = await gql(identity, a.staff, LIST);
-    expect(listA.data.staffMembers.edges).toEqual(expect.arrayContaining([{ node: { id: memberA, email: "shared@team.test", role: "STAFF" } }]));
+    expect(listA.data.staffMembers.edges).toEqual(
+      expect.arrayContaining([{ node: { id: memberA, email: "shared@team.test", role: "STAFF" } }]),
+    );
     expect(listA.data.staffMembers.totalCount).toBe(2);
   });
 });

@@ -33,7 +33,10 @@ describe("identity.staff.changed", () => {
     const tenant = await createTenant(identity);
     const events = await staffEvents(identity, tenant.ownerId);
     expect(events).toEqual([
-      { business_id: tenant.businessId, payload: { staff: { id: tenant.ownerId, name: "Owner Person", email: `owner@${tenant.slug}.test`, role: "OWNER", removed: false } } },
+      {
+        business_id: tenant.businessId,
+        payload: { staff: { id: tenant.ownerId, name: "Owner Person", email: `owner@${tenant.slug}.test`, role: "OWNER", removed: false } },
+      },
     ]);
   });
 
@@ -61,7 +64,9 @@ describe("identity.staff.changed", () => {
     const tenant = await createTenant(identity);
     const { data } = await gql(identity, tenant.staff, SET_ROLE, { id: tenant.ownerId, role: "STAFF" });
     expect(data.updateStaffRole.__typename).toBe("LastOwnerError");
-    const taken = await gql(identity, tenant.staff, INVITE, { input: { name: "Copy Cat", email: `owner@${tenant.slug}.test`, role: "STAFF" } });
+    const taken = await gql(identity, tenant.staff, INVITE, {
+      input: { name: "Copy Cat", email: `owner@${tenant.slug}.test`, role: "STAFF" },
+    });
     expect(taken.data.inviteStaff.__typename).toBe("EmailTakenError");
     expect(await staffEvents(identity, tenant.ownerId)).toHaveLength(1);
     const [{ count }] = await sql<{ count: string }>(

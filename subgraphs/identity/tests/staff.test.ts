@@ -1,7 +1,17 @@
 import { forkFor, sql, TEST_SECRET, unseal, type LiveMessage, type RunningSubgraphProcess } from "@portal/kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  anonymousIn, authenticate, CONFIRM, createTenant, gql, latestToken, outboxEvents, staffIn, startIdentity, unique, type Tenant,
+  anonymousIn,
+  authenticate,
+  CONFIRM,
+  createTenant,
+  gql,
+  latestToken,
+  outboxEvents,
+  staffIn,
+  startIdentity,
+  unique,
+  type Tenant,
 } from "./helpers.js";
 
 const INVITE = `mutation($input: InviteStaffInput!) { inviteStaff(input: $input) { __typename ... on StaffSuccess { staff { id name email role createdAt } } ... on UserError { message } ... on ValidationError { field } ... on EmailTakenError { field } } }`;
@@ -56,10 +66,14 @@ describe("team management", () => {
 
   it("names the invalid field and refuses an email already on the team, whatever its case", async () => {
     const tenant = await createTenant(identity);
-    const invite = (input: object) => gql(identity, tenant.staff, INVITE, { input: { name: "Pat", email: "pat@team.test", role: "STAFF", ...input } });
+    const invite = (input: object) =>
+      gql(identity, tenant.staff, INVITE, { input: { name: "Pat", email: "pat@team.test", role: "STAFF", ...input } });
     expect((await invite({ name: "  " })).data.inviteStaff).toMatchObject({ __typename: "ValidationError", field: "name" });
     expect((await invite({ email: "not-an-email" })).data.inviteStaff).toMatchObject({ __typename: "ValidationError", field: "email" });
-    expect((await invite({ email: `OWNER@${tenant.slug.toUpperCase()}.test` })).data.inviteStaff).toMatchObject({ __typename: "EmailTakenError", field: "email" });
+    expect((await invite({ email: `OWNER@${tenant.slug.toUpperCase()}.test` })).data.inviteStaff).toMatchObject({
+      __typename: "EmailTakenError",
+      field: "email",
+    });
     expect((await invite({})).data.inviteStaff.__typename).toBe("StaffSuccess");
     expect((await invite({ name: "Pat Again" })).data.inviteStaff.__typename).toBe("EmailTakenError");
   });
@@ -87,9 +101,13 @@ describe("team management", () => {
     const promoted = await gql(identity, tenant.staff, SET_ROLE, { id: member.id, role: "OWNER" });
     expect(promoted.data.updateStaffRole).toEqual({ __typename: "StaffSuccess", staff: { id: member.id, role: "OWNER" } });
     // With two owners, the original may step down; the new owner is now the last one.
-    expect((await gql(identity, tenant.staff, SET_ROLE, { id: tenant.ownerId, role: "STAFF" })).data.updateStaffRole.staff.role).toBe("STAFF");
+    expect((await gql(identity, tenant.staff, SET_ROLE, { id: tenant.ownerId, role: "STAFF" })).data.updateStaffRole.staff.role).toBe(
+      "STAFF",
+    );
     const newOwner = staffIn(tenant.businessId, member.id);
-    expect((await gql(identity, newOwner, SET_ROLE, { id: member.id, role: "STAFF" })).data.updateStaffRole.__typename).toBe("LastOwnerError");
+    expect((await gql(identity, newOwner, SET_ROLE, { id: member.id, role: "STAFF" })).data.updateStaffRole.__typename).toBe(
+      "LastOwnerError",
+    );
     const unknown = await gql(identity, newOwner, SET_ROLE, { id: crypto.randomUUID(), role: "OWNER" });
     expect(unknown.data.updateStaffRole.__typename).toBe("NotFoundError");
   });

@@ -1,16 +1,6 @@
-import { recordEvent, type EntityManager } from "@portal/kit";
+import { automation } from "@portal/contracts";
+import { publish, type EntityManager } from "@portal/kit";
 import { EmailStatus, type EmailLog } from "./email-log.entity.js";
-
-export const EMAIL_FINISHED = "automation.email.finished";
-
-/** `automation.email.finished` payload (docs/architecture.md, automation). */
-export interface EmailFinished {
-  reference: string;
-  template: string;
-  recipientEmail: string;
-  status: "SENT" | "SUPPRESSED" | "FAILED";
-  reason: string | null;
-}
 
 type FinalStatus = EmailStatus.SENT | EmailStatus.SUPPRESSED | EmailStatus.FAILED;
 
@@ -19,9 +9,24 @@ type FinalStatus = EmailStatus.SENT | EmailStatus.SUPPRESSED | EmailStatus.FAILE
  * told through the outbox, on the same EntityManager, so the event is written in the transaction of
  * the status change (a row ends only once: the sender skips rows that are no longer QUEUED).
  */
-export function finishEmail(em: EntityManager, log: EmailLog, status: FinalStatus, changes: { reason?: string | null; providerMessageId?: string | null; sentAt?: Date } = {}): void {
-  Object.assign(log, { status, reason: changes.reason ?? null, ...(changes.providerMessageId !== undefined ? { providerMessageId: changes.providerMessageId } : {}), ...(changes.sentAt ? { sentAt: changes.sentAt } : {}) });
+export function finishEmail(
+  em: EntityManager,
+  log: EmailLog,
+  status: FinalStatus,
+  changes: { reason?: string | null; providerMessageId?: string | null; sentAt?: Date } = {},
+): void {
+  Object.assign(log, {
+    status,
+    reason: changes.reason ?? null,
+    ...(changes.providerMessageId !== undefined ? { providerMessageId: changes.providerMessageId } : {}),
+    ...(changes.sentAt ? { sentAt: changes.sentAt } : {}),
+  });
   if (!log.reference) return;
-  const payload: EmailFinished = { reference: log.reference, template: log.template, recipientEmail: log.recipient, status, reason: log.reason };
-  recordEvent(em, EMAIL_FINISHED, log.businessId, { ...payload });
+  publish(em, automation.emailFinished, log.businessId, {
+    reference: log.reference,
+    template: log.template,
+    recipientEmail: log.recipient,
+    status,
+    reason: log.reason,
+  });
 }

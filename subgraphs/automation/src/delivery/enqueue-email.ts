@@ -1,8 +1,7 @@
 import type PgBoss from "pg-boss";
-import { seal, type EntityManager } from "@portal/kit";
+import { jobDbFor, seal, type EntityManager } from "@portal/kit";
 import type { OutgoingEmail } from "../mail/mail-transport.js";
 import type { EmailLog } from "./email-log.entity.js";
-import { jobDbFor } from "./job-db.js";
 import { SEND_EMAIL_QUEUE, type RetryPolicy, type SendEmailJob } from "./send-queue.js";
 
 export interface DeliverySettings {
@@ -18,7 +17,11 @@ export interface DeliverySettings {
  * way and logged, or neither happened. The message is sealed, since it may hold a one-time link.
  */
 export async function enqueueEmail(em: EntityManager, settings: DeliverySettings, log: EmailLog, email: OutgoingEmail): Promise<void> {
-  const job: SendEmailJob = { emailLogId: log.id, businessId: email.businessId, sealedEmail: seal(settings.portalSecret, JSON.stringify(email)) };
+  const job: SendEmailJob = {
+    emailLogId: log.id,
+    businessId: email.businessId,
+    sealedEmail: seal(settings.portalSecret, JSON.stringify(email)),
+  };
   await settings.boss.send(SEND_EMAIL_QUEUE, job as unknown as object, {
     db: jobDbFor(em),
     retryLimit: settings.retry.limit,

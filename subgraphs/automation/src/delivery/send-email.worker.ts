@@ -1,6 +1,6 @@
 import type { MikroORM } from "@mikro-orm/postgresql";
 import type PgBoss from "pg-boss";
-import { ensureQueue, forkFor, unseal } from "@portal/kit";
+import { ensureQueue, forkFor, unseal, workQueue } from "@portal/kit";
 import { MailDeliveryError, type MailTransport, type OutgoingEmail } from "../mail/mail-transport.js";
 import { EmailLog, EmailStatus } from "./email-log.entity.js";
 import { finishEmail } from "./email-outcome.js";
@@ -23,7 +23,8 @@ export interface SendWorkerSettings {
 export async function startSendEmailWorker(settings: SendWorkerSettings): Promise<void> {
   const { boss, retry } = settings;
   await ensureQueue(boss, SEND_EMAIL_QUEUE, { retryLimit: retry.limit, retryDelay: retry.delaySeconds, retryBackoff: true });
-  await boss.work<SendEmailJob>(
+  await workQueue<SendEmailJob>(
+    boss,
     SEND_EMAIL_QUEUE,
     { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: settings.pollingIntervalSeconds ?? 0.5 },
     async ([job]) => deliver(settings, job.data, job.retryCount >= job.retryLimit),

@@ -1,18 +1,20 @@
 import { randomUUID } from "node:crypto";
-import type { DomainEvent, EntityManager } from "@portal/kit";
-import { brandingOf, type EmailBranding } from "../branding/business-profile.service.js";
-import { BusinessProfile } from "../branding/business-profile.entity.js";
+import type { documents, PayloadOf, Recipient } from "@portal/contracts";
+import { KnownBusiness, type DomainEvent, type EntityManager } from "@portal/kit";
+import { brandingOf, type EmailBranding } from "../branding/email-branding.js";
 import { EmailLog, EmailStatus } from "../delivery/email-log.entity.js";
 import { finishEmail } from "../delivery/email-outcome.js";
 import { enqueueEmail, type DeliverySettings } from "../delivery/enqueue-email.js";
-import type { DocumentCompleted, DocumentDeclined, SignatureRequested } from "../events/documents-events.js";
-import type { Recipient } from "../events/identity-events.js";
 import { NotYetKnownError } from "../invoices/invoice-email.service.js";
 import { fromHeader, type EmailAttachment } from "../mail/mail-transport.js";
 import { renderEmail, type TemplateValues } from "../mail/render-email.js";
 import { NotificationTemplateKey } from "../templates/template-key.js";
 import { usableTemplateFor } from "../templates/template.service.js";
 import type { SignedPdfProvider } from "./signed-pdf.js";
+
+type SignatureRequested = PayloadOf<typeof documents.signatureRequested>;
+type DocumentCompleted = PayloadOf<typeof documents.documentCompleted>;
+type DocumentDeclined = PayloadOf<typeof documents.documentDeclined>;
 
 export interface DocumentEmailSettings extends DeliverySettings {
   signedPdf: SignedPdfProvider;
@@ -27,22 +29,32 @@ interface DocumentEmail {
 }
 
 /** `documents.signature.requested` → SIGNATURE_REQUEST, or SIGNATURE_REMINDER for a reminder. */
-export async function requestSignatureEmail(em: EntityManager, settings: DocumentEmailSettings, event: DomainEvent<SignatureRequested>): Promise<void> {
+export async function requestSignatureEmail(
+  em: EntityManager,
+  settings: DocumentEmailSettings,
+  event: DomainEvent<SignatureRequested>,
+): Promise<void> {
   const request = event.payload;
   const key = request.reminder ? NotificationTemplateKey.SIGNATURE_REMINDER : NotificationTemplateKey.SIGNATURE_REQUEST;
-  await sendDocumentEmails(em, settings, event, request.documentId, [{
-    key,
-    recipient: request.recipient,
-    link: request.link,
-    values: { document: { title: request.title, message: request.message ?? "" }, sender: { name: request.senderName } },
-  }]);
+  await sendDocumentEmails(em, settings, event, request.documentId, [
+    {
+      key,
+      recipient: request.recipient,
+      link: request.link,
+      values: { document: { title: request.title, message: request.message ?? "" }, sender: { name: request.senderName } },
+    },
+  ]);
 }
 
 /**
  * `documents.document.completed` → DOCUMENT_COMPLETED to every party, each with the sealed PDF,
  * fetched once for the event (and not at all when every party has Do Not Disturb on).
  */
-export async function requestCompletedEmails(em: EntityManager, settings: DocumentEmailSettings, event: DomainEvent<DocumentCompleted>): Promise<void> {
+export async function requestCompletedEmails(
+  em: EntityManager,
+  settings: DocumentEmailSettings,
+  event: DomainEvent<DocumentCompleted>,
+): Promise<void> {
   const completed = event.payload;
   const seen = new Set<string>();
   const parties = completed.parties.filter((party) => {
@@ -51,23 +63,34 @@ export async function requestCompletedEmails(em: EntityManager, settings: Docume
     seen.add(address);
     return true;
   });
-  const emails = parties.map((party): DocumentEmail => ({
-    key: NotificationTemplateKey.DOCUMENT_COMPLETED, recipient: party.recipient, link: party.link, values: { document: { title: completed.title } },
-  }));
+  const emails = parties.map(
+    (party): DocumentEmail => ({
+      key: NotificationTemplateKey.DOCUMENT_COMPLETED,
+      recipient: party.recipient,
+      link: party.link,
+      values: { document: { title: completed.title } },
+    }),
+  );
   await sendDocumentEmails(em, settings, event, completed.documentId, emails, (businessId) =>
     settings.signedPdf({ businessId, documentId: completed.documentId, title: completed.title }),
   );
 }
 
 /** `documents.document.declined` → DOCUMENT_DECLINED to each staff member to notify. */
-export async function requestDeclinedEmails(em: EntityManager, settings: DocumentEmailSettings, event: DomainEvent<DocumentDeclined>): Promise<void> {
+export async function requestDeclinedEmails(
+  em: EntityManager,
+  settings: DocumentEmailSettings,
+  event: DomainEvent<DocumentDeclined>,
+): Promise<void> {
   const declined = event.payload;
-  const emails = declined.notify.map((staff): DocumentEmail => ({
-    key: NotificationTemplateKey.DOCUMENT_DECLINED,
-    recipient: staff.recipient,
-    link: staff.link,
-    values: { document: { title: declined.title }, decliner: { name: declined.declinedBy.name }, decline: { reason: declined.reason } },
-  }));
+  const emails = declined.notify.map(
+    (staff): DocumentEmail => ({
+      key: NotificationTemplateKey.DOCUMENT_DECLINED,
+      recipient: staff.recipient,
+      link: staff.link,
+      values: { document: { title: declined.title }, decliner: { name: declined.declinedBy.name }, decline: { reason: declined.reason } },
+    }),
+  );
   await sendDocumentEmails(em, settings, event, declined.documentId, emails);
 }
 
@@ -87,7 +110,7 @@ async function sendDocumentEmails(
 ): Promise<void> {
   const businessId = event.businessId;
   if (!businessId) throw new Error(`${event.type} ${event.eventId} names no business`);
-  const business = await em.findOne(BusinessProfile, { businessId });
+  const business = await em.findOne(KnownBusiness, { businessId });
   if (!business) throw new NotYetKnownError(`Business ${businessId} is not known here yet; retrying ${event.type} later`);
   const branding = brandingOf(business);
   const reference = event.payload.reference || `document:${documentId}`;
@@ -96,14 +119,26 @@ async function sendDocumentEmails(
   for (const email of emails) {
     const rendered = await render(em, businessId, branding, email);
     const log = em.create(EmailLog, {
-      id: randomUUID(), businessId, eventId: event.eventId, reference, recipient: email.recipient.email, template: email.key, subject: rendered.subject, status: EmailStatus.QUEUED,
+      id: randomUUID(),
+      businessId,
+      eventId: event.eventId,
+      reference,
+      recipient: email.recipient.email,
+      template: email.key,
+      subject: rendered.subject,
+      status: EmailStatus.QUEUED,
     });
     if (email.recipient.dnd) {
       finishEmail(em, log, EmailStatus.SUPPRESSED, { reason: "The contact has Do Not Disturb on" });
       continue;
     }
     await enqueueEmail(em, settings, log, {
-      businessId, from: fromHeader(branding.name, settings.fromAddress), to: email.recipient.email, template: email.key, ...rendered, ...(file ? { attachments: [file] } : {}),
+      businessId,
+      from: fromHeader(branding.name, settings.fromAddress),
+      to: email.recipient.email,
+      template: email.key,
+      ...rendered,
+      ...(file ? { attachments: [file] } : {}),
     });
   }
 }

@@ -1,16 +1,35 @@
-import { consumeEvents, type SubgraphDeps } from "@portal/kit";
-import { requestNewInvoiceEmail, requestReceiptEmail, type InvoiceEmailSettings } from "../invoices/invoice-email.service.js";
-import { BILLING_EVENTS, type InvoicePaid, type InvoiceSent } from "./billing-events.js";
+import { billing } from "@portal/contracts";
+import { consume, type SubgraphDeps } from "@portal/kit";
+import { recordUndeliveredEmails, unreadableEvent } from "../delivery/undelivered-email.js";
+import {
+  invoiceRecipientOf,
+  requestNewInvoiceEmail,
+  requestReceiptEmail,
+  type InvoiceEmailSettings,
+} from "../invoices/invoice-email.service.js";
+import { NotificationTemplateKey } from "../templates/template-key.js";
+import { AUTOMATION_CONSUMER } from "./consumer.js";
 
-const CONSUMER = "automation";
-const SCHEMA = "automation";
+const { NEW_INVOICE, RECEIPT } = NotificationTemplateKey;
 
 /**
  * Invoice emails. A handler that throws (e.g. the contact isn't known here yet) rolls back and
- * pg-boss retries with backoff, so an event that arrives before its contact is delivered later.
+ * pg-boss retries with backoff, so an event that arrives before its contact is delivered later; one
+ * that never succeeds is logged FAILED for staff when it becomes a dead letter.
  */
 export async function consumeBillingEvents(deps: SubgraphDeps, settings: InvoiceEmailSettings): Promise<void> {
-  const { boss, orm } = deps;
-  await consumeEvents<InvoiceSent>(boss, orm, SCHEMA, CONSUMER, BILLING_EVENTS.invoiceSent, (event, em) => requestNewInvoiceEmail(em, settings, event));
-  await consumeEvents<InvoicePaid>(boss, orm, SCHEMA, CONSUMER, BILLING_EVENTS.invoicePaid, (event, em) => requestReceiptEmail(em, settings, event));
+  await consume(deps, AUTOMATION_CONSUMER, billing.invoiceSent, (event, em) => requestNewInvoiceEmail(em, settings, event), {
+    async onDeadLetter(event, letter, em) {
+      if (!event) return recordUndeliveredEmails(em, letter, [unreadableEvent(NEW_INVOICE)]);
+      const recipient = await invoiceRecipientOf(em, event.businessId, event.payload.contactId);
+      recordUndeliveredEmails(em, letter, [{ recipient, template: NEW_INVOICE, subject: `Invoice ${event.payload.number}` }]);
+    },
+  });
+  await consume(deps, AUTOMATION_CONSUMER, billing.invoicePaid, (event, em) => requestReceiptEmail(em, settings, event), {
+    async onDeadLetter(event, letter, em) {
+      if (!event) return recordUndeliveredEmails(em, letter, [unreadableEvent(RECEIPT)]);
+      const recipient = await invoiceRecipientOf(em, event.businessId, event.payload.contactId);
+      recordUndeliveredEmails(em, letter, [{ recipient, template: RECEIPT, subject: `Receipt for invoice ${event.payload.number}` }]);
+    },
+  });
 }

@@ -17,7 +17,12 @@ export function formatDate(value: string | null | undefined): string {
 }
 
 const METHODS: Record<string, string> = {
-  cash: "Cash", bank_transfer: "Bank transfer", check: "Check", card: "Card", other: "Other", test: "Test payment",
+  cash: "Cash",
+  bank_transfer: "Bank transfer",
+  check: "Check",
+  card: "Card",
+  other: "Other",
+  test: "Test payment",
 };
 
 export function formatPaymentMethod(method: string): string {

@@ -9,9 +9,19 @@ export function devMailboxTransport(orm: MikroORM): MailTransport {
     async send(email: OutgoingEmail) {
       const em = forkFor(orm, email.businessId);
       const message = em.create(DevMailMessage, {
-        businessId: email.businessId, to: email.to, from: email.from, subject: email.subject, html: email.html, text: email.text, template: email.template,
+        businessId: email.businessId,
+        to: email.to,
+        from: email.from,
+        subject: email.subject,
+        html: email.html,
+        text: email.text,
+        template: email.template,
         // Names and sizes are enough to check what was attached; the bytes are not kept.
-        attachments: (email.attachments ?? []).map((file) => ({ name: file.name, contentType: file.contentType, size: Buffer.from(file.contentBase64, "base64").length })),
+        attachments: (email.attachments ?? []).map((file) => ({
+          name: file.name,
+          contentType: file.contentType,
+          size: Buffer.from(file.contentBase64, "base64").length,
+        })),
       });
       await em.persistAndFlush(message);
       return { providerMessageId: `dev-${message.id}` };

@@ -11,7 +11,10 @@ import { DevMailMessageConnection } from "./dev-mailbox.types.js";
 export function devMailboxResolver(production: boolean) {
   @Resolver()
   class DevMailboxResolver {
-    @Query(() => DevMailMessageConnection, { description: "Development only: emails stored instead of sent, newest first, for the request's business (every business on the platform host). Refused in production." })
+    @Query(() => DevMailMessageConnection, {
+      description:
+        "Development only: emails stored instead of sent, newest first, for the request's business (every business on the platform host). Refused in production.",
+    })
     async devMailbox(
       @Args(() => ConnectionArgs) page: ConnectionArgs,
       @Arg("to", () => String, { nullable: true, description: "Part of the recipient's address." }) to: string | null,

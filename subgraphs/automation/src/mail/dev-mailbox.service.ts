@@ -12,7 +12,11 @@ export interface DevMailboxFilter {
  * Messages in the dev mailbox, newest first: the business's own, or every business's when the
  * request has no business (the platform host in development).
  */
-export async function listDevMail(em: EntityManager, businessId: string | null, filter: DevMailboxFilter): Promise<Connection<DevMailMessage>> {
+export async function listDevMail(
+  em: EntityManager,
+  businessId: string | null,
+  filter: DevMailboxFilter,
+): Promise<Connection<DevMailMessage>> {
   const limit = pageSize(filter.first);
   const cursor = decodeCursor(filter.after);
   const where: Record<string, unknown> = businessId ? { businessId } : {};

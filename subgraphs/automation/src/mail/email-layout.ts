@@ -1,5 +1,5 @@
-import type { EmailBranding } from "../branding/business-profile.service.js";
-import { escapeHtml as escape } from "./escape-html.js";
+import type { EmailBranding } from "../branding/email-branding.js";
+import { escapeHtml } from "./escape-html.js";
 
 const FONT = `-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif`;
 
@@ -13,16 +13,18 @@ export type BodyBlock = { kind: "paragraph"; html: string } | { kind: "button"; 
  */
 export function brandedHtml(branding: EmailBranding, subject: string, blocks: BodyBlock[]): string {
   const header = branding.logoUrl
-    ? `<img src="${escape(branding.logoUrl)}" alt="${escape(branding.name)}" height="48" style="display:block;max-height:48px;max-width:240px;border:0;">`
-    : `<div style="font-size:20px;font-weight:700;color:${branding.primaryColor};">${escape(branding.name)}</div>`;
-  const body = blocks.map((block) => (block.kind === "button" ? button(branding, block.url, block.label) : paragraph(block.html))).join("\n");
+    ? `<img src="${escapeHtml(branding.logoUrl)}" alt="${escapeHtml(branding.name)}" height="48" style="display:block;max-height:48px;max-width:240px;border:0;">`
+    : `<div style="font-size:20px;font-weight:700;color:${branding.primaryColor};">${escapeHtml(branding.name)}</div>`;
+  const body = blocks
+    .map((block) => (block.kind === "button" ? button(branding, block.url, block.label) : paragraph(block.html)))
+    .join("\n");
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light">
-<title>${escape(subject)}</title>
+<title>${escapeHtml(subject)}</title>
 <style>@media (max-width: 620px) { .card { padding: 24px 20px !important; } }</style>
 </head>
 <body style="margin:0;padding:0;background:#f4f5f7;">
@@ -36,7 +38,7 @@ ${header}
 ${body}
 </td></tr>
 <tr><td style="padding:16px 12px;text-align:center;font-family:${FONT};font-size:12px;line-height:1.5;color:#6b7280;">
-Sent by ${escape(branding.name)} &middot; <a href="${escape(branding.portalUrl)}" style="color:${branding.accentColor};">${escape(hostOf(branding.portalUrl))}</a>
+Sent by ${escapeHtml(branding.name)} &middot; <a href="${escapeHtml(branding.portalUrl)}" style="color:${branding.accentColor};">${escapeHtml(hostOf(branding.portalUrl))}</a>
 </td></tr>
 </table>
 </td></tr>
@@ -55,13 +57,13 @@ function paragraph(html: string): string {
 }
 
 function button(branding: EmailBranding, url: string, label: string): string {
-  const href = escape(url);
+  const href = escapeHtml(url);
   return `<table role="presentation" cellspacing="0" cellpadding="0" border="0" style="margin:8px 0 24px;">
 <tr><td style="border-radius:6px;background:${branding.primaryColor};">
-<a href="${href}" target="_blank" style="display:inline-block;padding:12px 28px;font-family:${FONT};font-size:16px;font-weight:600;color:${textColorOn(branding.primaryColor)};text-decoration:none;border-radius:6px;">${escape(label)}</a>
+<a href="${href}" target="_blank" style="display:inline-block;padding:12px 28px;font-family:${FONT};font-size:16px;font-weight:600;color:${textColorOn(branding.primaryColor)};text-decoration:none;border-radius:6px;">${escapeHtml(label)}</a>
 </td></tr>
 </table>
-<p style="margin:0 0 16px;font-size:13px;color:#6b7280;">If the button doesn't work, copy this link into your browser:<br><a href="${href}" target="_blank" style="color:${branding.accentColor};word-break:break-all;">${escape(url)}</a></p>`;
+<p style="margin:0 0 16px;font-size:13px;color:#6b7280;">If the button doesn't work, copy this link into your browser:<br><a href="${href}" target="_blank" style="color:${branding.accentColor};word-break:break-all;">${escapeHtml(url)}</a></p>`;
 }
 
 /** White or near-black text, whichever reads better on the brand colour (WCAG relative luminance). */

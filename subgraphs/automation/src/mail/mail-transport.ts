@@ -29,7 +29,10 @@ export interface MailTransport {
  * and rate limits (429) are temporary; a refused recipient or message (other 4xx) is not.
  */
 export class MailDeliveryError extends Error {
-  constructor(message: string, readonly temporary: boolean) {
+  constructor(
+    message: string,
+    readonly temporary: boolean,
+  ) {
     super(message);
   }
 }
@@ -40,3 +43,6 @@ export function fromHeader(displayName: string, fromAddress: string): string {
   const name = displayName.replace(/[\r\n]/g, " ").replace(/(["\\])/g, "\\$1");
   return `"${name}" <${address}>`;
 }
+
+/** How long fetching an attachment from another subgraph (a receipt, a sealed PDF) may take before the email's event is retried. */
+export const PDF_FETCH_TIMEOUT_MS = 10_000;

@@ -27,7 +27,14 @@ export function postmarkTransport(settings: PostmarkSettings): MailTransport {
           MessageStream: "outbound",
           TrackLinks: postmark.Models.LinkTrackingOptions.None,
           ...(email.attachments?.length
-            ? { Attachments: email.attachments.map((file) => ({ Name: file.name, Content: file.contentBase64, ContentType: file.contentType, ContentID: null })) }
+            ? {
+                Attachments: email.attachments.map((file) => ({
+                  Name: file.name,
+                  Content: file.contentBase64,
+                  ContentType: file.contentType,
+                  ContentID: null,
+                })),
+              }
             : {}),
         });
         return { providerMessageId: response.MessageID };

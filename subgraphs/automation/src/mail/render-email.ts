@@ -1,5 +1,5 @@
 import Mustache from "mustache";
-import type { EmailBranding } from "../branding/business-profile.service.js";
+import type { EmailBranding } from "../branding/email-branding.js";
 import type { TemplateText } from "../templates/default-templates.js";
 import type { NotificationTemplateKey } from "../templates/template-key.js";
 import { BUTTON_LABELS, PLACEHOLDERS_BY_KEY } from "../templates/template-placeholders.js";
@@ -18,6 +18,12 @@ export interface TemplateValues {
   sender?: { name: string };
   decliner?: { name: string };
   decline?: { reason: string };
+  group?: { name: string };
+  post?: { title: string };
+  author?: { name: string };
+  course?: { title: string };
+  lesson?: { title: string };
+  excerpt?: string;
 }
 
 export interface RenderedEmail {
@@ -31,38 +37,51 @@ export interface RenderedEmail {
  * HTML-escaped in the HTML part; the staff-written text is escaped too, since it is plain text.
  * Throws TemplateSyntaxError for a template that does not parse.
  */
-export function renderEmail(key: NotificationTemplateKey, template: TemplateText, values: TemplateValues, branding: EmailBranding): RenderedEmail {
-  const valueOf = (name: Placeholder): string => {
+export function renderEmail(
+  key: NotificationTemplateKey,
+  template: TemplateText,
+  values: TemplateValues,
+  branding: EmailBranding,
+): RenderedEmail {
+  const valueFor = (name: Placeholder): string => {
     const view = { ...values, business: { name: branding.name } };
     return String(new Mustache.Context(view).lookup(name) ?? "");
   };
   const parse = (text: string) => parseTemplate(text, PLACEHOLDERS_BY_KEY[key]);
-  const subject = plain(parse(template.subject), valueOf).replace(/\s+/g, " ").trim();
+  const subject = plain(parse(template.subject), valueFor).replace(/\s+/g, " ").trim();
   // A paragraph whose placeholders are all empty (e.g. a document sent without a message) is left out.
-  const paragraphs = template.body.replace(/\r\n?/g, "\n").split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean).map(parse)
-    .filter((parts) => isLinkOnly(parts) || plain(parts, valueOf).trim() !== "");
+  const paragraphs = template.body
+    .replace(/\r\n?/g, "\n")
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map(parse)
+    .filter((parts) => isLinkOnly(parts) || plain(parts, valueFor).trim() !== "");
 
   const blocks: BodyBlock[] = paragraphs.map((parts) =>
     isLinkOnly(parts) && isWebUrl(values.link)
       ? { kind: "button", url: values.link, label: BUTTON_LABELS[key] }
-      : { kind: "paragraph", html: paragraphHtml(parts, valueOf, branding) },
+      : { kind: "paragraph", html: paragraphHtml(parts, valueFor, branding) },
   );
   return {
     subject,
     html: brandedHtml(branding, subject, blocks),
-    text: brandedText(branding, paragraphs.map((parts) => plain(parts, valueOf))),
+    text: brandedText(
+      branding,
+      paragraphs.map((parts) => plain(parts, valueFor)),
+    ),
   };
 }
 
-function plain(parts: TemplatePart[], valueOf: (name: Placeholder) => string): string {
-  return parts.map((part) => (part.kind === "text" ? part.text : valueOf(part.name))).join("");
+function plain(parts: TemplatePart[], valueFor: (name: Placeholder) => string): string {
+  return parts.map((part) => (part.kind === "text" ? part.text : valueFor(part.name))).join("");
 }
 
-function paragraphHtml(parts: TemplatePart[], valueOf: (name: Placeholder) => string, branding: EmailBranding): string {
+function paragraphHtml(parts: TemplatePart[], valueFor: (name: Placeholder) => string, branding: EmailBranding): string {
   const html = parts
     .map((part) => {
       if (part.kind === "text") return escapeHtml(part.text);
-      const value = valueOf(part.name);
+      const value = valueFor(part.name);
       if (part.name === "link" && isWebUrl(value)) {
         return `<a href="${escapeHtml(value)}" target="_blank" style="color:${branding.accentColor};word-break:break-all;">${escapeHtml(value)}</a>`;
       }

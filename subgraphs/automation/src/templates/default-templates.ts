@@ -94,4 +94,52 @@ export const DEFAULT_TEMPLATES: Record<NotificationTemplateKey, TemplateText> = 
       "You can review the document and its audit trail, then send a corrected version if needed.",
     ].join("\n\n"),
   },
+  [NotificationTemplateKey.COMMUNITY_REPLY]: {
+    subject: "{{author.name}} replied to you in {{group.name}}",
+    body: [
+      "Hi {{contact.firstName}},",
+      "{{author.name}} replied in {{group.name}}:",
+      "“{{excerpt}}”",
+      "{{link}}",
+      "You get this email for replies and mentions in {{group.name}}; you can change that in the group, in {{business.name}}'s client portal.",
+    ].join("\n\n"),
+  },
+  [NotificationTemplateKey.COMMUNITY_MENTION]: {
+    subject: "{{author.name}} mentioned you in {{group.name}}",
+    body: [
+      "Hi {{contact.firstName}},",
+      "{{author.name}} mentioned you in {{group.name}}:",
+      "“{{excerpt}}”",
+      "{{link}}",
+      "You get this email for replies and mentions in {{group.name}}; you can change that in the group, in {{business.name}}'s client portal.",
+    ].join("\n\n"),
+  },
+  [NotificationTemplateKey.COMMUNITY_ACTIVITY]: {
+    subject: "New in {{group.name}}: {{author.name}} posted",
+    body: [
+      "Hi {{contact.firstName}},",
+      "{{author.name}} wrote in {{group.name}}:",
+      "“{{excerpt}}”",
+      "{{link}}",
+      "You get this email for every new post and comment in {{group.name}}; you can change that in the group, in {{business.name}}'s client portal.",
+    ].join("\n\n"),
+  },
+  [NotificationTemplateKey.COURSE_ACCESS_GRANTED]: {
+    subject: "You now have access to “{{course.title}}”",
+    body: [
+      "Hi {{contact.firstName}},",
+      "{{business.name}} gave you access to the course “{{course.title}}”. You can start whenever you like, and pick up where you left off each time.",
+      "{{link}}",
+      "The course is in {{business.name}}'s client portal, with your progress.",
+    ].join("\n\n"),
+  },
+  [NotificationTemplateKey.NEW_LESSON_AVAILABLE]: {
+    subject: "New lesson available: {{lesson.title}}",
+    body: [
+      "Hi {{contact.firstName}},",
+      "A new lesson of “{{course.title}}” is now open for you: {{lesson.title}}.",
+      "{{link}}",
+      "You can find it in the course, in {{business.name}}'s client portal.",
+    ].join("\n\n"),
+  },
 };

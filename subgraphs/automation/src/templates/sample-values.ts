@@ -2,7 +2,16 @@ import type { TemplateValues } from "../mail/render-email.js";
 import { NotificationTemplateKey } from "./template-key.js";
 
 const DOCUMENT_KEYS: ReadonlySet<NotificationTemplateKey> = new Set([
-  NotificationTemplateKey.SIGNATURE_REQUEST, NotificationTemplateKey.SIGNATURE_REMINDER, NotificationTemplateKey.DOCUMENT_COMPLETED, NotificationTemplateKey.DOCUMENT_DECLINED,
+  NotificationTemplateKey.SIGNATURE_REQUEST,
+  NotificationTemplateKey.SIGNATURE_REMINDER,
+  NotificationTemplateKey.DOCUMENT_COMPLETED,
+  NotificationTemplateKey.DOCUMENT_DECLINED,
+]);
+
+const COMMUNITY_KEYS: ReadonlySet<NotificationTemplateKey> = new Set([
+  NotificationTemplateKey.COMMUNITY_REPLY,
+  NotificationTemplateKey.COMMUNITY_MENTION,
+  NotificationTemplateKey.COMMUNITY_ACTIVITY,
 ]);
 
 /** A sample person for previews, so staff see the email as a contact would. */
@@ -11,16 +20,32 @@ export const SAMPLE_CONTACT = { name: "Alex Morgan", firstName: "Alex" };
 /** Values a preview (and template validation) renders with: realistic, never a real person's. */
 export function sampleValuesFor(key: NotificationTemplateKey, link: string): TemplateValues {
   const base: TemplateValues = { contact: SAMPLE_CONTACT, link, expiresInMinutes: 15 };
-  if (key === NotificationTemplateKey.NEW_INVOICE) return { ...base, invoice: { number: "1042", amountDue: "$1,250.00", total: "$1,250.00", dueDate: "March 31, 2026" } };
-  if (key === NotificationTemplateKey.RECEIPT) return { ...base, invoice: { number: "1042" }, payment: { amount: "$1,250.00", date: "March 14, 2026", method: "Card" } };
+  if (key === NotificationTemplateKey.NEW_INVOICE)
+    return { ...base, invoice: { number: "1042", amountDue: "$1,250.00", total: "$1,250.00", dueDate: "March 31, 2026" } };
+  if (key === NotificationTemplateKey.RECEIPT)
+    return { ...base, invoice: { number: "1042" }, payment: { amount: "$1,250.00", date: "March 14, 2026", method: "Card" } };
   if (DOCUMENT_KEYS.has(key)) {
     return {
       ...base,
-      document: { title: "Website design agreement", message: "Here is the agreement we discussed. Let me know if anything should change." },
+      document: {
+        title: "Website design agreement",
+        message: "Here is the agreement we discussed. Let me know if anything should change.",
+      },
       sender: { name: "Jordan Lee" },
       decliner: { name: SAMPLE_CONTACT.name },
       decline: { reason: "The start date should be May 1, not April 1." },
     };
   }
+  if (COMMUNITY_KEYS.has(key)) {
+    return {
+      ...base,
+      group: { name: "Members' lounge" },
+      post: { title: "Tips for the quarterly review?" },
+      author: { name: "Jordan Lee" },
+      excerpt: "A one-page summary of the decisions you need from us helps a lot.",
+    };
+  }
+  if (key === NotificationTemplateKey.COURSE_ACCESS_GRANTED || key === NotificationTemplateKey.NEW_LESSON_AVAILABLE)
+    return { ...base, course: { title: "Brand photography basics" }, lesson: { title: "Light and colour" } };
   return base;
 }

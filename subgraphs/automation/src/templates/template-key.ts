@@ -9,6 +9,11 @@ export enum NotificationTemplateKey {
   SIGNATURE_REMINDER = "SIGNATURE_REMINDER",
   DOCUMENT_COMPLETED = "DOCUMENT_COMPLETED",
   DOCUMENT_DECLINED = "DOCUMENT_DECLINED",
+  COMMUNITY_REPLY = "COMMUNITY_REPLY",
+  COMMUNITY_MENTION = "COMMUNITY_MENTION",
+  COMMUNITY_ACTIVITY = "COMMUNITY_ACTIVITY",
+  COURSE_ACCESS_GRANTED = "COURSE_ACCESS_GRANTED",
+  NEW_LESSON_AVAILABLE = "NEW_LESSON_AVAILABLE",
 }
 
 export const TEMPLATE_KEYS = Object.values(NotificationTemplateKey);
@@ -17,4 +22,7 @@ export const TEMPLATE_KEYS = Object.values(NotificationTemplateKey);
  * Emails the person asked for themselves. DND never suppresses them: a contact with DND on must
  * still be able to sign in and confirm a new address.
  */
-export const REQUESTED_BY_RECIPIENT: ReadonlySet<NotificationTemplateKey> = new Set([NotificationTemplateKey.SIGN_IN, NotificationTemplateKey.EMAIL_CHANGE]);
+export const REQUESTED_BY_RECIPIENT: ReadonlySet<NotificationTemplateKey> = new Set([
+  NotificationTemplateKey.SIGN_IN,
+  NotificationTemplateKey.EMAIL_CHANGE,
+]);

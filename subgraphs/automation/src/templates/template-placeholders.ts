@@ -4,18 +4,30 @@ import type { Placeholder } from "./template-syntax.js";
 const PERSON_AND_BUSINESS: Placeholder[] = ["contact.name", "contact.firstName", "business.name", "link"];
 const ONE_TIME_LINK: Placeholder[] = [...PERSON_AND_BUSINESS, "expiresInMinutes"];
 const SIGNATURE: Placeholder[] = [...PERSON_AND_BUSINESS, "document.title", "document.message", "sender.name"];
+const COMMUNITY: Placeholder[] = [...PERSON_AND_BUSINESS, "group.name", "post.title", "author.name", "excerpt"];
 
 /** Which placeholders each email may use: only values its event actually provides. */
 export const PLACEHOLDERS_BY_KEY: Record<NotificationTemplateKey, readonly Placeholder[]> = {
   [NotificationTemplateKey.INVITATION]: ONE_TIME_LINK,
   [NotificationTemplateKey.SIGN_IN]: ONE_TIME_LINK,
   [NotificationTemplateKey.EMAIL_CHANGE]: ONE_TIME_LINK,
-  [NotificationTemplateKey.NEW_INVOICE]: [...PERSON_AND_BUSINESS, "invoice.number", "invoice.amountDue", "invoice.total", "invoice.dueDate"],
+  [NotificationTemplateKey.NEW_INVOICE]: [
+    ...PERSON_AND_BUSINESS,
+    "invoice.number",
+    "invoice.amountDue",
+    "invoice.total",
+    "invoice.dueDate",
+  ],
   [NotificationTemplateKey.RECEIPT]: [...PERSON_AND_BUSINESS, "invoice.number", "payment.amount", "payment.date", "payment.method"],
   [NotificationTemplateKey.SIGNATURE_REQUEST]: SIGNATURE,
   [NotificationTemplateKey.SIGNATURE_REMINDER]: SIGNATURE,
   [NotificationTemplateKey.DOCUMENT_COMPLETED]: [...PERSON_AND_BUSINESS, "document.title"],
   [NotificationTemplateKey.DOCUMENT_DECLINED]: [...PERSON_AND_BUSINESS, "document.title", "decliner.name", "decline.reason"],
+  [NotificationTemplateKey.COMMUNITY_REPLY]: COMMUNITY,
+  [NotificationTemplateKey.COMMUNITY_MENTION]: COMMUNITY,
+  [NotificationTemplateKey.COMMUNITY_ACTIVITY]: COMMUNITY,
+  [NotificationTemplateKey.COURSE_ACCESS_GRANTED]: [...PERSON_AND_BUSINESS, "course.title"],
+  [NotificationTemplateKey.NEW_LESSON_AVAILABLE]: [...PERSON_AND_BUSINESS, "course.title", "lesson.title"],
 };
 
 /** What the button says when `{{link}}` stands alone in a paragraph. */
@@ -29,4 +41,9 @@ export const BUTTON_LABELS: Record<NotificationTemplateKey, string> = {
   [NotificationTemplateKey.SIGNATURE_REMINDER]: "Review and sign",
   [NotificationTemplateKey.DOCUMENT_COMPLETED]: "View signed document",
   [NotificationTemplateKey.DOCUMENT_DECLINED]: "View document",
+  [NotificationTemplateKey.COMMUNITY_REPLY]: "View the conversation",
+  [NotificationTemplateKey.COMMUNITY_MENTION]: "View the conversation",
+  [NotificationTemplateKey.COMMUNITY_ACTIVITY]: "View the post",
+  [NotificationTemplateKey.COURSE_ACCESS_GRANTED]: "Start the course",
+  [NotificationTemplateKey.NEW_LESSON_AVAILABLE]: "Open the lesson",
 };

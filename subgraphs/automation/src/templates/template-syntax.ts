@@ -2,10 +2,29 @@ import Mustache from "mustache";
 
 /** Every value some template may use (docs/architecture.md, "Placeholders"); each key allows a subset. */
 export const PLACEHOLDERS = [
-  "contact.name", "contact.firstName", "business.name", "link", "expiresInMinutes",
-  "invoice.number", "invoice.amountDue", "invoice.total", "invoice.dueDate",
-  "payment.amount", "payment.date", "payment.method",
-  "document.title", "document.message", "sender.name", "decliner.name", "decline.reason",
+  "contact.name",
+  "contact.firstName",
+  "business.name",
+  "link",
+  "expiresInMinutes",
+  "invoice.number",
+  "invoice.amountDue",
+  "invoice.total",
+  "invoice.dueDate",
+  "payment.amount",
+  "payment.date",
+  "payment.method",
+  "document.title",
+  "document.message",
+  "sender.name",
+  "decliner.name",
+  "decline.reason",
+  "group.name",
+  "post.title",
+  "author.name",
+  "excerpt",
+  "course.title",
+  "lesson.title",
 ] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 
@@ -31,14 +50,18 @@ export function parseTemplate(template: string, allowed: readonly Placeholder[] 
     else if (type === "name") {
       // A missing closing brace swallows text up to the next tag, e.g. `{{contact.name}\n{{link}}`.
       if (!/^[A-Za-z0-9_.]+$/.test(value)) {
-        throw new TemplateSyntaxError(`The template is malformed near {{${value.slice(0, 30)}: each placeholder needs two closing braces, like {{contact.firstName}}.`);
+        throw new TemplateSyntaxError(
+          `The template is malformed near {{${value.slice(0, 30)}: each placeholder needs two closing braces, like {{contact.firstName}}.`,
+        );
       }
       if (!known.has(value)) throw new TemplateSyntaxError(`Unknown placeholder {{${value}}}. Available placeholders: ${listOfKnown}.`);
       parts.push({ kind: "placeholder", name: value as Placeholder });
     } else if (type === "&") {
       throw new TemplateSyntaxError(`Use {{${value}}} with two braces; unescaped placeholders are not allowed.`);
     } else {
-      throw new TemplateSyntaxError(`Only simple placeholders are supported (found {{${type}${value}}}). Available placeholders: ${listOfKnown}.`);
+      throw new TemplateSyntaxError(
+        `Only simple placeholders are supported (found {{${type}${value}}}). Available placeholders: ${listOfKnown}.`,
+      );
     }
   }
   return parts;

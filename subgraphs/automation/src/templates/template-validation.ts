@@ -1,4 +1,4 @@
-import { brandingOf } from "../branding/business-profile.service.js";
+import { brandingOf } from "../branding/email-branding.js";
 import { renderEmail } from "../mail/render-email.js";
 import type { TemplateText } from "./default-templates.js";
 import { sampleValuesFor } from "./sample-values.js";
@@ -25,7 +25,8 @@ function checkSubject(key: NotificationTemplateKey, subject: string): FieldProbl
   if (subject.length > MAX_SUBJECT) return problem(`Subject must be at most ${MAX_SUBJECT} characters.`);
   if (/[\r\n]/.test(subject)) return problem("Subject must be a single line.");
   try {
-    if (placeholdersIn(parseTemplate(subject, PLACEHOLDERS_BY_KEY[key])).has("link")) return problem("The link can only appear in the body, not in the subject.");
+    if (placeholdersIn(parseTemplate(subject, PLACEHOLDERS_BY_KEY[key])).has("link"))
+      return problem("The link can only appear in the body, not in the subject.");
   } catch (error) {
     if (error instanceof TemplateSyntaxError) return problem(`Subject: ${error.message}`);
     throw error;

@@ -1,5 +1,5 @@
 import type { EntityManager } from "@portal/kit";
-import { currentBranding } from "../branding/business-profile.service.js";
+import { currentBranding } from "../branding/email-branding.js";
 import { renderEmail, type RenderedEmail } from "../mail/render-email.js";
 import { DEFAULT_TEMPLATES, type TemplateText } from "./default-templates.js";
 import { NotificationTemplate } from "./notification-template.entity.js";
@@ -27,7 +27,14 @@ export { SAMPLE_CONTACT };
 
 function view(key: NotificationTemplateKey, custom: NotificationTemplate | null): TemplateView {
   const text = custom ?? DEFAULT_TEMPLATES[key];
-  return { key, subject: text.subject, body: text.body, placeholders: PLACEHOLDERS_BY_KEY[key].map((name) => `{{${name}}}`), isCustom: !!custom, updatedAt: custom?.updatedAt ?? null };
+  return {
+    key,
+    subject: text.subject,
+    body: text.body,
+    placeholders: PLACEHOLDERS_BY_KEY[key].map((name) => `{{${name}}}`),
+    isCustom: !!custom,
+    updatedAt: custom?.updatedAt ?? null,
+  };
 }
 
 /** `em` is scoped to the business; the explicit businessId makes the intent visible in each query. */

@@ -1,4 +1,4 @@
-import { ValidationError } from "@portal/kit";
+import { Multiline, ValidationError } from "@portal/kit";
 import { createUnionType, Field, GraphQLISODateTime, InputType, ObjectType, registerEnumType } from "type-graphql";
 import { NotificationTemplateKey } from "./template-key.js";
 
@@ -11,10 +11,25 @@ registerEnumType(NotificationTemplateKey, {
     EMAIL_CHANGE: { description: "Link confirming a new email address, sent to that address." },
     NEW_INVOICE: { description: "New invoice, sent to the contact when staff send it, with a link to pay in the portal." },
     RECEIPT: { description: "Payment receipt, sent to the contact when a payment is confirmed." },
-    SIGNATURE_REQUEST: { description: "Request to sign a document, sent to each signer or approver when their turn begins, with a link to the document." },
-    SIGNATURE_REMINDER: { description: "Reminder to sign a document, sent to recipients whose turn it is on a reminder (automatic or by staff)." },
+    SIGNATURE_REQUEST: {
+      description: "Request to sign a document, sent to each signer or approver when their turn begins, with a link to the document.",
+    },
+    SIGNATURE_REMINDER: {
+      description: "Reminder to sign a document, sent to recipients whose turn it is on a reminder (automatic or by staff).",
+    },
     DOCUMENT_COMPLETED: { description: "Fully signed confirmation, sent to every party of a document with the signed PDF attached." },
     DOCUMENT_DECLINED: { description: "Declined notice, sent to staff when a recipient declines to sign a document." },
+    COMMUNITY_REPLY: {
+      description: "Someone replied to a member's post or comment in a community group (per the member's preference for the group).",
+    },
+    COMMUNITY_MENTION: { description: "Someone @mentioned a member in a community group post or comment (per the member's preference)." },
+    COMMUNITY_ACTIVITY: { description: "A new post or comment in a group whose member chose to hear about every activity." },
+    COURSE_ACCESS_GRANTED: {
+      description: "Welcome to a course, sent to a contact when they are enrolled, with a link into the course player.",
+    },
+    NEW_LESSON_AVAILABLE: {
+      description: "A dripped lesson opened for a student, with a link to the lesson (once per student and lesson).",
+    },
   },
 });
 
@@ -24,7 +39,9 @@ export class NotificationTemplateType {
   key!: NotificationTemplateKey;
   @Field(() => String, { description: "Subject line; may use placeholders." })
   subject!: string;
-  @Field(() => String, { description: "Plain-text body; blank lines separate paragraphs and a paragraph holding only {{link}} becomes the button." })
+  @Field(() => String, {
+    description: "Plain-text body; blank lines separate paragraphs and a paragraph holding only {{link}} becomes the button.",
+  })
   body!: string;
   @Field(() => [String], { description: "Placeholders available, as typed, e.g. `{{contact.firstName}}`." })
   placeholders!: string[];
@@ -41,6 +58,7 @@ export class NotificationTemplateInput {
   @Field(() => String, { description: "Subject line (one line, up to 200 characters)." })
   subject!: string;
   @Field(() => String, { description: "Body (must contain {{link}})." })
+  @Multiline()
   body!: string;
 }
 

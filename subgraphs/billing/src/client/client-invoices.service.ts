@@ -27,7 +27,13 @@ export interface InvoiceSummaryRow {
  * `totalDue` is in the currency of the invoice due first; `outstandingCount` counts all of them.
  */
 export async function invoiceSummary(em: EntityManager, businessId: string, contactId: string): Promise<InvoiceSummaryRow> {
-  const [row] = await sql<{ invoice_count: string; outstanding_count: string; currency: string | null; total_due: string | null; next_due_date: string | null }>(
+  const [row] = await sql<{
+    invoice_count: string;
+    outstanding_count: string;
+    currency: string | null;
+    total_due: string | null;
+    next_due_date: string | null;
+  }>(
     em,
     `with mine as (
        select status, currency, due_date, total - amount_paid as due from billing.invoice

@@ -13,22 +13,36 @@ function guard(ctx: SubgraphContext, contact: ContactRef): "staff" | "contact" {
   return isStaffReader(ctx.caller) ? "staff" : "contact";
 }
 
-/** The client's billing, federated onto identity's Contact. */
+/**
+ * The client's billing, federated onto identity's Contact. Every field is nullable so that when
+ * billing fails or is down only these fields are null, not the whole contact with other sections.
+ */
 @Resolver(() => ContactRef)
 export class ContactInvoicesResolver {
-  @FieldResolver(() => InvoiceConnection, { description: "Open invoices (overdue included) with their amount due, earliest due first." })
+  @FieldResolver(() => InvoiceConnection, {
+    nullable: true,
+    description:
+      "Open invoices (overdue included) with their amount due, earliest due first. Null only when billing cannot answer (see errors).",
+  })
   async outstandingInvoices(@Root() contact: ContactRef, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: SubgraphContext) {
     const audience = guard(ctx, contact);
     return mapConnection(await outstandingInvoices(ctx.em, contact.id, args), (invoice) => toInvoiceView(invoice, audience));
   }
 
-  @FieldResolver(() => InvoiceConnection, { description: "Paid invoices (also those refunded since), newest first." })
+  @FieldResolver(() => InvoiceConnection, {
+    nullable: true,
+    description: "Paid invoices (also those refunded since), newest first. Null only when billing cannot answer (see errors).",
+  })
   async paidInvoices(@Root() contact: ContactRef, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: SubgraphContext) {
     const audience = guard(ctx, contact);
     return mapConnection(await paidInvoices(ctx.em, contact.id, args), (invoice) => toInvoiceView(invoice, audience));
   }
 
-  @FieldResolver(() => InvoiceSummary, { description: "Outstanding count, total due and next due date, for the dashboard card." })
+  @FieldResolver(() => InvoiceSummary, {
+    nullable: true,
+    description:
+      "Outstanding count, total due and next due date, for the dashboard card. Null only when billing cannot answer (see errors).",
+  })
   async invoiceSummary(@Root() contact: ContactRef, @Ctx() ctx: SubgraphContext): Promise<InvoiceSummary> {
     guard(ctx, contact);
     const row = await invoiceSummary(ctx.em, requireBusiness(ctx.caller), contact.id);

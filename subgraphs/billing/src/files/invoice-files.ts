@@ -9,7 +9,11 @@ import { invoiceDocumentOf } from "./invoice-document.js";
 const INVOICE_PDF = /^([0-9a-f-]{36})\.pdf$/i;
 const RECEIPT_PDF = /^([0-9a-f-]{36})\/receipt\.pdf$/i;
 
-const json = (status: number, error: string): FileResponse => ({ status, contentType: "application/json", body: Buffer.from(JSON.stringify({ error })) });
+const json = (status: number, error: string): FileResponse => ({
+  status,
+  contentType: "application/json",
+  body: Buffer.from(JSON.stringify({ error })),
+});
 const NOT_FOUND = json(404, "not found");
 
 /**
@@ -35,7 +39,12 @@ export const invoiceFiles: FileHandler = async ({ caller, path, em }) => {
   const document = await invoiceDocumentOf(em, invoice, payments);
   if (receiptMatch) {
     if (!document.payment) return NOT_FOUND;
-    return { status: 200, contentType: "application/pdf", fileName: `receipt-${invoice.number}.pdf`, body: await renderReceiptPdf(document) };
+    return {
+      status: 200,
+      contentType: "application/pdf",
+      fileName: `receipt-${invoice.number}.pdf`,
+      body: await renderReceiptPdf(document),
+    };
   }
   return { status: 200, contentType: "application/pdf", fileName: `invoice-${invoice.number}.pdf`, body: await renderInvoicePdf(document) };
 };

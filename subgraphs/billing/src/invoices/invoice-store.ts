@@ -24,7 +24,11 @@ export async function takeInvoiceNumber(tx: EntityManager, businessId: string): 
  * commits, all in one transaction (events recorded by `change` commit with it). `change` returns
  * an error value to refuse without writing anything.
  */
-export async function changeInvoice<E>(em: EntityManager, id: string, change: (invoice: Invoice, tx: EntityManager) => Promise<E | null> | E | null): Promise<Invoice | E | NotFoundError> {
+export async function changeInvoice<E>(
+  em: EntityManager,
+  id: string,
+  change: (invoice: Invoice, tx: EntityManager) => Promise<E | null> | E | null,
+): Promise<Invoice | E | NotFoundError> {
   if (!isUuid(id)) return NotFoundError.of("No such invoice");
   return em.transactional(async (tx) => {
     const invoice = await tx.findOne(Invoice, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });

@@ -3,7 +3,15 @@ import { Arg, Args, ArgsType, Ctx, Field, ID, Mutation, Query, Resolver } from "
 import { contactIdOf } from "../shared/access.js";
 import { Invoice } from "./invoice.entity.js";
 import { createInvoice, findInvoice, listInvoices, sendInvoice, updateDraft, voidInvoice } from "./invoice.service.js";
-import { InvoiceConnection, InvoiceInput, InvoiceResult, InvoiceStatus, InvoiceSuccess, InvoiceView, toInvoiceView } from "./invoice.types.js";
+import {
+  InvoiceConnection,
+  InvoiceInput,
+  InvoiceResult,
+  InvoiceStatus,
+  InvoiceSuccess,
+  InvoiceView,
+  toInvoiceView,
+} from "./invoice.types.js";
 
 @ArgsType()
 class InvoiceListArgs extends ConnectionArgs {
@@ -21,19 +29,26 @@ class InvoiceListArgs extends ConnectionArgs {
 
 /** Wraps a service outcome: an invoice becomes InvoiceSuccess, an error value passes through. */
 export function asInvoiceResult(result: Invoice | object, audience: "staff" | "contact" = "staff"): typeof InvoiceResult {
-  return result instanceof Invoice ? Object.assign(new InvoiceSuccess(), { invoice: toInvoiceView(result, audience) }) : (result as typeof InvoiceResult);
+  return result instanceof Invoice
+    ? Object.assign(new InvoiceSuccess(), { invoice: toInvoiceView(result, audience) })
+    : (result as typeof InvoiceResult);
 }
 
 @Resolver(() => InvoiceView)
 export class InvoiceResolver {
-  @Query(() => InvoiceConnection, { description: "Staff: the business's invoices, newest first, filtered by status, contact, issue dates or number." })
+  @Query(() => InvoiceConnection, {
+    description: "Staff: the business's invoices, newest first, filtered by status, contact, issue dates or number.",
+  })
   async invoices(@Args(() => InvoiceListArgs) args: InvoiceListArgs, @Ctx() ctx: SubgraphContext) {
     requireStaff(ctx.caller, "read");
     const status = args.status ? (args.status.toLowerCase() as never) : null;
     return mapConnection(await listInvoices(ctx.em, { ...args, status }), (invoice) => toInvoiceView(invoice, "staff"));
   }
 
-  @Query(() => InvoiceView, { nullable: true, description: "One invoice: for staff of its business, or for its contact once sent; null for anyone else." })
+  @Query(() => InvoiceView, {
+    nullable: true,
+    description: "One invoice: for staff of its business, or for its contact once sent; null for anyone else.",
+  })
   async invoice(@Arg("id", () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<InvoiceView | null> {
     requireSignedIn(ctx.caller);
     if (!ctx.caller.businessId) return null;
@@ -51,7 +66,11 @@ export class InvoiceResolver {
   }
 
   @Mutation(() => InvoiceResult, { description: "Staff: edits a draft; refused with InvoiceStateError once sent." })
-  async updateInvoice(@Arg("id", () => ID) id: string, @Arg("input", () => InvoiceInput) input: InvoiceInput, @Ctx() ctx: SubgraphContext): Promise<typeof InvoiceResult> {
+  async updateInvoice(
+    @Arg("id", () => ID) id: string,
+    @Arg("input", () => InvoiceInput) input: InvoiceInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<typeof InvoiceResult> {
     requireStaff(ctx.caller, "write");
     return asInvoiceResult(await updateDraft(ctx.em, id, input));
   }
@@ -60,9 +79,11 @@ export class InvoiceResolver {
   async sendInvoice(
     @Arg("id", () => ID) id: string,
     @Arg("inviteToPortal", () => Boolean, {
-      nullable: true, defaultValue: true,
+      nullable: true,
+      defaultValue: true,
       description: "Also invite the contact to the portal when they have no portal access yet (default true).",
-    }) inviteToPortal: boolean | null,
+    })
+    inviteToPortal: boolean | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<typeof InvoiceResult> {
     requireStaff(ctx.caller, "write");

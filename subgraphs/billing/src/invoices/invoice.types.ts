@@ -1,30 +1,19 @@
-import { ConnectionType, NotFoundError, UserError, ValidationError } from "@portal/kit";
+import type { SharedReads } from "../live/shared-reads.js";
+import { ConnectionType, errorType, Multiline, NotFoundError, ValidationError } from "@portal/kit";
 import { createUnionType, Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { ContactRef } from "../client/contact-ref.js";
 import type { Invoice } from "./invoice.entity.js";
+import { InvoiceStateError } from "./invoice.errors.js";
+import { InvoiceStatus, statusOf } from "./invoice-status.js";
 import { amountDue, lineTotal } from "./totals.js";
 
-export enum InvoiceStatus {
-  DRAFT = "DRAFT",
-  OPEN = "OPEN",
-  OVERDUE = "OVERDUE",
-  PAID = "PAID",
-  VOID = "VOID",
-  REFUNDED = "REFUNDED",
-  PARTIALLY_REFUNDED = "PARTIALLY_REFUNDED",
-}
+export { InvoiceStateError, InvoiceStatus };
+
 registerEnumType(InvoiceStatus, {
   name: "InvoiceStatus",
-  description: "Where an invoice is: DRAFT → OPEN (sent) → PAID, or VOID; OVERDUE is an OPEN invoice past its due date; refunds lead to (PARTIALLY_)REFUNDED.",
+  description:
+    "Where an invoice is: DRAFT → OPEN (sent) → PAID, or VOID; OVERDUE is an OPEN invoice past its due date; refunds lead to (PARTIALLY_)REFUNDED.",
 });
-
-/** Today's calendar date in UTC, the day against which due dates are compared. */
-export const todayIso = () => new Date().toISOString().slice(0, 10);
-
-export function statusOf(invoice: Pick<Invoice, "status" | "dueDate">, today = todayIso()): InvoiceStatus {
-  if (invoice.status === "open" && invoice.dueDate < today) return InvoiceStatus.OVERDUE;
-  return invoice.status.toUpperCase() as InvoiceStatus;
-}
 
 @ObjectType({ description: "One billed item." })
 export class InvoiceLineView {
@@ -38,12 +27,16 @@ export class InvoiceLineView {
   amount!: number;
 }
 
-@ObjectType("Invoice", { description: "A bill from the business to one contact. Amounts are integers in minor units of `currency` (cents for USD)." })
+@ObjectType("Invoice", {
+  description: "A bill from the business to one contact. Amounts are integers in minor units of `currency` (cents for USD).",
+})
 export class InvoiceView {
   @Field(() => ID, { description: "Invoice id." })
   id!: string;
   /** Not exposed: keeps field resolvers in the right business. */
   businessId!: string;
+  /** Not exposed: set on a live update's view, so its subscribers share their field reads (live/shared-reads.ts). */
+  sharedReads?: SharedReads;
   @Field(() => Int, { description: "Sequential per business, from 1, without gaps." })
   number!: number;
   @Field(() => ContactRef, { description: "The contact billed (resolved by identity)." })
@@ -98,12 +91,32 @@ export function toInvoiceView(invoice: Invoice, audience: "staff" | "contact"): 
   const lines = invoice.lines.map((line) => Object.assign(new InvoiceLineView(), { ...line, amount: lineTotal(line) }));
   const status = statusOf(invoice);
   return Object.assign(new InvoiceView(), {
-    id: invoice.id, businessId: invoice.businessId, number: invoice.number, contact: ContactRef.of(invoice.contactId), status,
-    overdue: status === InvoiceStatus.OVERDUE, currency: invoice.currency, lines, taxRateBps: invoice.taxRateBps,
-    discountAmount: invoice.discountAmount, subtotal: invoice.subtotal, discount: invoice.discount, tax: invoice.tax, total: invoice.total,
-    amountPaid: invoice.amountPaid, amountRefunded: invoice.amountRefunded, amountDue: amountDue(invoice.status, invoice.total, invoice.amountPaid),
-    issueDate: invoice.issueDate, dueDate: invoice.dueDate, notes: invoice.notes, memo: audience === "staff" ? invoice.memo : null,
-    sentAt: invoice.sentAt, paidAt: invoice.paidAt, voidedAt: invoice.voidedAt, createdAt: invoice.createdAt, updatedAt: invoice.updatedAt,
+    id: invoice.id,
+    businessId: invoice.businessId,
+    number: invoice.number,
+    contact: ContactRef.of(invoice.contactId),
+    status,
+    overdue: status === InvoiceStatus.OVERDUE,
+    currency: invoice.currency,
+    lines,
+    taxRateBps: invoice.taxRateBps,
+    discountAmount: invoice.discountAmount,
+    subtotal: invoice.subtotal,
+    discount: invoice.discount,
+    tax: invoice.tax,
+    total: invoice.total,
+    amountPaid: invoice.amountPaid,
+    amountRefunded: invoice.amountRefunded,
+    amountDue: amountDue(invoice.status, invoice.total, invoice.amountPaid),
+    issueDate: invoice.issueDate,
+    dueDate: invoice.dueDate,
+    notes: invoice.notes,
+    memo: audience === "staff" ? invoice.memo : null,
+    sentAt: invoice.sentAt,
+    paidAt: invoice.paidAt,
+    voidedAt: invoice.voidedAt,
+    createdAt: invoice.createdAt,
+    updatedAt: invoice.updatedAt,
   });
 }
 
@@ -136,19 +149,17 @@ export class InvoiceInput {
   @Field(() => String, { description: "Due date, YYYY-MM-DD, not before the issue date." })
   dueDate!: string;
   @Field(() => String, { nullable: true, description: "Notes shown to the client." })
+  @Multiline()
   notes?: string | null;
   @Field(() => String, { nullable: true, description: "Internal memo, staff only." })
+  @Multiline()
   memo?: string | null;
 }
 
-@ObjectType({ implements: UserError, description: "The invoice's status does not allow this (e.g. editing after it was sent)." })
-export class InvoiceStateError extends UserError {
-  @Field(() => InvoiceStatus, { description: "The invoice's current status." })
-  status!: InvoiceStatus;
-  static of(invoice: Pick<Invoice, "status" | "dueDate">, message: string): InvoiceStateError {
-    return Object.assign(new InvoiceStateError(), { status: statusOf(invoice), message });
-  }
-}
+errorType(InvoiceStateError, {
+  description: "The invoice's status does not allow this (e.g. editing after it was sent).",
+  fields: { status: [() => InvoiceStatus, "The invoice's current status."] },
+});
 
 @ObjectType({ description: "The invoice after the change." })
 export class InvoiceSuccess {

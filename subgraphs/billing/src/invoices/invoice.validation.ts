@@ -32,24 +32,30 @@ const isWhole = (value: number, min: number, max: number) => Number.isInteger(va
 /** The first problem, naming its field (`lines.0.quantity`), or null. */
 export function validateInvoice(input: InvoiceFields): ValidationError | null {
   if (!isUuid(input.contactId)) return ValidationError.of("contactId", "Choose a contact");
-  if (!CURRENCIES.has(input.currency.trim().toUpperCase())) return ValidationError.of("currency", "Use a three-letter ISO 4217 currency code, e.g. USD");
+  if (!CURRENCIES.has(input.currency.trim().toUpperCase()))
+    return ValidationError.of("currency", "Use a three-letter ISO 4217 currency code, e.g. USD");
   if (input.lines.length === 0) return ValidationError.of("lines", "Add at least one line");
   if (input.lines.length > MAX_LINES) return ValidationError.of("lines", `At most ${MAX_LINES} lines`);
   for (const [index, line] of input.lines.entries()) {
     if (!line.description.trim()) return ValidationError.of(`lines.${index}.description`, "Describe the item");
     if (line.description.trim().length > 500) return ValidationError.of(`lines.${index}.description`, "At most 500 characters");
-    if (!isWhole(line.quantity, 1, 1_000_000)) return ValidationError.of(`lines.${index}.quantity`, "Quantity must be a whole number from 1 to 1,000,000");
-    if (!isWhole(line.unitPrice, 0, MAX_AMOUNT)) return ValidationError.of(`lines.${index}.unitPrice`, "Unit price must be zero or more, in minor units (cents)");
+    if (!isWhole(line.quantity, 1, 1_000_000))
+      return ValidationError.of(`lines.${index}.quantity`, "Quantity must be a whole number from 1 to 1,000,000");
+    if (!isWhole(line.unitPrice, 0, MAX_AMOUNT))
+      return ValidationError.of(`lines.${index}.unitPrice`, "Unit price must be zero or more, in minor units (cents)");
   }
-  if (input.taxRateBps != null && !isWhole(input.taxRateBps, 0, 10_000)) return ValidationError.of("taxRateBps", "Tax rate must be 0 to 10000 basis points (0-100 %)");
-  if (input.discountAmount != null && !isWhole(input.discountAmount, 0, MAX_AMOUNT)) return ValidationError.of("discountAmount", "Discount must be zero or more, in minor units");
+  if (input.taxRateBps != null && !isWhole(input.taxRateBps, 0, 10_000))
+    return ValidationError.of("taxRateBps", "Tax rate must be 0 to 10000 basis points (0-100 %)");
+  if (input.discountAmount != null && !isWhole(input.discountAmount, 0, MAX_AMOUNT))
+    return ValidationError.of("discountAmount", "Discount must be zero or more, in minor units");
   if (!isIsoDate(input.issueDate)) return ValidationError.of("issueDate", "Use a date like 2026-01-31");
   if (!isIsoDate(input.dueDate)) return ValidationError.of("dueDate", "Use a date like 2026-01-31");
   if (input.dueDate < input.issueDate) return ValidationError.of("dueDate", "The due date cannot be before the issue date");
   if ((input.notes ?? "").length > 5000) return ValidationError.of("notes", "At most 5000 characters");
   if ((input.memo ?? "").length > 5000) return ValidationError.of("memo", "At most 5000 characters");
   const totals = computeTotals(input.lines, input.taxRateBps ?? null, input.discountAmount ?? null);
-  if (input.discountAmount != null && input.discountAmount > totals.subtotal) return ValidationError.of("discountAmount", "The discount cannot exceed the subtotal");
+  if (input.discountAmount != null && input.discountAmount > totals.subtotal)
+    return ValidationError.of("discountAmount", "The discount cannot exceed the subtotal");
   if (totals.subtotal > MAX_AMOUNT || totals.total > MAX_AMOUNT) return ValidationError.of("lines", "The invoice total is too large");
   return null;
 }

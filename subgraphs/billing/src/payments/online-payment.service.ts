@@ -8,7 +8,10 @@ import type { StartedIntent, StripePaymentProvider } from "./stripe-provider.js"
 
 /** Why the invoice cannot be paid now; `message` is shown to the client as is. */
 export class NotPayable {
-  constructor(readonly invoice: Invoice, readonly message: string) {}
+  constructor(
+    readonly invoice: Invoice,
+    readonly message: string,
+  ) {}
 }
 
 /** Stripe could not be reached or refused the request; nothing was charged. */
@@ -22,14 +25,20 @@ export interface PaymentStarted {
 }
 
 /** Same invoice, amount due and attempt: same key, so Stripe hands back the same PaymentIntent. */
-export const idempotencyKeyOf = (invoiceId: string, amount: number, generation: number) => `invoice-${invoiceId}-due-${amount}-attempt-${generation}`;
+export const idempotencyKeyOf = (invoiceId: string, amount: number, generation: number) =>
+  `invoice-${invoiceId}-due-${amount}-attempt-${generation}`;
 
 /**
  * Starts (or resumes) the online payment of everything due on the contact's invoice. The invoice row
  * is locked for the whole transaction, so concurrent clicks queue and the second one finds the first
  * one's attempt instead of creating another PaymentIntent.
  */
-export async function startInvoicePayment(em: EntityManager, invoiceId: string, contactId: string, stripe: StripePaymentProvider): Promise<PaymentStarted | NotPayable | ProviderUnavailable | NotFoundError> {
+export async function startInvoicePayment(
+  em: EntityManager,
+  invoiceId: string,
+  contactId: string,
+  stripe: StripePaymentProvider,
+): Promise<PaymentStarted | NotPayable | ProviderUnavailable | NotFoundError> {
   if (!isUuid(invoiceId)) return NotFoundError.of("No such invoice");
   return em.transactional(async (tx) => {
     const invoice = await tx.findOne(Invoice, { id: invoiceId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
@@ -44,10 +53,21 @@ export async function startInvoicePayment(em: EntityManager, invoiceId: string, 
       if (resumed) return { intent: resumed, invoice };
       const generation = (latest?.generation ?? 0) + 1;
       const intent = await stripe.createIntent({
-        businessId: invoice.businessId, invoiceId: invoice.id, invoiceNumber: invoice.number, amount: due, currency: invoice.currency,
+        businessId: invoice.businessId,
+        invoiceId: invoice.id,
+        invoiceNumber: invoice.number,
+        amount: due,
+        currency: invoice.currency,
         idempotencyKey: idempotencyKeyOf(invoice.id, due, generation),
       });
-      await insertAttempt(tx, { business_id: invoice.businessId, invoice_id: invoice.id, generation, amount: due, currency: invoice.currency, provider_id: intent.id });
+      await insertAttempt(tx, {
+        business_id: invoice.businessId,
+        invoice_id: invoice.id,
+        generation,
+        amount: due,
+        currency: invoice.currency,
+        provider_id: intent.id,
+      });
       return { intent, invoice };
     } catch (error) {
       console.error("[billing] starting a Stripe payment failed", error);
@@ -67,7 +87,12 @@ function notPayableReason(invoice: Invoice): string | null {
  * declined card can be retried on the same intent). An intent for an outdated amount is cancelled so
  * an old browser tab cannot pay it, and a new attempt starts.
  */
-async function resume(tx: EntityManager, stripe: StripePaymentProvider, latest: PaymentAttempt, due: number): Promise<StartedIntent | "confirming" | null> {
+async function resume(
+  tx: EntityManager,
+  stripe: StripePaymentProvider,
+  latest: PaymentAttempt,
+  due: number,
+): Promise<StartedIntent | "confirming" | null> {
   if (latest.status === "canceled") return null;
   const intent = await stripe.retrieveIntent(latest.provider_id);
   if (intent.status === "succeeded" || intent.status === "processing") return "confirming";

@@ -1,6 +1,7 @@
-import { NotFoundError, UserError } from "@portal/kit";
+import { errorType, NotFoundError } from "@portal/kit";
 import { createUnionType, Field, Int, ObjectType, registerEnumType } from "type-graphql";
 import { InvoiceStatus } from "../invoices/invoice.types.js";
+import { InvoiceNotPayable, PaymentUnavailable } from "./online-payment.errors.js";
 
 export enum PaymentMode {
   STRIPE = "STRIPE",
@@ -9,10 +10,13 @@ export enum PaymentMode {
 }
 registerEnumType(PaymentMode, {
   name: "PaymentMode",
-  description: "How clients pay online: STRIPE (card, Payment Element), TEST (completes locally, no money moves), OFFLINE (no online payment; staff record payments).",
+  description:
+    "How clients pay online: STRIPE (card, Payment Element), TEST (completes locally, no money moves), OFFLINE (no online payment; staff record payments).",
 });
 
-@ObjectType({ description: "A payment the browser now confirms with Stripe's Payment Element; the invoice is paid once Stripe confirms it." })
+@ObjectType({
+  description: "A payment the browser now confirms with Stripe's Payment Element; the invoice is paid once Stripe confirms it.",
+})
 export class InvoicePaymentStarted {
   @Field(() => String, { description: "The PaymentIntent's client secret for Stripe.js (do not log or store it)." })
   clientSecret!: string;
@@ -24,14 +28,14 @@ export class InvoicePaymentStarted {
   currency!: string;
 }
 
-@ObjectType({ implements: UserError, description: "The invoice cannot be paid now; `message` says why (already paid, cancelled, payment being confirmed)." })
-export class InvoiceNotPayable extends UserError {
-  @Field(() => InvoiceStatus, { description: "The invoice's current status." })
-  status!: InvoiceStatus;
-}
-
-@ObjectType({ implements: UserError, description: "The payment provider could not be reached or refused the request; nothing was charged, try again." })
-export class PaymentUnavailable extends UserError {}
+errorType(InvoiceNotPayable, {
+  description: "The invoice cannot be paid now; `message` says why (already paid, cancelled, payment being confirmed).",
+  fields: { status: [() => InvoiceStatus, "The invoice's current status."] },
+});
+errorType(PaymentUnavailable, {
+  description: "The payment provider could not be reached or refused the request; nothing was charged, try again.",
+});
+export { InvoiceNotPayable, PaymentUnavailable };
 
 export const StartInvoicePaymentResult = createUnionType({
   name: "StartInvoicePaymentResult",

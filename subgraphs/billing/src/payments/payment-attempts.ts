@@ -19,7 +19,11 @@ const COLUMNS = `id, business_id, invoice_id, generation, amount, currency, prov
 
 /** The invoice's newest attempt (callers hold the invoice lock, so it cannot change underneath). */
 export async function latestAttempt(tx: EntityManager, businessId: string, invoiceId: string): Promise<PaymentAttempt | null> {
-  const [row] = await sql<PaymentAttempt>(tx, `select ${COLUMNS} from billing.payment_attempt where business_id = ? and invoice_id = ? order by generation desc limit 1`, [businessId, invoiceId]);
+  const [row] = await sql<PaymentAttempt>(
+    tx,
+    `select ${COLUMNS} from billing.payment_attempt where business_id = ? and invoice_id = ? order by generation desc limit 1`,
+    [businessId, invoiceId],
+  );
   return row ?? null;
 }
 
@@ -38,8 +42,17 @@ export async function insertAttempt(tx: EntityManager, attempt: Omit<PaymentAtte
   );
 }
 
-export async function setAttemptStatus(tx: EntityManager, id: string, status: AttemptStatus, failureReason: string | null = null): Promise<void> {
-  await sql(tx, `update billing.payment_attempt set status = ?, failure_reason = ?, updated_at = now() where id = ?`, [status, failureReason, id]);
+export async function setAttemptStatus(
+  tx: EntityManager,
+  id: string,
+  status: AttemptStatus,
+  failureReason: string | null = null,
+): Promise<void> {
+  await sql(tx, `update billing.payment_attempt set status = ?, failure_reason = ?, updated_at = now() where id = ?`, [
+    status,
+    failureReason,
+    id,
+  ]);
 }
 
 /** Why the newest attempt of each open invoice failed, if it did: what the client is shown. */

@@ -18,11 +18,20 @@ export function paymentResolver(options: BillingOptions) {
     paymentOptions(@Ctx() ctx: SubgraphContext): PaymentOptions {
       requireSignedIn(ctx.caller);
       const paymentMode = options.stripe ? PaymentMode.STRIPE : options.testPayments ? PaymentMode.TEST : PaymentMode.OFFLINE;
-      return Object.assign(new PaymentOptions(), { paymentMode, testMode: options.testPayments, stripePublishableKey: options.stripe?.publishableKey ?? null });
+      return Object.assign(new PaymentOptions(), {
+        paymentMode,
+        testMode: options.testPayments,
+        stripePublishableKey: options.stripe?.publishableKey ?? null,
+      });
     }
 
-    @Mutation(() => InvoiceResult, { description: "Staff: records money received outside the portal; the invoice is PAID once nothing is due." })
-    async recordPayment(@Arg("input", () => RecordPaymentInput) input: RecordPaymentInput, @Ctx() ctx: SubgraphContext): Promise<typeof InvoiceResult> {
+    @Mutation(() => InvoiceResult, {
+      description: "Staff: records money received outside the portal; the invoice is PAID once nothing is due.",
+    })
+    async recordPayment(
+      @Arg("input", () => RecordPaymentInput) input: RecordPaymentInput,
+      @Ctx() ctx: SubgraphContext,
+    ): Promise<typeof InvoiceResult> {
       requireStaff(ctx.caller, "write");
       const method = input.method.toLowerCase() as PaymentMethod;
       return asInvoiceResult(await recordOfflinePayment(ctx.em, { ...input, method }));
@@ -34,8 +43,13 @@ export function paymentResolver(options: BillingOptions) {
       return asInvoiceResult(await refundInvoice(ctx.em, input));
     }
 
-    @Mutation(() => InvoiceResult, { description: "The invoice's contact, in test-payment mode only: pays the amount due locally (no money moves)." })
-    async payInvoiceWithTestPayment(@Arg("invoiceId", () => ID) invoiceId: string, @Ctx() ctx: SubgraphContext): Promise<typeof InvoiceResult> {
+    @Mutation(() => InvoiceResult, {
+      description: "The invoice's contact, in test-payment mode only: pays the amount due locally (no money moves).",
+    })
+    async payInvoiceWithTestPayment(
+      @Arg("invoiceId", () => ID) invoiceId: string,
+      @Ctx() ctx: SubgraphContext,
+    ): Promise<typeof InvoiceResult> {
       const contact = requireActor(ctx.caller, "contact");
       requireBusiness(ctx.caller);
       if (!options.testPayments) throw forbidden("Test payments are not enabled in this portal");

@@ -2,7 +2,7 @@ import { ValidationError, type EntityManager } from "@portal/kit";
 import { recordInvoicePaid, recordInvoiceRefunded } from "../invoices/invoice-events.js";
 import type { Invoice } from "../invoices/invoice.entity.js";
 import { changeInvoice } from "../invoices/invoice-store.js";
-import { InvoiceStateError } from "../invoices/invoice.types.js";
+import { InvoiceStateError } from "../invoices/invoice.errors.js";
 import { MAX_AMOUNT } from "../invoices/invoice.validation.js";
 import { amountDue } from "../invoices/totals.js";
 import { Payment, type PaymentMethod } from "./payment.entity.js";
@@ -18,7 +18,9 @@ export interface PaymentFields {
 
 /** Adds a payment to a locked, open invoice; pays it when nothing remains due. */
 export function applyPayment(tx: EntityManager, invoice: Invoice, amount: number, method: PaymentMethod, reference: string): void {
-  tx.persist(Object.assign(new Payment(), { businessId: invoice.businessId, invoiceId: invoice.id, kind: "payment", amount, method, reference }));
+  tx.persist(
+    Object.assign(new Payment(), { businessId: invoice.businessId, invoiceId: invoice.id, kind: "payment", amount, method, reference }),
+  );
   invoice.amountPaid += amount;
   if (invoice.amountPaid >= invoice.total) {
     Object.assign(invoice, { status: "paid", paidAt: new Date() });
@@ -58,9 +60,11 @@ export function payAmountDue(em: EntityManager, invoiceId: string, provider: Pay
 /** Gives money back: never more than was paid and not yet refunded. */
 export function refundInvoice(em: EntityManager, input: { invoiceId: string; amount: number; reason?: string | null }) {
   return changeInvoice(em, input.invoiceId, (invoice, tx) => {
-    if (invoice.status !== "paid" && invoice.status !== "partially_refunded") return InvoiceStateError.of(invoice, "Only a paid invoice can be refunded");
+    if (invoice.status !== "paid" && invoice.status !== "partially_refunded")
+      return InvoiceStateError.of(invoice, "Only a paid invoice can be refunded");
     const refundable = invoice.amountPaid - invoice.amountRefunded;
-    if (!Number.isInteger(input.amount) || input.amount < 1 || input.amount > MAX_AMOUNT) return ValidationError.of("amount", "Enter an amount of at least 1 minor unit");
+    if (!Number.isInteger(input.amount) || input.amount < 1 || input.amount > MAX_AMOUNT)
+      return ValidationError.of("amount", "Enter an amount of at least 1 minor unit");
     if (input.amount > refundable) return ValidationError.of("amount", `At most ${refundable} can be refunded`);
     applyRefund(tx, invoice, input.amount, "other", input.reason?.trim() ?? "");
     return null;
@@ -69,7 +73,9 @@ export function refundInvoice(em: EntityManager, input: { invoiceId: string; amo
 
 /** Records money given back on a locked, paid invoice (the caller checked the amount is refundable). */
 export function applyRefund(tx: EntityManager, invoice: Invoice, amount: number, method: PaymentMethod, reference: string): void {
-  tx.persist(Object.assign(new Payment(), { businessId: invoice.businessId, invoiceId: invoice.id, kind: "refund", amount, method, reference }));
+  tx.persist(
+    Object.assign(new Payment(), { businessId: invoice.businessId, invoiceId: invoice.id, kind: "refund", amount, method, reference }),
+  );
   invoice.amountRefunded += amount;
   invoice.status = invoice.amountRefunded === invoice.amountPaid ? "refunded" : "partially_refunded";
   recordInvoiceRefunded(tx, invoice, amount);

@@ -1,3 +1,4 @@
+import { Multiline } from "@portal/kit";
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { PaymentMode } from "./online-payment.types.js";
 
@@ -29,12 +30,16 @@ export class RefundInput {
   @Field(() => Int, { description: "Amount in minor units; at most what was paid and not yet refunded." })
   amount!: number;
   @Field(() => String, { nullable: true, description: "Why, for the records." })
+  @Multiline()
   reason?: string | null;
 }
 
 @ObjectType({ description: "How clients of this portal pay online." })
 export class PaymentOptions {
-  @Field(() => PaymentMode, { description: "How to offer paying: Stripe's Payment Element (startInvoicePayment), test payments (payInvoiceWithTestPayment), or not online." })
+  @Field(() => PaymentMode, {
+    description:
+      "How to offer paying: Stripe's Payment Element (startInvoicePayment), test payments (payInvoiceWithTestPayment), or not online.",
+  })
   paymentMode!: PaymentMode;
   @Field(() => Boolean, { description: "Test-payment mode: paying completes locally and no money moves. Show it clearly." })
   testMode!: boolean;
@@ -56,7 +61,9 @@ export class InvoicePaymentView {
   kind!: PaymentKind;
   @Field(() => Int, { description: "Amount in minor units (always positive)." })
   amount!: number;
-  @Field(() => String, { description: "How it was paid: cash, bank_transfer, check, card, other, or test (test-payment mode, no money moved)." })
+  @Field(() => String, {
+    description: "How it was paid: cash, bank_transfer, check, card, other, or test (test-payment mode, no money moved).",
+  })
   method!: string;
   @Field(() => String, { nullable: true, description: "Reference or refund reason: staff only, null for the client." })
   reference!: string | null;

@@ -40,6 +40,9 @@ const loaders = new WeakMap<object, PaymentsLoader>();
 /** The request's loader, keyed by its context object so it never outlives the request. */
 export function paymentsOf(context: object, em: EntityManager, invoiceId: string): Promise<Payment[]> {
   let loader = loaders.get(context);
-  if (!loader) loaders.set(context, (loader = new PaymentsLoader(em)));
+  if (!loader) {
+    loader = new PaymentsLoader(em);
+    loaders.set(context, loader);
+  }
   return loader.load(invoiceId);
 }

@@ -30,7 +30,10 @@ export class StripePaymentProvider {
   readonly name = "stripe" as const;
   private readonly client: Stripe;
 
-  constructor(private readonly keys: StripeKeys, apiBase?: StripeApiBase) {
+  constructor(
+    private readonly keys: StripeKeys,
+    apiBase?: StripeApiBase,
+  ) {
     // Starting a payment holds the invoice's row lock while it talks to Stripe: fail fast, not after 80 s.
     this.client = new Stripe(keys.secretKey, { ...apiBase, maxNetworkRetries: 2, timeout: 15_000, telemetry: false });
   }
@@ -62,13 +65,40 @@ export class StripePaymentProvider {
     await this.client.paymentIntents.cancel(id);
   }
 
-  /** Checks Stripe's signature on the exact bytes received; throws when it does not match. */
-  verifyEvent(body: Buffer, signature: string | string[] | undefined): StripeEvent {
+  /**
+   * Checks Stripe's signature on the exact bytes received and that it was made within the tolerance
+   * either side of now; throws otherwise. The SDK refuses old signatures only, so a signature dated
+   * in the future (a leaked secret, or a replay prepared in advance) is refused here like an old one.
+   */
+  verifyEvent(body: Buffer, signature: string | string[] | undefined, now = Date.now()): StripeEvent {
     if (typeof signature !== "string") throw new Error("Missing Stripe-Signature header");
-    return this.client.webhooks.constructEvent(body, signature, this.keys.webhookSecret);
+    const event = this.client.webhooks.constructEvent(body, signature, this.keys.webhookSecret, WEBHOOK_TOLERANCE_SECONDS, undefined, now);
+    const signedAt = signedAtSeconds(signature);
+    if (signedAt === null || signedAt - Math.floor(now / 1000) > WEBHOOK_TOLERANCE_SECONDS)
+      throw new Error("Stripe-Signature timestamp is in the future");
+    return event;
   }
 }
 
+/** Stripe's own default: a signature older (or, here, newer) than five minutes is refused. */
+const WEBHOOK_TOLERANCE_SECONDS = 300;
+
+/** The `t=` of a Stripe-Signature header, read as the SDK reads it (the last one counts). */
+function signedAtSeconds(header: string): number | null {
+  let timestamp: number | null = null;
+  for (const item of header.split(",")) {
+    const [key, value] = item.split("=");
+    if (key === "t" && value !== undefined) timestamp = Number.parseInt(value, 10);
+  }
+  return timestamp !== null && Number.isFinite(timestamp) ? timestamp : null;
+}
+
 function toStarted(intent: Stripe.PaymentIntent): StartedIntent {
-  return { id: intent.id, clientSecret: intent.client_secret ?? "", amount: intent.amount, currency: intent.currency, status: intent.status };
+  return {
+    id: intent.id,
+    clientSecret: intent.client_secret ?? "",
+    amount: intent.amount,
+    currency: intent.currency,
+    status: intent.status,
+  };
 }

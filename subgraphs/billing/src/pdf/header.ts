@@ -61,8 +61,16 @@ export function drawSummary(ctx: RenderContext, top: number): number {
   const rows = summaryRows(ctx);
   let y = top;
   for (const [label, value] of rows) {
-    pdf.font(REGULAR_FONT).fontSize(9).fillColor(theme.muted).text(label, right - 250, y, { width: 110 });
-    pdf.font(BOLD_FONT).fontSize(10).fillColor(theme.text).text(value, right - 140, y, { width: 140, align: "right" });
+    pdf
+      .font(REGULAR_FONT)
+      .fontSize(9)
+      .fillColor(theme.muted)
+      .text(label, right - 250, y, { width: 110 });
+    pdf
+      .font(BOLD_FONT)
+      .fontSize(10)
+      .fillColor(theme.text)
+      .text(value, right - 140, y, { width: 140, align: "right" });
     y = Math.max(y + 16, pdf.y + 3);
   }
   return Math.max(billToBottom, y) + 20;
@@ -70,7 +78,10 @@ export function drawSummary(ctx: RenderContext, top: number): number {
 
 function summaryRows(ctx: RenderContext): Array<[string, string]> {
   const { invoice, payment } = ctx.doc;
-  const rows: Array<[string, string]> = [["Invoice number", invoice.number], ["Issue date", ctx.calendarDate(invoice.issueDate)]];
+  const rows: Array<[string, string]> = [
+    ["Invoice number", invoice.number],
+    ["Issue date", ctx.calendarDate(invoice.issueDate)],
+  ];
   if (ctx.kind === "receipt" && payment) {
     rows.push(["Paid on", ctx.date(payment.paidAt)], ["Payment method", payment.methodLabel], ["Amount paid", ctx.money(payment.amount)]);
   } else {

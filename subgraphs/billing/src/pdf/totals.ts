@@ -37,7 +37,12 @@ export function drawTotals(ctx: RenderContext, top: number): number {
 
   for (const row of rows) {
     if (row.emphasis) {
-      pdf.moveTo(left, y - 3).lineTo(right, y - 3).lineWidth(0.5).strokeColor(theme.rule).stroke();
+      pdf
+        .moveTo(left, y - 3)
+        .lineTo(right, y - 3)
+        .lineWidth(0.5)
+        .strokeColor(theme.rule)
+        .stroke();
     }
     pdf.font(row.emphasis ? BOLD_FONT : REGULAR_FONT).fontSize(row.emphasis ? 11 : 10);
     pdf.fillColor(theme.muted).text(row.label, left, y, { width: BLOCK_WIDTH / 2, lineBreak: false });

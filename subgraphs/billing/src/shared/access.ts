@@ -9,4 +9,3 @@ export function contactIdOf(caller: Caller): string | null {
 export function canReadInvoicesOf(caller: Caller, contactId: string): boolean {
   return contactIdOf(caller) === contactId || isStaffReader(caller);
 }
-

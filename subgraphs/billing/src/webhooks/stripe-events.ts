@@ -36,7 +36,8 @@ const HANDLERS: Record<string, { providerIdOf: (object: never) => string | null;
     },
   },
   "charge.refunded": {
-    providerIdOf: (charge: Stripe.Charge) => (typeof charge.payment_intent === "string" ? charge.payment_intent : charge.payment_intent?.id ?? null),
+    providerIdOf: (charge: Stripe.Charge) =>
+      typeof charge.payment_intent === "string" ? charge.payment_intent : (charge.payment_intent?.id ?? null),
     apply: async (tx, invoice, attempt, charge: Stripe.Charge) => {
       // A refund implies the charge succeeded, even if that event has not arrived yet.
       await setAttemptStatus(tx, attempt.id, "succeeded");
@@ -81,5 +82,6 @@ async function reconcileRefunds(tx: EntityManager, invoice: Invoice, providerId:
   const refunds = await tx.find(Payment, { invoiceId: invoice.id, kind: "refund", reference: providerId });
   const recorded = refunds.reduce((sum, refund) => sum + refund.amount, 0);
   const missing = Math.min(refundedByStripe - recorded, invoice.amountPaid - invoice.amountRefunded);
-  if (missing > 0 && (invoice.status === "paid" || invoice.status === "partially_refunded")) applyRefund(tx, invoice, missing, "card", providerId);
+  if (missing > 0 && (invoice.status === "paid" || invoice.status === "partially_refunded"))
+    applyRefund(tx, invoice, missing, "card", providerId);
 }

@@ -21,7 +21,9 @@ export function hashedContent(entry: Omit<AuditEntry, "id" | "businessId" | "has
 
 /** sha256(previousHash + "\n" + canonicalJson(entry)), hex. */
 export function chainHash(previousHash: string, entry: Parameters<typeof hashedContent>[0]): string {
-  return createHash("sha256").update(`${previousHash}\n${hashedContent(entry)}`).digest("hex");
+  return createHash("sha256")
+    .update(`${previousHash}\n${hashedContent(entry)}`)
+    .digest("hex");
 }
 
 export interface ChainCheck {
@@ -45,7 +47,10 @@ export function verifyChain(entries: AuditEntry[], head: { sequence: number; has
     if (chainHash(previous, entry) !== entry.hash) return bad(`Entry ${expected} was altered after it was recorded`);
     previous = entry.hash;
   }
-  if (entries.length < head.sequence) return bad(`The newest ${head.sequence - entries.length === 1 ? "entry is" : "entries are"} missing: the document records ${head.sequence} entries, ${entries.length} remain`);
+  if (entries.length < head.sequence)
+    return bad(
+      `The newest ${head.sequence - entries.length === 1 ? "entry is" : "entries are"} missing: the document records ${head.sequence} entries, ${entries.length} remain`,
+    );
   if (entries.length > head.sequence || previous !== head.hash) return bad("The audit trail does not end where the document says it does");
   return { valid: true, entries: entries.length, problem: null };
 }

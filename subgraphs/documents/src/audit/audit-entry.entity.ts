@@ -2,7 +2,18 @@ import { Entity, PrimaryKey, Property } from "@mikro-orm/postgresql";
 import { TenantScoped } from "@portal/kit";
 
 export type AuditActionValue =
-  | "CREATED" | "SENT" | "VIEWED" | "CONSENTED" | "SIGNED" | "APPROVED" | "DECLINED" | "COMPLETED" | "EMAILED" | "REMINDED" | "VOIDED" | "EXPIRED";
+  | "CREATED"
+  | "SENT"
+  | "VIEWED"
+  | "CONSENTED"
+  | "SIGNED"
+  | "APPROVED"
+  | "DECLINED"
+  | "COMPLETED"
+  | "EMAILED"
+  | "REMINDED"
+  | "VOIDED"
+  | "EXPIRED";
 
 /** One link of a document's hash-chained audit trail; the database refuses UPDATE and DELETE. */
 @Entity({ tableName: "audit_entry" })

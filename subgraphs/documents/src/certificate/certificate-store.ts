@@ -11,10 +11,18 @@ interface Row {
 const DEVELOPMENT_NAME = "Client Portal development seal (not trusted)";
 
 function open(secret: string, row: Row): SigningCertificate {
-  return { p12: Buffer.from(unseal(secret, row.sealed_p12), "base64"), passphrase: unseal(secret, row.sealed_passphrase), subject: row.subject };
+  return {
+    p12: Buffer.from(unseal(secret, row.sealed_p12), "base64"),
+    passphrase: unseal(secret, row.sealed_passphrase),
+    subject: row.subject,
+  };
 }
 
-const sealed = (secret: string, certificate: SigningCertificate) => [seal(secret, certificate.p12.toString("base64")), seal(secret, certificate.passphrase), certificate.subject];
+const sealed = (secret: string, certificate: SigningCertificate) => [
+  seal(secret, certificate.p12.toString("base64")),
+  seal(secret, certificate.passphrase),
+  certificate.subject,
+];
 
 /**
  * The development certificate kept in `documents.signing_certificate`, its private material sealed
@@ -24,10 +32,15 @@ const sealed = (secret: string, certificate: SigningCertificate) => [seal(secret
  */
 export async function loadDevelopmentCertificate(orm: MikroORM, secret: string): Promise<SigningCertificate> {
   const em = forkFor(orm, null);
-  const read = async () => (await sql<Row>(em, `select sealed_p12, sealed_passphrase, subject from "documents"."signing_certificate" where id = 1`))[0];
+  const read = async () =>
+    (await sql<Row>(em, `select sealed_p12, sealed_passphrase, subject from "documents"."signing_certificate" where id = 1`))[0];
   let row = await read();
   if (!row) {
-    await sql(em, `insert into "documents"."signing_certificate" (id, sealed_p12, sealed_passphrase, subject) values (1, ?, ?, ?) on conflict (id) do nothing`, sealed(secret, createDevelopmentCertificate(DEVELOPMENT_NAME)));
+    await sql(
+      em,
+      `insert into "documents"."signing_certificate" (id, sealed_p12, sealed_passphrase, subject) values (1, ?, ?, ?) on conflict (id) do nothing`,
+      sealed(secret, createDevelopmentCertificate(DEVELOPMENT_NAME)),
+    );
     row = (await read())!;
   }
   try {
@@ -35,7 +48,11 @@ export async function loadDevelopmentCertificate(orm: MikroORM, secret: string):
   } catch {
     console.warn("[documents] the stored development signing certificate was sealed with another PORTAL_SECRET; generating a new one");
     const fresh = createDevelopmentCertificate(DEVELOPMENT_NAME);
-    await sql(em, `update "documents"."signing_certificate" set sealed_p12 = ?, sealed_passphrase = ?, subject = ?, created_at = now() where id = 1`, sealed(secret, fresh));
+    await sql(
+      em,
+      `update "documents"."signing_certificate" set sealed_p12 = ?, sealed_passphrase = ?, subject = ?, created_at = now() where id = 1`,
+      sealed(secret, fresh),
+    );
     return fresh;
   }
 }

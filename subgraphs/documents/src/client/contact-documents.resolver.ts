@@ -17,10 +17,16 @@ function guard(ctx: SubgraphContext, contact: ContactRef): string {
   return businessId;
 }
 
-/** The client's documents, federated onto identity's Contact. */
+/**
+ * The client's documents, federated onto identity's Contact. Every field is nullable so that when
+ * documents fails or is down only these fields are null, not the whole contact with other sections.
+ */
 @Resolver(() => ContactRef)
 export class ContactDocumentsResolver {
-  @FieldResolver(() => DocumentConnection, { description: "The contact's documents in one list, newest sent first." })
+  @FieldResolver(() => DocumentConnection, {
+    nullable: true,
+    description: "The contact's documents in one list, newest sent first. Null only when documents cannot answer (see errors).",
+  })
   async documents(
     @Root() contact: ContactRef,
     @Arg("list", () => ContactDocumentList, { description: "Which list." }) list: ContactDocumentList,
@@ -29,11 +35,19 @@ export class ContactDocumentsResolver {
   ) {
     const businessId = guard(ctx, contact);
     const page = await contactDocuments(ctx.em, businessId, contact.id, list, args);
-    const views = await viewsFor(ctx.em, ctx.caller, page.edges.map((edge) => edge.node));
+    const views = await viewsFor(
+      ctx.em,
+      ctx.caller,
+      page.edges.map((edge) => edge.node),
+    );
     return { ...page, edges: page.edges.map((edge, index) => ({ cursor: edge.cursor, node: views[index] })) };
   }
 
-  @FieldResolver(() => DocumentSummary, { description: "Whether the contact has documents, and how many wait for their signature now." })
+  @FieldResolver(() => DocumentSummary, {
+    nullable: true,
+    description:
+      "Whether the contact has documents, and how many wait for their signature now. Null only when documents cannot answer (see errors).",
+  })
   async documentSummary(@Root() contact: ContactRef, @Ctx() ctx: SubgraphContext): Promise<DocumentSummary> {
     const businessId = guard(ctx, contact);
     return Object.assign(new DocumentSummary(), await documentSummary(ctx.em, businessId, contact.id));

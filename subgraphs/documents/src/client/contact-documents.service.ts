@@ -22,7 +22,11 @@ export async function contactDocuments(em: EntityManager, businessId: string, co
 }
 
 /** Dashboard card in one statement: any sent document at all, and how many wait for this contact now. */
-export async function documentSummary(em: EntityManager, businessId: string, contactId: string): Promise<{ hasDocuments: boolean; waitingForSignature: number }> {
+export async function documentSummary(
+  em: EntityManager,
+  businessId: string,
+  contactId: string,
+): Promise<{ hasDocuments: boolean; waitingForSignature: number }> {
   const [row] = await sql<{ any_documents: boolean; waiting: string }>(
     em,
     `with mine as (

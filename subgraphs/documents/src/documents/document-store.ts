@@ -10,8 +10,10 @@ export function findDocument(em: EntityManager, id: string): Promise<Document | 
   return isUuid(id) ? em.findOne(Document, { id }) : Promise.resolve(null);
 }
 
-export const recipientsOf = (em: EntityManager, documentId: string) => em.find(Recipient, { documentId }, { orderBy: { order: "asc", position: "asc" } });
-export const fieldsOf = (em: EntityManager, documentId: string) => em.find(DocumentFieldRow, { documentId }, { orderBy: { position: "asc" } });
+export const recipientsOf = (em: EntityManager, documentId: string) =>
+  em.find(Recipient, { documentId }, { orderBy: { order: "asc", position: "asc" } });
+export const fieldsOf = (em: EntityManager, documentId: string) =>
+  em.find(DocumentFieldRow, { documentId }, { orderBy: { position: "asc" } });
 
 export interface Locked {
   document: Document;
@@ -24,7 +26,11 @@ export interface Locked {
  * one document (two signers finishing at once, a sweep and a signer) queue instead of racing.
  * `work` returns what the mutation answers; its writes are flushed before commit.
  */
-export async function withLockedDocument<R>(em: EntityManager, id: string, work: (locked: Locked) => Promise<R>): Promise<R | NotFoundError> {
+export async function withLockedDocument<R>(
+  em: EntityManager,
+  id: string,
+  work: (locked: Locked) => Promise<R>,
+): Promise<R | NotFoundError> {
   if (!isUuid(id)) return NotFoundError.of("No such document");
   return em.transactional(async (tx) => {
     const document = await tx.findOne(Document, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });

@@ -1,3 +1,4 @@
+import { Multiline } from "@portal/kit";
 import { Field, Float, ID, InputType, Int } from "type-graphql";
 import { DocumentFieldKind, RecipientRole, SignatureMethod, SigningOrder } from "./enums.js";
 
@@ -6,6 +7,7 @@ export class DocumentInput {
   @Field(() => String, { description: "Title, 1–200 characters." })
   title!: string;
   @Field(() => String, { nullable: true, description: "Message for the recipients, at most 5000 characters." })
+  @Multiline()
   message?: string | null;
   @Field(() => SigningOrder, { nullable: true, description: "Default SEQUENTIAL." })
   signingOrder?: SigningOrder | null;
@@ -88,5 +90,6 @@ export class DeclineDocumentInput {
   @Field(() => ID, { description: "The document." })
   documentId!: string;
   @Field(() => String, { description: "Why, 1–1000 characters (shown to the business)." })
+  @Multiline()
   reason!: string;
 }

@@ -1,9 +1,9 @@
 import { ConnectionArgs, requireSignedIn, requireStaff, type SubgraphContext } from "@portal/kit";
 import { Arg, Args, ArgsType, Ctx, Field, ID, Mutation, Query, Resolver } from "type-graphql";
 import { readableView, viewsFor } from "./document-access.js";
-import { asDeleteResult, asDocumentResult } from "./document-results.js";
+import { asDeleteResult, asDocumentResult } from "./document-outcomes.js";
 import { DocumentFieldInput, DocumentInput, DocumentRecipientInput } from "./document.inputs.js";
-import { DeleteDocumentResult, DocumentResult } from "./document.results.js";
+import { DeleteDocumentResult, DocumentResult } from "./document.types.js";
 import { createDocument, deleteDocument, listDocuments, updateDocument } from "./document.service.js";
 import { DocumentConnection, DocumentView } from "./document.types.js";
 import { setFields, setRecipients } from "./draft.service.js";
@@ -27,29 +27,47 @@ export class DocumentResolver {
   async documents(@Args(() => DocumentListArgs) args: DocumentListArgs, @Ctx() ctx: SubgraphContext) {
     const { businessId } = requireStaff(ctx.caller, "read");
     const page = await listDocuments(ctx.em, businessId, { ...args, status: args.status ? fromApi<DocumentState>(args.status) : null });
-    const views = await viewsFor(ctx.em, ctx.caller, page.edges.map((edge) => edge.node));
+    const views = await viewsFor(
+      ctx.em,
+      ctx.caller,
+      page.edges.map((edge) => edge.node),
+    );
     return { ...page, edges: page.edges.map((edge, index) => ({ cursor: edge.cursor, node: views[index] })) };
   }
 
-  @Query(() => DocumentView, { nullable: true, description: "One document: for staff of its business, or for its recipients once sent; null for anyone else." })
+  @Query(() => DocumentView, {
+    nullable: true,
+    description: "One document: for staff of its business, or for its recipients once sent; null for anyone else.",
+  })
   async document(@Arg("id", () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<DocumentView | null> {
     requireSignedIn(ctx.caller);
     return readableView(ctx.em, ctx.caller, id);
   }
 
-  @Mutation(() => DocumentResult, { description: "Staff: a new draft document (upload its PDF to /files/documents/documents/<id>/original.pdf)." })
-  async createDocument(@Arg("input", () => DocumentInput) input: DocumentInput, @Ctx() ctx: SubgraphContext): Promise<typeof DocumentResult> {
+  @Mutation(() => DocumentResult, {
+    description: "Staff: a new draft document (upload its PDF to /files/documents/documents/<id>/original.pdf).",
+  })
+  async createDocument(
+    @Arg("input", () => DocumentInput) input: DocumentInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<typeof DocumentResult> {
     const { businessId } = requireStaff(ctx.caller, "write");
     return asDocumentResult(ctx, await createDocument(ctx.em, ctx.caller, businessId, input));
   }
 
   @Mutation(() => DocumentResult, { description: "Staff: edits a draft's title, message, order, expiry and reminders." })
-  async updateDocument(@Arg("id", () => ID) id: string, @Arg("input", () => DocumentInput) input: DocumentInput, @Ctx() ctx: SubgraphContext): Promise<typeof DocumentResult> {
+  async updateDocument(
+    @Arg("id", () => ID) id: string,
+    @Arg("input", () => DocumentInput) input: DocumentInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<typeof DocumentResult> {
     requireStaff(ctx.caller, "write");
     return asDocumentResult(ctx, await updateDocument(ctx.em, id, input));
   }
 
-  @Mutation(() => DocumentResult, { description: "Staff: replaces a draft's recipients; people kept keep their id, fields of dropped ones go." })
+  @Mutation(() => DocumentResult, {
+    description: "Staff: replaces a draft's recipients; people kept keep their id, fields of dropped ones go.",
+  })
   async setDocumentRecipients(
     @Arg("documentId", () => ID) documentId: string,
     @Arg("recipients", () => [DocumentRecipientInput]) recipients: DocumentRecipientInput[],
@@ -59,7 +77,9 @@ export class DocumentResolver {
     return asDocumentResult(ctx, await setRecipients(ctx.em, documentId, recipients));
   }
 
-  @Mutation(() => DocumentResult, { description: "Staff: replaces a draft's fields; a ValidationError names the field, e.g. `fields.2.page`." })
+  @Mutation(() => DocumentResult, {
+    description: "Staff: replaces a draft's fields; a ValidationError names the field, e.g. `fields.2.page`.",
+  })
   async setDocumentFields(
     @Arg("documentId", () => ID) documentId: string,
     @Arg("fields", () => [DocumentFieldInput]) fields: DocumentFieldInput[],
@@ -75,4 +95,3 @@ export class DocumentResolver {
     return asDeleteResult(await deleteDocument(ctx.em, id));
   }
 }
-

@@ -5,7 +5,7 @@ import { announceDocumentChanged } from "../live/document-live.js";
 import { isUuid } from "../shared/ids.js";
 import { actorOf } from "./actor.js";
 import { Document, type DocumentState } from "./document.entity.js";
-import { DocumentStateError } from "./document.results.js";
+import { DocumentStateError } from "./document.errors.js";
 import { withLockedDocument } from "./document-store.js";
 import { validateDocumentFields, type DocumentFields } from "./document.validation.js";
 
@@ -25,7 +25,11 @@ export async function listDocuments(em: EntityManager, businessId: string, filte
   if (filter.status) where.push({ status: filter.status });
   if (filter.contactId) {
     const contactId = isUuid(filter.contactId) ? filter.contactId : NO_MATCH;
-    const rows = await sql<{ document_id: string }>(em, `select distinct document_id from "documents"."recipient" where business_id = ? and contact_id = ?`, [businessId, contactId]);
+    const rows = await sql<{ document_id: string }>(
+      em,
+      `select distinct document_id from "documents"."recipient" where business_id = ? and contact_id = ?`,
+      [businessId, contactId],
+    );
     where.push({ id: { $in: rows.map((row) => row.document_id) } });
   }
   const search = filter.search?.trim();
@@ -33,7 +37,12 @@ export async function listDocuments(em: EntityManager, businessId: string, filte
   return findPage<Document>(em, Document, (where.length ? { $and: where } : {}) as FilterQuery<Document>, "createdAt", filter, "desc");
 }
 
-export async function createDocument(em: EntityManager, caller: Caller, businessId: string, input: DocumentFields): Promise<Document | ValidationError> {
+export async function createDocument(
+  em: EntityManager,
+  caller: Caller,
+  businessId: string,
+  input: DocumentFields,
+): Promise<Document | ValidationError> {
   const fields = validateDocumentFields(input);
   if (fields instanceof ValidationError) return fields;
   const actor = await actorOf(em, caller);

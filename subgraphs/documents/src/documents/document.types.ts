@@ -1,7 +1,17 @@
-import { ConnectionType, type EntityManager } from "@portal/kit";
-import { Directive, Field, Float, ID, Int, ObjectType } from "type-graphql";
+import { ConnectionType, type EntityManager, errorType, NotFoundError, ValidationError } from "@portal/kit";
+import { createUnionType, Directive, Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { ContactRef } from "../client/contact-ref.js";
-import { DocumentFieldKind, DocumentStatus, RecipientKind, RecipientRole, RecipientStatus, SignatureMethod, SigningOrder } from "./enums.js";
+import {
+  DocumentFieldKind,
+  DocumentChangeKind,
+  DocumentStatus,
+  RecipientKind,
+  RecipientRole,
+  RecipientStatus,
+  SignatureMethod,
+  SigningOrder,
+} from "./enums.js";
+import { DocumentStateError } from "./document.errors.js";
 import { StaffRef } from "./staff-ref.js";
 
 @ObjectType({ description: "A page of the document's PDF, in PDF points (1/72 inch)." })
@@ -20,7 +30,10 @@ export class DocumentRecipient {
   id!: string;
   @Field(() => RecipientKind, { description: "A contact of the business, or one of its staff (counter-signer)." })
   kind!: RecipientKind;
-  @Field(() => ContactRef, { nullable: true, description: "The contact, for CONTACT recipients (resolved by identity for who may see it)." })
+  @Field(() => ContactRef, {
+    nullable: true,
+    description: "The contact, for CONTACT recipients (resolved by identity for who may see it).",
+  })
   contact!: ContactRef | null;
   @Field(() => StaffRef, { nullable: true, description: "The staff member, for STAFF recipients (resolved by identity for staff)." })
   staff!: StaffRef | null;
@@ -48,7 +61,10 @@ export class DocumentRecipient {
   signatureMethod!: SignatureMethod | null;
 }
 
-@ObjectType({ description: "A box on a page that one recipient fills when signing. Coordinates are fractions (0–1) of the page's width and height from its top-left corner." })
+@ObjectType({
+  description:
+    "A box on a page that one recipient fills when signing. Coordinates are fractions (0–1) of the page's width and height from its top-left corner.",
+})
 export class DocumentField {
   @Field(() => ID, { description: "Field id." })
   id!: string;
@@ -66,11 +82,14 @@ export class DocumentField {
   width!: number;
   @Field(() => Float, { description: "Height, as a fraction of the page height." })
   height!: number;
-  @Field(() => String, { nullable: true, description: "Label shown to the signer, e.g. \"Job title\"." })
+  @Field(() => String, { nullable: true, description: 'Label shown to the signer, e.g. "Job title".' })
   label!: string | null;
   @Field(() => Boolean, { description: "Must be filled to sign (TEXT fields; the others are always filled)." })
   required!: boolean;
-  @Field(() => String, { nullable: true, description: "After signing: the TEXT value, the DATE_SIGNED date, the INITIALS, or a typed signature's name." })
+  @Field(() => String, {
+    nullable: true,
+    description: "After signing: the TEXT value, the DATE_SIGNED date, the INITIALS, or a typed signature's name.",
+  })
   value!: string | null;
 }
 
@@ -83,7 +102,10 @@ export interface DocumentViewer {
 }
 
 @Directive(`@key(fields: "id")`)
-@ObjectType("Document", { description: "A PDF sent to contacts (and staff counter-signers) to sign, approve or receive, with its audit trail and, once completed, the sealed PDF." })
+@ObjectType("Document", {
+  description:
+    "A PDF sent to contacts (and staff counter-signers) to sign, approve or receive, with its audit trail and, once completed, the sealed PDF.",
+})
 export class DocumentView {
   @Field(() => ID, { description: "Document id." })
   id!: string;
@@ -109,7 +131,10 @@ export class DocumentView {
   recipients!: DocumentRecipient[];
   @Field(() => [DocumentField], { description: "Fields placed on the pages." })
   fields!: DocumentField[];
-  @Field(() => DocumentRecipient, { nullable: true, description: "The caller's own recipient (contact or staff counter-signer), else null." })
+  @Field(() => DocumentRecipient, {
+    nullable: true,
+    description: "The caller's own recipient (contact or staff counter-signer), else null.",
+  })
   myRecipient!: DocumentRecipient | null;
   @Field(() => String, { nullable: true, description: "SHA-256 (hex) of the uploaded PDF." })
   originalSha256!: string | null;
@@ -121,7 +146,10 @@ export class DocumentView {
   signedPdfUrl!: string | null;
   @Field(() => Date, { nullable: true, description: "After this instant the document expires if not completed." })
   expiresAt!: Date | null;
-  @Field(() => Int, { nullable: true, description: "Remind recipients whose turn it is every this many days; null = no automatic reminders." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Remind recipients whose turn it is every this many days; null = no automatic reminders.",
+  })
   reminderIntervalDays!: number | null;
   @Field(() => Date, { description: "When it was created." })
   createdAt!: Date;
@@ -155,4 +183,44 @@ export class SignatureConsent {
   version!: string;
   @Field(() => String, { description: "The consent text to show." })
   text!: string;
+}
+
+errorType(DocumentStateError, {
+  description: "The document's status does not allow this (e.g. editing after sending, signing twice or out of turn).",
+  fields: { status: [() => DocumentStatus, "The document's current status."] },
+});
+export { DocumentStateError };
+
+@ObjectType({ description: "The document after the change." })
+export class DocumentSuccess {
+  @Field(() => DocumentView, { description: "The document." })
+  document!: DocumentView;
+}
+
+export const DocumentResult = createUnionType({
+  name: "DocumentResult",
+  description: "Outcome of a change to a document.",
+  types: () => [DocumentSuccess, ValidationError, NotFoundError, DocumentStateError] as const,
+});
+
+@ObjectType({ description: "The draft was deleted." })
+export class DeleteDocumentSuccess {
+  @Field(() => ID, { description: "Id of the deleted document." })
+  deletedId!: string;
+}
+
+export const DeleteDocumentResult = createUnionType({
+  name: "DeleteDocumentResult",
+  description: "Outcome of deleting a draft.",
+  types: () => [DeleteDocumentSuccess, NotFoundError, DocumentStateError] as const,
+});
+
+@ObjectType({ description: "A live change to a document." })
+export class DocumentChangeEvent {
+  @Field(() => DocumentChangeKind, { description: "What happened." })
+  change!: DocumentChangeKind;
+  @Field(() => DocumentView, { description: "The document after the change, as the subscriber may see it." })
+  document!: DocumentView;
+  @Field(() => ID, { nullable: true, description: "The recipient who viewed, signed, approved or declined, if any." })
+  recipientId!: string | null;
 }

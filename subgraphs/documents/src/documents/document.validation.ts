@@ -32,5 +32,11 @@ export function validateDocumentFields(input: DocumentFields, now = new Date()):
   if (days !== null && (!Number.isInteger(days) || days < 1 || days > 365)) {
     return ValidationError.of("reminderIntervalDays", "Remind every 1 to 365 days, or not at all");
   }
-  return { title, message, signingOrder: input.signingOrder === "PARALLEL" ? "parallel" : "sequential", expiresAt: input.expiresAt ?? null, reminderIntervalDays: days };
+  return {
+    title,
+    message,
+    signingOrder: input.signingOrder === "PARALLEL" ? "parallel" : "sequential",
+    expiresAt: input.expiresAt ?? null,
+    reminderIntervalDays: days,
+  };
 }

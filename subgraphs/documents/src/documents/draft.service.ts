@@ -1,6 +1,14 @@
-import { ValidationError, type EntityManager } from "@portal/kit";
+import {
+  CURRENT_STAFF,
+  findRefs,
+  KNOWN_CONTACTS,
+  ValidationError,
+  type EntityManager,
+  type KnownContact,
+  type KnownStaff,
+  type Refs,
+} from "@portal/kit";
 import { announceDocumentChanged } from "../live/document-live.js";
-import { ContactProfile, StaffProfile } from "../profiles/profile.entities.js";
 import { draftOnly } from "./document.service.js";
 import { withLockedDocument } from "./document-store.js";
 import { DocumentFieldRow, type FieldKindValue } from "./field.entity.js";
@@ -17,36 +25,53 @@ export async function setRecipients(em: EntityManager, documentId: string, entri
   return withLockedDocument(em, documentId, async ({ document, recipients, tx }) => {
     const refused = draftOnly(document, "recipients can be changed on");
     if (refused) return refused;
-    const contactIds = entries.flatMap((entry) => (entry.contactId ? [entry.contactId] : []));
-    const staffIds = entries.flatMap((entry) => (entry.staffId ? [entry.staffId] : []));
-    const contacts = new Map((await tx.find(ContactProfile, { contactId: { $in: contactIds } })).map((p) => [p.contactId, p]));
-    const staff = new Map((await tx.find(StaffProfile, { staffId: { $in: staffIds }, removed: false })).map((p) => [p.staffId, p]));
+    const people = await findRefs(tx, recipientRefs(entries));
+    if (people instanceof ValidationError) return people;
     const current: Recipient[] = [];
     for (const [position, entry] of entries.entries()) {
-      const profile = entry.contactId ? contacts.get(entry.contactId) : staff.get(entry.staffId!);
-      if (!profile) {
-        return entry.contactId
-          ? ValidationError.of(`recipients.${position}.contactId`, "No such contact in this business")
-          : ValidationError.of(`recipients.${position}.staffId`, "No such staff member in this business");
-      }
+      const person = (entry.contactId ? people[`recipients.${position}.contactId`] : people[`recipients.${position}.staffId`]) as
+        | KnownContact
+        | KnownStaff;
       const role = entry.role.toLowerCase() as RecipientRoleValue;
       let recipient = recipients.find((r) => (entry.contactId ? r.contactId === entry.contactId : r.staffId === entry.staffId));
       if (!recipient) {
         recipient = Object.assign(new Recipient(), {
-          businessId: document.businessId, documentId: document.id, kind: entry.contactId ? "contact" : "staff",
-          contactId: entry.contactId ?? null, staffId: entry.staffId ?? null,
+          businessId: document.businessId,
+          documentId: document.id,
+          kind: entry.contactId ? "contact" : "staff",
+          contactId: entry.contactId ?? null,
+          staffId: entry.staffId ?? null,
         });
         tx.persist(recipient);
       }
       current.push(recipient);
-      if (recipient.role && recipient.role !== role && role !== "signer") await tx.nativeDelete(DocumentFieldRow, { recipientId: recipient.id });
-      Object.assign(recipient, { role, order: entry.order, position, name: profile.name, email: profile.email, status: role === "cc" ? "not_required" : "pending" });
+      if (recipient.role && recipient.role !== role && role !== "signer")
+        await tx.nativeDelete(DocumentFieldRow, { recipientId: recipient.id });
+      Object.assign(recipient, {
+        role,
+        order: entry.order,
+        position,
+        name: person.name,
+        email: person.email,
+        status: role === "cc" ? "not_required" : "pending",
+      });
     }
     for (const dropped of recipients.filter((r) => !current.includes(r))) tx.remove(dropped); // its fields cascade
     document.updatedAt = new Date();
     await announceDocumentChanged(tx, document, current, "UPDATED");
     return document;
   });
+}
+
+/** Each recipient's person, named by input field, to be found in the caller's business. */
+function recipientRefs(entries: RecipientEntry[]): Refs {
+  return Object.fromEntries(
+    entries.map((entry, position) =>
+      entry.contactId
+        ? [`recipients.${position}.contactId`, [KNOWN_CONTACTS, entry.contactId]]
+        : [`recipients.${position}.staffId`, [CURRENT_STAFF, entry.staffId]],
+    ),
+  );
 }
 
 /** Replaces a draft's fields; each belongs to a SIGNER and lies on a page of the uploaded PDF. */
@@ -58,11 +83,22 @@ export async function setFields(em: EntityManager, documentId: string, entries: 
     if (invalid) return invalid;
     await tx.nativeDelete(DocumentFieldRow, { documentId: document.id });
     for (const [position, entry] of entries.entries()) {
-      tx.persist(Object.assign(new DocumentFieldRow(), {
-        businessId: document.businessId, documentId: document.id, recipientId: entry.recipientId, kind: entry.kind.toLowerCase() as FieldKindValue,
-        page: entry.page, x: entry.x, y: entry.y, width: entry.width, height: entry.height,
-        label: entry.label?.trim() || null, required: entry.required ?? true, position,
-      }));
+      tx.persist(
+        Object.assign(new DocumentFieldRow(), {
+          businessId: document.businessId,
+          documentId: document.id,
+          recipientId: entry.recipientId,
+          kind: entry.kind.toLowerCase() as FieldKindValue,
+          page: entry.page,
+          x: entry.x,
+          y: entry.y,
+          width: entry.width,
+          height: entry.height,
+          label: entry.label?.trim() || null,
+          required: entry.required ?? true,
+          position,
+        }),
+      );
     }
     document.updatedAt = new Date();
     await announceDocumentChanged(tx, document, recipients, "UPDATED");

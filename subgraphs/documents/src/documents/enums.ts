@@ -46,7 +46,10 @@ export enum RecipientStatus {
   DECLINED = "DECLINED",
   NOT_REQUIRED = "NOT_REQUIRED",
 }
-registerEnumType(RecipientStatus, { name: "RecipientStatus", description: "Where a recipient is; NOT_REQUIRED for CC recipients, who never act." });
+registerEnumType(RecipientStatus, {
+  name: "RecipientStatus",
+  description: "Where a recipient is; NOT_REQUIRED for CC recipients, who never act.",
+});
 
 export enum DocumentFieldKind {
   SIGNATURE = "SIGNATURE",
@@ -72,7 +75,8 @@ export enum ContactDocumentList {
 }
 registerEnumType(ContactDocumentList, {
   name: "ContactDocumentList",
-  description: "The contact's lists: PENDING_SIGNATURE (open, they still have to act), PARTIALLY_SIGNED (open, they are done or only copied), SIGNED (completed).",
+  description:
+    "The contact's lists: PENDING_SIGNATURE (open, they still have to act), PARTIALLY_SIGNED (open, they are done or only copied), SIGNED (completed).",
 });
 
 export enum DocumentAuditAction {

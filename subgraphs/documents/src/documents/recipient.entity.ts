@@ -21,7 +21,7 @@ export class Recipient {
   contactId: string | null = null;
   @Property({ type: "uuid", nullable: true })
   staffId: string | null = null;
-  /** Name and email when last set or sent; the profiles keep the current ones. */
+  /** Name and email when last set or sent; documents' copy of identity's data keeps the current ones. */
   @Property({ type: "text" })
   name!: string;
   @Property({ type: "text" })

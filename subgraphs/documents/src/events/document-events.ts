@@ -1,16 +1,12 @@
-import { recordEvent, type EntityManager } from "@portal/kit";
+import { documents, type PayloadInputOf } from "@portal/contracts";
+import { KnownStaff, publish, type EntityManager } from "@portal/kit";
 import type { Document } from "../documents/document.entity.js";
 import type { Recipient } from "../documents/recipient.entity.js";
-import { StaffProfile } from "../profiles/profile.entities.js";
-import { emailRecipientOf, linkFor, loadAudience, staffRecipient, type Audience, type EmailRecipient } from "./audience.js";
+import { emailRecipientOf, linkFor, loadAudience, staffRecipient, type Audience } from "./audience.js";
 
-/** Domain events documents publishes (payloads in docs/architecture.md, "Documents"). */
-export const DOCUMENT_EVENTS = {
-  sent: "documents.document.sent",
-  signatureRequested: "documents.signature.requested",
-  completed: "documents.document.completed",
-  declined: "documents.document.declined",
-} as const;
+/* The events documents publishes; their names and payloads are declared in @portal/contracts (documents). */
+
+type CompletedParty = PayloadInputOf<typeof documents.documentCompleted>["parties"][number];
 
 /** Automation stores it on its email log and hands it back in `automation.email.finished`. */
 export const referenceOf = (document: Pick<Document, "id">) => `document:${document.id}`;
@@ -25,17 +21,34 @@ function senderName(document: Document, audience: Audience): string {
 
 export function recordDocumentSent(em: EntityManager, document: Document, recipients: Recipient[], inviteToPortal: boolean): void {
   const contactIds = recipients.flatMap((r) => (r.contactId ? [r.contactId] : []));
-  recordEvent(em, DOCUMENT_EVENTS.sent, document.businessId, { documentId: document.id, title: document.title, contactIds, inviteToPortal, reference: referenceOf(document) });
+  publish(em, documents.documentSent, document.businessId, {
+    documentId: document.id,
+    title: document.title,
+    contactIds,
+    inviteToPortal,
+    reference: referenceOf(document),
+  });
 }
 
 /** One `documents.signature.requested` per recipient: their turn began, or a reminder. */
-export async function recordSignatureRequests(em: EntityManager, document: Document, recipients: Recipient[], reminder: boolean): Promise<void> {
+export async function recordSignatureRequests(
+  em: EntityManager,
+  document: Document,
+  recipients: Recipient[],
+  reminder: boolean,
+): Promise<void> {
   if (recipients.length === 0) return;
   const audience = await loadAudience(em, document, recipients, document.sentByStaffId ? [document.sentByStaffId] : []);
   for (const recipient of recipients) {
-    recordEvent(em, DOCUMENT_EVENTS.signatureRequested, document.businessId, {
-      documentId: document.id, title: document.title, message: document.message, senderName: senderName(document, audience), reminder,
-      ...partyIds(recipient), recipient: emailRecipientOf(recipient, audience), link: linkFor(recipient.kind, audience, document.id),
+    publish(em, documents.signatureRequested, document.businessId, {
+      documentId: document.id,
+      title: document.title,
+      message: document.message,
+      senderName: senderName(document, audience),
+      reminder,
+      ...partyIds(recipient),
+      recipient: emailRecipientOf(recipient, audience),
+      link: linkFor(recipient.kind, audience, document.id),
       reference: referenceOf(document),
     });
   }
@@ -43,28 +56,55 @@ export async function recordSignatureRequests(em: EntityManager, document: Docum
 
 /** Every recipient (copies included) and the sender receive the sealed PDF. */
 export async function recordDocumentCompleted(em: EntityManager, document: Document, recipients: Recipient[]): Promise<void> {
+  if (!document.finalSha256) throw new Error(`Document ${document.id} is completed without the sealed PDF's hash`);
+  const finalSha256 = document.finalSha256;
   const audience = await loadAudience(em, document, recipients, document.sentByStaffId ? [document.sentByStaffId] : []);
-  const parties: { recipientId: string | null; contactId: string | null; staffId: string | null; recipient: EmailRecipient; link: string }[] = recipients.map((recipient) => ({
-    ...partyIds(recipient), recipient: emailRecipientOf(recipient, audience), link: linkFor(recipient.kind, audience, document.id),
+  const parties: CompletedParty[] = recipients.map((recipient) => ({
+    ...partyIds(recipient),
+    recipient: emailRecipientOf(recipient, audience),
+    link: linkFor(recipient.kind, audience, document.id),
   }));
   const sender = document.sentByStaffId ? audience.staff.get(document.sentByStaffId) : undefined;
   if (sender && !sender.removed && !recipients.some((r) => r.staffId === sender.staffId)) {
-    parties.push({ recipientId: null, contactId: null, staffId: sender.staffId, recipient: staffRecipient(sender), link: linkFor("staff", audience, document.id) });
+    parties.push({
+      recipientId: null,
+      contactId: null,
+      staffId: sender.staffId,
+      recipient: staffRecipient(sender),
+      link: linkFor("staff", audience, document.id),
+    });
   }
-  recordEvent(em, DOCUMENT_EVENTS.completed, document.businessId, {
-    documentId: document.id, title: document.title, finalSha256: document.finalSha256, parties, reference: referenceOf(document),
+  publish(em, documents.documentCompleted, document.businessId, {
+    documentId: document.id,
+    title: document.title,
+    finalSha256,
+    parties,
+    reference: referenceOf(document),
   });
 }
 
 /** The sender hears of a decline; when there is none (sent with an API key, or since removed), the owners. */
-export async function recordDocumentDeclined(em: EntityManager, document: Document, recipients: Recipient[], decliner: Recipient, reason: string): Promise<void> {
+export async function recordDocumentDeclined(
+  em: EntityManager,
+  document: Document,
+  recipients: Recipient[],
+  decliner: Recipient,
+  reason: string,
+): Promise<void> {
   const audience = await loadAudience(em, document, recipients);
-  const sender = document.sentByStaffId ? await em.findOne(StaffProfile, { staffId: document.sentByStaffId, removed: false }) : null;
-  const staff = sender ? [sender] : await em.find(StaffProfile, { role: "owner", removed: false }, { orderBy: { name: "asc" } });
+  const sender = document.sentByStaffId ? await em.findOne(KnownStaff, { staffId: document.sentByStaffId, removed: false }) : null;
+  const staff = sender ? [sender] : await em.find(KnownStaff, { role: "OWNER", removed: false }, { orderBy: { name: "asc" } });
   const declinedBy = emailRecipientOf(decliner, audience);
-  recordEvent(em, DOCUMENT_EVENTS.declined, document.businessId, {
-    documentId: document.id, title: document.title, declinedBy: { name: declinedBy.name, email: declinedBy.email }, reason,
-    notify: staff.map((profile) => ({ staffId: profile.staffId, recipient: staffRecipient(profile), link: linkFor("staff", audience, document.id) })),
+  publish(em, documents.documentDeclined, document.businessId, {
+    documentId: document.id,
+    title: document.title,
+    declinedBy: { name: declinedBy.name, email: declinedBy.email },
+    reason,
+    notify: staff.map((member) => ({
+      staffId: member.staffId,
+      recipient: staffRecipient(member),
+      link: linkFor("staff", audience, document.id),
+    })),
     reference: referenceOf(document),
   });
 }

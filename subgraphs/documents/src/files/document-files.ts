@@ -5,7 +5,11 @@ import { uploadOriginal } from "./upload.js";
 
 const FILE = /^([0-9a-f-]{36})\/(original|signed)\.pdf$/i;
 
-export const json = (status: number, value: unknown): FileResponse => ({ status, contentType: "application/json", body: Buffer.from(JSON.stringify(value)) });
+export const json = (status: number, value: unknown): FileResponse => ({
+  status,
+  contentType: "application/json",
+  body: Buffer.from(JSON.stringify(value)),
+});
 const NOT_FOUND = json(404, { error: "not found" });
 
 const canWrite = (caller: Caller) => {
@@ -19,7 +23,13 @@ const canWrite = (caller: Caller) => {
 
 /** "Lease 2026.pdf" → "Lease 2026 (signed).pdf". */
 function downloadName(fileName: string | null, title: string, signed: boolean): string {
-  const base = (fileName ?? title).replace(/\.pdf$/i, "").replace(/[^\p{L}\p{N} ._()-]+/gu, " ").replace(/\s+/g, " ").trim().slice(0, 100) || "document";
+  const base =
+    (fileName ?? title)
+      .replace(/\.pdf$/i, "")
+      .replace(/[^\p{L}\p{N} ._()-]+/gu, " ")
+      .replace(/\s+/g, " ")
+      .trim()
+      .slice(0, 100) || "document";
   return signed ? `${base} (signed).pdf` : `${base}.pdf`;
 }
 
@@ -43,18 +53,26 @@ export const documentFiles: FileHandler = async (request: FileRequest) => {
   }
   if (system && which === "signed") {
     const [row] = await sql<{ final_pdf: Buffer | null; file_name: string | null; title: string }>(
-      em, `select final_pdf, file_name, title from "documents"."document" where id = ? and business_id = ? and status = 'completed'`, [id, caller.businessId],
+      em,
+      `select final_pdf, file_name, title from "documents"."document" where id = ? and business_id = ? and status = 'completed'`,
+      [id, caller.businessId],
     );
-    return row?.final_pdf ? { status: 200, contentType: "application/pdf", fileName: downloadName(row.file_name, row.title, true), body: row.final_pdf } : NOT_FOUND;
+    return row?.final_pdf
+      ? { status: 200, contentType: "application/pdf", fileName: downloadName(row.file_name, row.title, true), body: row.final_pdf }
+      : NOT_FOUND;
   }
   const readable = await readableDocument(em, caller, id!);
   if (!readable) return NOT_FOUND;
   const { document } = readable;
   if (which === "original") {
     const bytes = await readOriginalPdf(em, document.id);
-    return bytes ? { status: 200, contentType: "application/pdf", fileName: downloadName(document.fileName, document.title, false), body: bytes } : NOT_FOUND;
+    return bytes
+      ? { status: 200, contentType: "application/pdf", fileName: downloadName(document.fileName, document.title, false), body: bytes }
+      : NOT_FOUND;
   }
   if (document.status !== "completed") return NOT_FOUND;
   const [row] = await sql<{ final_pdf: Buffer | null }>(em, `select final_pdf from "documents"."document" where id = ?`, [document.id]);
-  return row?.final_pdf ? { status: 200, contentType: "application/pdf", fileName: downloadName(document.fileName, document.title, true), body: row.final_pdf } : NOT_FOUND;
+  return row?.final_pdf
+    ? { status: 200, contentType: "application/pdf", fileName: downloadName(document.fileName, document.title, true), body: row.final_pdf }
+    : NOT_FOUND;
 };

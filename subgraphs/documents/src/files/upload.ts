@@ -6,7 +6,9 @@ import { announceDocumentChanged } from "../live/document-live.js";
 import { inspectPdf, PdfRejectedError } from "../pdf/index.js";
 
 const fileError = (status: number, message: string): FileResponse => ({
-  status, contentType: "application/json", body: Buffer.from(JSON.stringify({ error: { field: "file", message } })),
+  status,
+  contentType: "application/json",
+  body: Buffer.from(JSON.stringify({ error: { field: "file", message } })),
 });
 
 /** The name offered later for download; the client may percent-encode it (headers are ASCII). */
@@ -19,22 +21,31 @@ export function cleanFileName(header: string | string[] | undefined): string | n
   } catch {
     // keep it as sent
   }
-  name = name.split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f"]/g, "").trim().slice(0, 200);
+  name = name
+    .split(/[\\/]/)
+    .pop()!
+    .replace(/[\u0000-\u001f\u007f"]/g, "")
+    .trim()
+    .slice(0, 200);
   return name || null;
 }
 
 /**
  * A draft's PDF: `content-type: application/pdf` (else 415), a PDF that opens, is not encrypted and
- * has pages (else 400 naming `file`). Replacing it drops fields beyond the new last page.
+ * has 1 to MAX_PAGES pages (else 400 naming `file`). Replacing it drops fields beyond the new last page.
  */
 export async function uploadOriginal(em: EntityManager, id: string, request: FileRequest): Promise<FileResponse> {
-  const type = String(request.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
+  const type = String(request.headers["content-type"] ?? "")
+    .split(";")[0]!
+    .trim()
+    .toLowerCase();
   if (type !== "application/pdf") return fileError(415, "Upload a PDF file (content-type application/pdf).");
   const bytes = request.body ?? Buffer.alloc(0);
   if (bytes.length === 0) return fileError(400, "The file is empty.");
+  const fileName = cleanFileName(request.headers["x-file-name"]) ?? "document.pdf";
   let inspected: Awaited<ReturnType<typeof inspectPdf>>;
   try {
-    inspected = await inspectPdf(bytes);
+    inspected = await inspectPdf(bytes, fileName);
   } catch (error) {
     if (error instanceof PdfRejectedError) return fileError(400, error.message);
     throw error;
@@ -43,13 +54,22 @@ export async function uploadOriginal(em: EntityManager, id: string, request: Fil
   const result = await withLockedDocument(em, id, async ({ document, recipients, tx }) => {
     if (document.status !== "draft") return fileError(400, "This document was already sent; its PDF can no longer change.");
     Object.assign(document, {
-      fileName: cleanFileName(request.headers["x-file-name"]) ?? "document.pdf", originalSha256: sha256,
-      pageCount: inspected.pageCount, pages: inspected.pages.map(({ number, width, height }) => ({ number, width, height })), updatedAt: new Date(),
+      fileName,
+      originalSha256: sha256,
+      pageCount: inspected.pageCount,
+      pages: inspected.pages.map(({ number, width, height }) => ({ number, width, height })),
+      updatedAt: new Date(),
     });
     await sql(tx, `update "documents"."document" set original_pdf = ? where id = ?`, [bytes, document.id]);
     await dropFieldsBeyond(tx, document.id, inspected.pageCount);
     await announceDocumentChanged(tx, document, recipients, "UPDATED");
-    return { status: 200, contentType: "application/json", body: Buffer.from(JSON.stringify({ pageCount: document.pageCount, pages: document.pages })) } satisfies FileResponse;
+    return {
+      status: 200,
+      contentType: "application/json",
+      body: Buffer.from(JSON.stringify({ pageCount: document.pageCount, pages: document.pages })),
+    } satisfies FileResponse;
   });
-  return "status" in result ? result : { status: 404, contentType: "application/json", body: Buffer.from(JSON.stringify({ error: "not found" })) };
+  return "status" in result
+    ? result
+    : { status: 404, contentType: "application/json", body: Buffer.from(JSON.stringify({ error: "not found" })) };
 }

@@ -33,7 +33,9 @@ export async function expireDueDocuments(orm: MikroORM, now: Date, scope: SweepS
   );
   let expired = 0;
   for (const row of due) {
-    const result = await withLockedDocument(forkFor(orm, row.business_id), row.id, ({ document, recipients, tx }) => expireIfDue(tx, document, recipients, now));
+    const result = await withLockedDocument(forkFor(orm, row.business_id), row.id, ({ document, recipients, tx }) =>
+      expireIfDue(tx, document, recipients, now),
+    );
     if (result === true) expired++;
   }
   return expired;

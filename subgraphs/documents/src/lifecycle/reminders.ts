@@ -12,10 +12,20 @@ import { expireIfDue, type SweepScope } from "./expiry.js";
 const DAY_MS = 86_400_000;
 
 /** Reminds `recipients` (whose turn it is): one signature request each with `reminder: true`, and REMINDED. */
-export async function sendReminders(tx: EntityManager, document: Document, all: Recipient[], recipients: Recipient[], actor: AuditActor, now: Date): Promise<void> {
+export async function sendReminders(
+  tx: EntityManager,
+  document: Document,
+  all: Recipient[],
+  recipients: Recipient[],
+  actor: AuditActor,
+  now: Date,
+): Promise<void> {
   for (const recipient of recipients) recipient.lastRemindedAt = now;
   await recordSignatureRequests(tx, document, recipients, true);
-  appendAudit(tx, document, "REMINDED", actor, { at: now, details: { recipients: recipients.map((r) => ({ recipientId: r.id, name: r.name })) } });
+  appendAudit(tx, document, "REMINDED", actor, {
+    at: now,
+    details: { recipients: recipients.map((r) => ({ recipientId: r.id, name: r.name })) },
+  });
   await announceDocumentChanged(tx, document, all, "REMINDED");
 }
 

@@ -1,16 +1,14 @@
-import { ValidationError, type Caller, type EntityManager } from "@portal/kit";
+import { KnownBusiness, KnownContact, KnownStaff, ValidationError, type Caller, type EntityManager } from "@portal/kit";
 import { appendAudit } from "../audit/audit.service.js";
 import { actorOf } from "../documents/actor.js";
 import { draftOnly } from "../documents/document.service.js";
-import { DocumentStateError } from "../documents/document.results.js";
+import { DocumentStateError } from "../documents/document.errors.js";
 import { fieldsOf, withLockedDocument } from "../documents/document-store.js";
 import type { Document } from "../documents/document.entity.js";
 import type { DocumentFieldRow } from "../documents/field.entity.js";
 import { acts, type Recipient } from "../documents/recipient.entity.js";
 import { recordDocumentSent } from "../events/document-events.js";
 import { announceDocumentChanged } from "../live/document-live.js";
-import { ContactProfile, StaffProfile } from "../profiles/profile.entities.js";
-import { findBusinessProfile } from "../profiles/profile.service.js";
 import { startTurns } from "./turn-requests.js";
 
 /** What a draft needs before it can go out, naming the input to fix. */
@@ -28,11 +26,13 @@ export function sendProblem(document: Document, recipients: Recipient[], fields:
 
 /** Names and addresses as they are now, so the sent document shows whom it really went to. */
 async function refreshParties(tx: EntityManager, recipients: Recipient[]): Promise<void> {
-  const contacts = await tx.find(ContactProfile, { contactId: { $in: recipients.flatMap((r) => (r.contactId ? [r.contactId] : [])) } });
-  const staff = await tx.find(StaffProfile, { staffId: { $in: recipients.flatMap((r) => (r.staffId ? [r.staffId] : [])) } });
+  const contacts = await tx.find(KnownContact, { contactId: { $in: recipients.flatMap((r) => (r.contactId ? [r.contactId] : [])) } });
+  const staff = await tx.find(KnownStaff, { staffId: { $in: recipients.flatMap((r) => (r.staffId ? [r.staffId] : [])) } });
   for (const recipient of recipients) {
-    const profile = recipient.contactId ? contacts.find((p) => p.contactId === recipient.contactId) : staff.find((p) => p.staffId === recipient.staffId);
-    if (profile) Object.assign(recipient, { name: profile.name, email: profile.email });
+    const person = recipient.contactId
+      ? contacts.find((p) => p.contactId === recipient.contactId)
+      : staff.find((p) => p.staffId === recipient.staffId);
+    if (person) Object.assign(recipient, { name: person.name, email: person.email });
   }
 }
 
@@ -47,15 +47,23 @@ export function sendDocument(em: EntityManager, caller: Caller, id: string, invi
     const now = new Date();
     const problem = sendProblem(document, recipients, await fieldsOf(tx, document.id), now);
     if (problem) return problem;
-    const business = await findBusinessProfile(tx, document.businessId);
-    const portalUrl = business?.portalUrl || caller.origin;
-    if (!portalUrl) return DocumentStateError.of(document.status, "The portal address of this business is not known yet; try again in a moment");
+    const business = await tx.findOne(KnownBusiness, { businessId: document.businessId });
+    // Links must come from the business's configured address (identity's snapshot), never from the request.
+    const portalUrl = business?.portalUrl;
+    if (!portalUrl)
+      return DocumentStateError.of(document.status, "The portal address of this business is not known yet; try again in a moment");
     await refreshParties(tx, recipients);
     Object.assign(document, {
-      status: "sent", sentAt: now, updatedAt: now, portalUrl,
+      status: "sent",
+      sentAt: now,
+      updatedAt: now,
+      portalUrl,
       sentByStaffId: caller.actor.kind === "staff" ? caller.actor.id : null,
     });
-    appendAudit(tx, document, "SENT", await actorOf(tx, caller), { at: now, details: { recipients: recipients.length, signingOrder: document.signingOrder, inviteToPortal } });
+    appendAudit(tx, document, "SENT", await actorOf(tx, caller), {
+      at: now,
+      details: { recipients: recipients.length, signingOrder: document.signingOrder, inviteToPortal },
+    });
     recordDocumentSent(tx, document, recipients, inviteToPortal);
     await startTurns(tx, document, recipients, now);
     await announceDocumentChanged(tx, document, recipients, "SENT");

@@ -2,7 +2,7 @@ import { ValidationError, type Caller, type EntityManager } from "@portal/kit";
 import { appendAudit } from "../audit/audit.service.js";
 import { actorOf } from "../documents/actor.js";
 import { isOpen } from "../documents/document.entity.js";
-import { DocumentStateError } from "../documents/document.results.js";
+import { DocumentStateError } from "../documents/document.errors.js";
 import { withLockedDocument } from "../documents/document-store.js";
 import { announceDocumentChanged } from "../live/document-live.js";
 

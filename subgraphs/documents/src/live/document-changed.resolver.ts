@@ -1,7 +1,16 @@
-import { type Caller, forbidden, forkFor, isStaffReader, type LiveMessage, type SubgraphContext, type SubgraphDeps, unauthenticated } from "@portal/kit";
+import {
+  type Caller,
+  forbidden,
+  forkFor,
+  isStaffReader,
+  type LiveMessage,
+  type SubgraphContext,
+  type SubgraphDeps,
+  unauthenticated,
+} from "@portal/kit";
 import { Arg, Ctx, ID, Resolver, Root, Subscription } from "type-graphql";
 import { readableView } from "../documents/document-access.js";
-import { DocumentChangeEvent } from "../documents/document.results.js";
+import { DocumentChangeEvent } from "../documents/document.types.js";
 import { DocumentChangeKind } from "../documents/enums.js";
 import { partyOf } from "../shared/access.js";
 import { DOCUMENT_TOPIC, type DocumentChangedMessage } from "./document-live.js";
@@ -15,7 +24,8 @@ export function audienceFilter(caller: Caller, documentId: string | null): (mess
   if (caller.actor.kind === "anonymous" || !caller.actor.id) throw unauthenticated();
   if (!caller.businessId) throw forbidden();
   const relevant = (message: LiveMessage) =>
-    message.topic === DOCUMENT_TOPIC && message.businessId === caller.businessId &&
+    message.topic === DOCUMENT_TOPIC &&
+    message.businessId === caller.businessId &&
     (!documentId || (message.data as unknown as DocumentChangedMessage).documentId === documentId);
   if (isStaffReader(caller)) return relevant;
   const party = partyOf(caller);
@@ -32,8 +42,12 @@ export function documentChangedResolver(deps: SubgraphDeps) {
   @Resolver()
   class DocumentChangedResolver {
     @Subscription(() => DocumentChangeEvent, {
-      description: "Documents as they change (viewed, signed, declined, completed…): staff get their business's documents, a recipient only theirs once sent.",
-      subscribe: ({ args, context }) => deps.live.subscribe(audienceFilter((context as SubgraphContext).caller, (args as { documentId?: string | null }).documentId ?? null)),
+      description:
+        "Documents as they change (viewed, signed, declined, completed…): staff get their business's documents, a recipient only theirs once sent.",
+      subscribe: ({ args, context }) =>
+        deps.live.subscribe(
+          audienceFilter((context as SubgraphContext).caller, (args as { documentId?: string | null }).documentId ?? null),
+        ),
     })
     async documentChanged(
       @Root() message: LiveMessage,
@@ -44,7 +58,11 @@ export function documentChangedResolver(deps: SubgraphDeps) {
       const data = message.data as unknown as DocumentChangedMessage;
       const document = await readableView(forkFor(deps.orm, ctx.caller.businessId), ctx.caller, data.documentId);
       if (!document) throw forbidden("This document is no longer visible to you");
-      return Object.assign(new DocumentChangeEvent(), { change: data.change as DocumentChangeKind, document, recipientId: data.recipientId });
+      return Object.assign(new DocumentChangeEvent(), {
+        change: data.change as DocumentChangeKind,
+        document,
+        recipientId: data.recipientId,
+      });
     }
   }
   return DocumentChangedResolver;

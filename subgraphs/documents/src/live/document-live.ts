@@ -5,7 +5,17 @@ import type { Recipient } from "../documents/recipient.entity.js";
 /** Live topic for document changes (docs/architecture.md); announced inside the change's transaction. */
 export const DOCUMENT_TOPIC = "documents.document";
 
-export type ChangeKind = "UPDATED" | "SENT" | "VIEWED" | "SIGNED" | "APPROVED" | "DECLINED" | "COMPLETED" | "VOIDED" | "EXPIRED" | "REMINDED";
+export type ChangeKind =
+  | "UPDATED"
+  | "SENT"
+  | "VIEWED"
+  | "SIGNED"
+  | "APPROVED"
+  | "DECLINED"
+  | "COMPLETED"
+  | "VOIDED"
+  | "EXPIRED"
+  | "REMINDED";
 
 /** Ids only: each subscriber re-reads the document with its own rights. Drafts name no parties. */
 export interface DocumentChangedMessage {
@@ -16,7 +26,13 @@ export interface DocumentChangedMessage {
   staffIds: string[];
 }
 
-export async function announceDocumentChanged(em: EntityManager, document: Document, recipients: Recipient[], change: ChangeKind, recipientId: string | null = null): Promise<void> {
+export async function announceDocumentChanged(
+  em: EntityManager,
+  document: Document,
+  recipients: Recipient[],
+  change: ChangeKind,
+  recipientId: string | null = null,
+): Promise<void> {
   const parties = document.status === "draft" ? [] : recipients;
   const data: DocumentChangedMessage = {
     documentId: document.id,

@@ -37,7 +37,9 @@ export class Migration20261201100000Documents extends Migration {
       "created_at" timestamptz not null default now(),
       "updated_at" timestamptz not null default now())`);
     this.addSql(`create index "document_list" on ${S}."document" ("business_id", "created_at", "id")`);
-    this.addSql(`create index "document_open_expiry" on ${S}."document" ("expires_at") where "status" in ('sent', 'partially_signed') and "expires_at" is not null`);
+    this.addSql(
+      `create index "document_open_expiry" on ${S}."document" ("expires_at") where "status" in ('sent', 'partially_signed') and "expires_at" is not null`,
+    );
 
     this.addSql(`create table ${S}."recipient" (
       "id" uuid primary key default gen_random_uuid(),
@@ -119,9 +121,15 @@ export class Migration20261201100000Documents extends Migration {
       unique ("document_id", "sequence"))`);
     for (const statement of auditGuardsSql(S)) this.addSql(statement);
 
-    this.addSql(`create table ${S}."business_profile" ("business_id" uuid primary key, "display_name" text not null, "portal_url" text not null, "updated_at" timestamptz not null)`);
-    this.addSql(`create table ${S}."contact_profile" ("contact_id" uuid primary key, "business_id" uuid not null, "name" text not null, "first_name" text not null, "email" text not null, "dnd" boolean not null, "updated_at" timestamptz not null)`);
-    this.addSql(`create table ${S}."staff_profile" ("staff_id" uuid primary key, "business_id" uuid not null, "name" text not null, "email" text not null, "role" text not null, "removed" boolean not null, "updated_at" timestamptz not null)`);
+    this.addSql(
+      `create table ${S}."business_profile" ("business_id" uuid primary key, "display_name" text not null, "portal_url" text not null, "updated_at" timestamptz not null)`,
+    );
+    this.addSql(
+      `create table ${S}."contact_profile" ("contact_id" uuid primary key, "business_id" uuid not null, "name" text not null, "first_name" text not null, "email" text not null, "dnd" boolean not null, "updated_at" timestamptz not null)`,
+    );
+    this.addSql(
+      `create table ${S}."staff_profile" ("staff_id" uuid primary key, "business_id" uuid not null, "name" text not null, "email" text not null, "role" text not null, "removed" boolean not null, "updated_at" timestamptz not null)`,
+    );
 
     // One platform certificate; `id = 1` makes concurrent first starts agree on a single row.
     this.addSql(`create table ${S}."signing_certificate" (

@@ -281,7 +281,13 @@ function drawAuditTrail(writer: CertificateWriter, audit: CertificateAuditEntry[
     MUTED,
   );
   writer.gap(4);
-  const header = () => writer.tableRow(AUDIT_COLUMNS, AUDIT_COLUMNS.map((column) => column.title), 7.5, true);
+  const header = () =>
+    writer.tableRow(
+      AUDIT_COLUMNS,
+      AUDIT_COLUMNS.map((column) => column.title),
+      7.5,
+      true,
+    );
   writer.ensure(60);
   header();
   writer.repeatOnNewPage(header);

@@ -1,5 +1,5 @@
 export { PdfRejectedError } from "./errors.js";
-export { inspectPdf, type PdfPage } from "./inspect.js";
+export { inspectPdf, MAX_PAGES, type PdfPage } from "./inspect.js";
 export type { StampField } from "./stamp.js";
 export { validateSignaturePng } from "./signature-image.js";
 export type { CertificateAuditEntry, CertificateRecipient } from "./certificate-page.js";

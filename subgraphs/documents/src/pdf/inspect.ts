@@ -1,6 +1,7 @@
 import { EncryptedPDFError, PDFDocument } from "pdf-lib";
 import { PdfRejectedError } from "./errors.js";
 import { displayedPage, roundPoints } from "./geometry.js";
+import { countPagesUpTo } from "./page-count.js";
 
 /** A page's size as displayed (after /Rotate), in PDF points; `number` is 1-based. */
 export interface PdfPage {
@@ -21,11 +22,22 @@ function includesAscii(bytes: Uint8Array, text: string, from: number, to: number
     .includes(text, 0, "latin1");
 }
 
+/** The most pages a document to sign may have: each is rendered for placing fields and stamped when sealed. */
+export const MAX_PAGES = 200;
+
+export interface LoadOptions {
+  /** Refuse a file with more pages, counted before any page is built. */
+  maxPages?: number;
+  /** Named in messages, e.g. "contract.pdf". */
+  fileName?: string;
+}
+
 /**
  * Parses an uploaded PDF, refusing what cannot be signed reliably: anything that is not a PDF,
- * encrypted (password-protected) files, damaged or truncated files and files without pages.
+ * encrypted (password-protected) files, damaged or truncated files, files without pages and, with
+ * `maxPages`, files with more pages than that.
  */
-export async function loadPdf(bytes: Uint8Array): Promise<PDFDocument> {
+export async function loadPdf(bytes: Uint8Array, options: LoadOptions = {}): Promise<PDFDocument> {
   if (bytes.byteLength === 0) throw new PdfRejectedError("The file is empty.");
   if (!includesAscii(bytes, HEADER, 0, HEADER_WINDOW)) throw new PdfRejectedError("The file is not a PDF.");
   if (!includesAscii(bytes, "%%EOF", bytes.byteLength - END_WINDOW, bytes.byteLength)) {
@@ -41,6 +53,7 @@ export async function loadPdf(bytes: Uint8Array): Promise<PDFDocument> {
     }
     throw new PdfRejectedError("The PDF is damaged and cannot be read.");
   }
+  if (options.maxPages !== undefined) refuseLongerThan(pdf, options.maxPages, options.fileName);
   let pageCount: number;
   try {
     pageCount = pdf.getPageCount();
@@ -55,9 +68,26 @@ export async function loadPdf(bytes: Uint8Array): Promise<PDFDocument> {
   return pdf;
 }
 
-/** Page count and the displayed size of every page; throws PdfRejectedError for unusable files. */
-export async function inspectPdf(bytes: Uint8Array): Promise<{ pageCount: number; pages: PdfPage[] }> {
-  const pdf = await loadPdf(bytes);
+function refuseLongerThan(pdf: PDFDocument, maxPages: number, fileName = "The PDF"): void {
+  let pages: number;
+  try {
+    pages = countPagesUpTo(pdf, maxPages);
+  } catch {
+    throw new PdfRejectedError("The PDF is damaged and cannot be read.");
+  }
+  if (pages > maxPages) {
+    throw new PdfRejectedError(
+      `${fileName} has more than ${maxPages} pages. A document to sign can have at most ${maxPages} pages; split it and send the parts separately.`,
+    );
+  }
+}
+
+/**
+ * Page count and the displayed size of every page of an upload (at most MAX_PAGES); throws
+ * PdfRejectedError for unusable files.
+ */
+export async function inspectPdf(bytes: Uint8Array, fileName?: string): Promise<{ pageCount: number; pages: PdfPage[] }> {
+  const pdf = await loadPdf(bytes, { maxPages: MAX_PAGES, fileName });
   const pages = pdf.getPages().map((page, index) => {
     const { width, height } = displayedPage(page);
     return { number: index + 1, width: roundPoints(width), height: roundPoints(height) };

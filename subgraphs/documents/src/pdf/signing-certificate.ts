@@ -29,7 +29,12 @@ export function certificateSubject(cert: forge.pki.Certificate): string {
  * Writes key and certificates as a PKCS#12 the signer can read: node-forge (used by
  * @signpdf/signer-p12) only looks for a password-protected (shrouded) key bag.
  */
-export function toP12(key: forge.pki.rsa.PrivateKey, certificates: forge.pki.Certificate[], passphrase: string, friendlyName: string): Buffer {
+export function toP12(
+  key: forge.pki.rsa.PrivateKey,
+  certificates: forge.pki.Certificate[],
+  passphrase: string,
+  friendlyName: string,
+): Buffer {
   const asn1 = forge.pkcs12.toPkcs12Asn1(key, certificates, passphrase, { algorithm: "aes256", friendlyName });
   return Buffer.from(forge.asn1.toDer(asn1).getBytes(), "binary");
 }

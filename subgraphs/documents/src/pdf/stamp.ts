@@ -88,7 +88,7 @@ function drawTypedSignature(page: PDFPage, typed: string, font: PDFFont, rect: R
 }
 
 async function drawDrawnSignature(pdf: PDFDocument, page: PDFPage, png: Uint8Array, rect: Rect, pageNumber: number): Promise<void> {
-  let image;
+  let image: Awaited<ReturnType<PDFDocument["embedPng"]>>;
   try {
     pngSize(png);
     image = await pdf.embedPng(png);

@@ -17,8 +17,7 @@ export function isParty(recipient: { contactId: string | null; staffId: string |
   return party.kind === "contact" ? recipient.contactId === party.id : recipient.staffId === party.id;
 }
 
-
-/** The name the audit trail gives the caller when no profile is known. */
+/** The name the audit trail gives the caller when documents does not know them from identity. */
 export function actorLabel(caller: Caller): string {
   switch (caller.actor.kind) {
     case "apiKey":

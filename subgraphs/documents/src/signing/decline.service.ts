@@ -1,7 +1,7 @@
 import { NotFoundError, ValidationError, type Caller, type EntityManager } from "@portal/kit";
 import { appendAudit } from "../audit/audit.service.js";
 import { actorOf } from "../documents/actor.js";
-import { DocumentStateError } from "../documents/document.results.js";
+import { DocumentStateError } from "../documents/document.errors.js";
 import { withLockedDocument } from "../documents/document-store.js";
 import { recordDocumentDeclined } from "../events/document-events.js";
 import { announceDocumentChanged } from "../live/document-live.js";
@@ -18,7 +18,11 @@ export function declineDocument(em: EntityManager, caller: Caller, input: { docu
     if (recipient instanceof NotFoundError || recipient instanceof DocumentStateError) return recipient;
     Object.assign(recipient, { status: "declined", declinedAt: now, declineReason: reason });
     Object.assign(document, { status: "declined", declinedAt: now, updatedAt: now });
-    appendAudit(tx, document, "DECLINED", await actorOf(tx, caller, recipient), { recipientId: recipient.id, at: now, details: { reason } });
+    appendAudit(tx, document, "DECLINED", await actorOf(tx, caller, recipient), {
+      recipientId: recipient.id,
+      at: now,
+      details: { reason },
+    });
     await recordDocumentDeclined(tx, document, recipients, recipient, reason);
     await announceDocumentChanged(tx, document, recipients, "DECLINED", recipient.id);
     return document;

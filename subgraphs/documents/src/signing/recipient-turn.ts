@@ -1,6 +1,6 @@
 import { NotFoundError, type Caller, type EntityManager } from "@portal/kit";
 import type { Document } from "../documents/document.entity.js";
-import { DocumentStateError } from "../documents/document.results.js";
+import { DocumentStateError } from "../documents/document.errors.js";
 import type { Recipient } from "../documents/recipient.entity.js";
 import { expireIfDue } from "../lifecycle/expiry.js";
 import { isParty, partyOf } from "../shared/access.js";
@@ -25,16 +25,25 @@ export function ownRecipient(caller: Caller, document: Document, recipients: Rec
  * a copy-only recipient, already acted, or not their turn yet (DocumentStateError). An expired
  * document is marked EXPIRED here, before the sweep gets to it.
  */
-export async function actingRecipient(tx: EntityManager, caller: Caller, document: Document, recipients: Recipient[], now: Date): Promise<Recipient | NotFoundError | DocumentStateError> {
+export async function actingRecipient(
+  tx: EntityManager,
+  caller: Caller,
+  document: Document,
+  recipients: Recipient[],
+  now: Date,
+): Promise<Recipient | NotFoundError | DocumentStateError> {
   const recipient = ownRecipient(caller, document, recipients);
   if (!recipient) return NotFoundError.of("No such document");
   await expireIfDue(tx, document, recipients, now);
   const ended = ENDED[document.status];
   if (ended) return DocumentStateError.of(document.status, ended);
-  if (recipient.role === "cc") return DocumentStateError.of(document.status, "You receive a copy of this document; there is nothing for you to sign");
+  if (recipient.role === "cc")
+    return DocumentStateError.of(document.status, "You receive a copy of this document; there is nothing for you to sign");
   if (recipient.status !== "pending") return DocumentStateError.of(document.status, `You already ${recipient.status} this document`);
   if (!currentTurn(document, recipients).includes(recipient)) {
-    const waiting = currentTurn(document, recipients).map((r) => r.name).join(", ");
+    const waiting = currentTurn(document, recipients)
+      .map((r) => r.name)
+      .join(", ");
     return DocumentStateError.of(document.status, `It is not your turn yet: waiting for ${waiting}`);
   }
   return recipient;

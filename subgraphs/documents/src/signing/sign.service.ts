@@ -1,7 +1,7 @@
 import { NotFoundError, ValidationError, type Caller, type EntityManager } from "@portal/kit";
 import { appendAudit } from "../audit/audit.service.js";
 import { actorOf } from "../documents/actor.js";
-import { DocumentStateError } from "../documents/document.results.js";
+import { DocumentStateError } from "../documents/document.errors.js";
 import { fieldsOf, withLockedDocument } from "../documents/document-store.js";
 import { startTurns } from "../lifecycle/turn-requests.js";
 import { announceDocumentChanged } from "../live/document-live.js";
@@ -43,20 +43,38 @@ export async function signDocument(em: EntityManager, caller: Caller, input: Sig
       if (field.kind === "signature") field.value = signature?.typedName ?? null;
     }
     const action = signer ? "signed" : "approved";
-    tx.persist(Object.assign(new SignatureRecord(), {
-      businessId: document.businessId, documentId: document.id, recipientId: recipient.id, action,
-      consentVersion: CONSENT.version, consentText: CONSENT.text, method: signature?.method ?? null, typedName: signature?.typedName ?? null,
-      drawnPng: signature?.drawnPng ?? null, drawnPngSha256: signature?.drawnPngSha256 ?? null,
-      initials: mine.some((field) => field.kind === "initials") ? initials : null, ip: caller.ip, userAgent: caller.userAgent, signedAt: now,
-    }));
+    tx.persist(
+      Object.assign(new SignatureRecord(), {
+        businessId: document.businessId,
+        documentId: document.id,
+        recipientId: recipient.id,
+        action,
+        consentVersion: CONSENT.version,
+        consentText: CONSENT.text,
+        method: signature?.method ?? null,
+        typedName: signature?.typedName ?? null,
+        drawnPng: signature?.drawnPng ?? null,
+        drawnPngSha256: signature?.drawnPngSha256 ?? null,
+        initials: mine.some((field) => field.kind === "initials") ? initials : null,
+        ip: caller.ip,
+        userAgent: caller.userAgent,
+        signedAt: now,
+      }),
+    );
     Object.assign(recipient, { status: action, signedAt: now, signatureMethod: signature?.method ?? null });
     document.updatedAt = now;
 
     const actor = await actorOf(tx, caller, recipient);
     appendAudit(tx, document, "CONSENTED", actor, { recipientId: recipient.id, at: now, details: { consentVersion: CONSENT.version } });
     appendAudit(tx, document, signer ? "SIGNED" : "APPROVED", actor, {
-      recipientId: recipient.id, at: now,
-      details: { method: signature?.method ?? null, typedName: signature?.typedName ?? null, drawnPngSha256: signature?.drawnPngSha256 ?? null, fields: mine.length },
+      recipientId: recipient.id,
+      at: now,
+      details: {
+        method: signature?.method ?? null,
+        typedName: signature?.typedName ?? null,
+        drawnPngSha256: signature?.drawnPngSha256 ?? null,
+        fields: mine.length,
+      },
     });
 
     if (stillToAct(recipients).length === 0) {

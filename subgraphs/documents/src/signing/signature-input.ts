@@ -24,7 +24,8 @@ const MAX_PNG_BYTES = 60 * 1024;
 
 export function consentProblem(input: SignInput): ValidationError | null {
   if (input.consentAccepted !== true) return ValidationError.of("consentAccepted", "Accept the electronic signature consent to sign");
-  if (input.consentVersion !== CONSENT.version) return ValidationError.of("consentVersion", "The consent text has changed; read and accept the current one");
+  if (input.consentVersion !== CONSENT.version)
+    return ValidationError.of("consentVersion", "The consent text has changed; read and accept the current one");
   return null;
 }
 
@@ -38,7 +39,8 @@ export async function cleanSignature(signature: NonNullable<SignInput["signature
   }
   const base64 = (signature.drawnPng ?? "").trim().replace(/^data:image\/png;base64,/i, "");
   if (!base64) return ValidationError.of("signature.drawnPng", "Draw your signature");
-  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(base64)) return ValidationError.of("signature.drawnPng", "The drawn signature must be a base64 PNG image");
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(base64))
+    return ValidationError.of("signature.drawnPng", "The drawn signature must be a base64 PNG image");
   const png = Buffer.from(base64, "base64");
   if (png.length > MAX_PNG_BYTES) return ValidationError.of("signature.drawnPng", "The drawn signature is too large (at most 60 kB)");
   try {
@@ -52,7 +54,12 @@ export async function cleanSignature(signature: NonNullable<SignInput["signature
 
 /** "Ada Lovelace" → "AL". */
 export function initialsOf(name: string): string {
-  const letters = name.trim().split(/\s+/).map((word) => [...word][0] ?? "").join("").toUpperCase();
+  const letters = name
+    .trim()
+    .split(/\s+/)
+    .map((word) => [...word][0] ?? "")
+    .join("")
+    .toUpperCase();
   return [...letters].slice(0, 4).join("") || "X";
 }
 

@@ -1,8 +1,8 @@
 import { requireSignedIn, type SubgraphContext } from "@portal/kit";
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
-import { asDocumentResult } from "../documents/document-results.js";
+import { asDocumentResult } from "../documents/document-outcomes.js";
 import { DeclineDocumentInput, SignDocumentInput } from "../documents/document.inputs.js";
-import { DocumentResult } from "../documents/document.results.js";
+import { DocumentResult } from "../documents/document.types.js";
 import { SignatureConsent } from "../documents/document.types.js";
 import { CONSENT } from "./consent.js";
 import { declineDocument } from "./decline.service.js";
@@ -26,15 +26,22 @@ export function signingResolver(sealer: Sealer) {
     }
 
     @Mutation(() => DocumentResult, {
-      description: "Recipient whose turn it is: signs (SIGNER) or approves (APPROVER) with the accepted consent; the last one completes the document.",
+      description:
+        "Recipient whose turn it is: signs (SIGNER) or approves (APPROVER) with the accepted consent; the last one completes the document.",
     })
-    async signDocument(@Arg("input", () => SignDocumentInput) input: SignDocumentInput, @Ctx() ctx: SubgraphContext): Promise<typeof DocumentResult> {
+    async signDocument(
+      @Arg("input", () => SignDocumentInput) input: SignDocumentInput,
+      @Ctx() ctx: SubgraphContext,
+    ): Promise<typeof DocumentResult> {
       requireSignedIn(ctx.caller);
       return asDocumentResult(ctx, await signDocument(ctx.em, ctx.caller, input, sealer));
     }
 
     @Mutation(() => DocumentResult, { description: "Recipient whose turn it is: declines with a reason; the document stops (DECLINED)." })
-    async declineDocument(@Arg("input", () => DeclineDocumentInput) input: DeclineDocumentInput, @Ctx() ctx: SubgraphContext): Promise<typeof DocumentResult> {
+    async declineDocument(
+      @Arg("input", () => DeclineDocumentInput) input: DeclineDocumentInput,
+      @Ctx() ctx: SubgraphContext,
+    ): Promise<typeof DocumentResult> {
       requireSignedIn(ctx.caller);
       return asDocumentResult(ctx, await declineDocument(ctx.em, ctx.caller, input));
     }

@@ -5,7 +5,14 @@ import { requireStaffPerson } from "../shared/guards.js";
 import { ApiKey } from "./api-key.entity.js";
 import { createApiKey, listApiKeys, revokeApiKey } from "./api-key.service.js";
 import {
-  ApiKeyConnection, ApiKeyCreated, ApiKeyRevoked, CreateApiKeyInput, CreateApiKeyResult, RevokeApiKeyResult, toApiKeyView, toScopeValues,
+  ApiKeyConnection,
+  ApiKeyCreated,
+  ApiKeyRevoked,
+  CreateApiKeyInput,
+  CreateApiKeyResult,
+  RevokeApiKeyResult,
+  toApiKeyView,
+  toScopeValues,
 } from "./api-key.types.js";
 
 @Resolver()
@@ -17,7 +24,10 @@ export class ApiKeyResolver {
   }
 
   @Mutation(() => CreateApiKeyResult, { description: "Staff: creates an API key; the returned secret is shown only this once." })
-  async createApiKey(@Arg("input", () => CreateApiKeyInput) input: CreateApiKeyInput, @Ctx() ctx: SubgraphContext): Promise<typeof CreateApiKeyResult> {
+  async createApiKey(
+    @Arg("input", () => CreateApiKeyInput) input: CreateApiKeyInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<typeof CreateApiKeyResult> {
     const { businessId, staffId } = requireStaffPerson(ctx.caller);
     const result = await createApiKey(ctx.em, businessId, staffId, { name: input.name, scopes: toScopeValues(input.scopes) });
     return "key" in result ? Object.assign(new ApiKeyCreated(), { apiKey: toApiKeyView(result.apiKey), secret: result.key }) : result;

@@ -21,7 +21,14 @@ export async function createApiKey(
   );
   if (invalid) return invalid;
   const { prefix, secret, key } = newApiKey();
-  const apiKey = Object.assign(new ApiKey(), { businessId, createdByStaffId, name: input.name.trim(), prefix, secretHash: sha256(secret), scopes: [...new Set(input.scopes)] });
+  const apiKey = Object.assign(new ApiKey(), {
+    businessId,
+    createdByStaffId,
+    name: input.name.trim(),
+    prefix,
+    secretHash: sha256(secret),
+    scopes: [...new Set(input.scopes)],
+  });
   await em.persistAndFlush(apiKey);
   return { apiKey, key };
 }

@@ -6,7 +6,10 @@ export enum ApiKeyScope {
   READ = "READ",
   WRITE = "WRITE",
 }
-registerEnumType(ApiKeyScope, { name: "ApiKeyScope", description: "What an API key may do: READ queries staff data, WRITE also changes it." });
+registerEnumType(ApiKeyScope, {
+  name: "ApiKeyScope",
+  description: "What an API key may do: READ queries staff data, WRITE also changes it.",
+});
 
 @ObjectType("ApiKey", { description: "An API key for integrations; the secret is never shown again after creation." })
 export class ApiKeyView {
@@ -28,7 +31,15 @@ export class ApiKeyView {
 
 export function toApiKeyView(apiKey: ApiKey): ApiKeyView {
   const { id, name, prefix, createdAt, lastUsedAt, revokedAt } = apiKey;
-  return Object.assign(new ApiKeyView(), { id, name, prefix: `cp_${prefix}`, scopes: apiKey.scopes.map((scope) => scope.toUpperCase() as ApiKeyScope), createdAt, lastUsedAt, revokedAt });
+  return Object.assign(new ApiKeyView(), {
+    id,
+    name,
+    prefix: `cp_${prefix}`,
+    scopes: apiKey.scopes.map((scope) => scope.toUpperCase() as ApiKeyScope),
+    createdAt,
+    lastUsedAt,
+    revokedAt,
+  });
 }
 
 export function toScopeValues(scopes: ApiKeyScope[]): ApiKeyScopeValue[] {
@@ -59,5 +70,13 @@ export class ApiKeyRevoked {
   apiKey!: ApiKeyView;
 }
 
-export const CreateApiKeyResult = createUnionType({ name: "CreateApiKeyResult", description: "Outcome of creating an API key.", types: () => [ApiKeyCreated, ValidationError] as const });
-export const RevokeApiKeyResult = createUnionType({ name: "RevokeApiKeyResult", description: "Outcome of revoking an API key.", types: () => [ApiKeyRevoked, NotFoundError] as const });
+export const CreateApiKeyResult = createUnionType({
+  name: "CreateApiKeyResult",
+  description: "Outcome of creating an API key.",
+  types: () => [ApiKeyCreated, ValidationError] as const,
+});
+export const RevokeApiKeyResult = createUnionType({
+  name: "RevokeApiKeyResult",
+  description: "Outcome of revoking an API key.",
+  types: () => [ApiKeyRevoked, NotFoundError] as const,
+});

@@ -37,9 +37,17 @@ export async function authenticate(orm: MikroORM, request: AuthenticateRequest, 
 }
 
 /** Host names of a business first, then `<slug>.localhost`, then the default business on localhost. */
-export async function businessForHost(em: EntityManager, rawHost: string, defaultSlug?: string | null): Promise<{ id: string; slug: string } | null> {
+export async function businessForHost(
+  em: EntityManager,
+  rawHost: string,
+  defaultSlug?: string | null,
+): Promise<{ id: string; slug: string } | null> {
   const host = hostWithoutPort(rawHost);
-  const [byHost] = await sql<{ id: string; slug: string }>(em, `select b.id, b.slug from "identity"."business_host_name" h join "identity"."business" b on b.id = h.business_id where h.host_name = ?`, [host]);
+  const [byHost] = await sql<{ id: string; slug: string }>(
+    em,
+    `select b.id, b.slug from "identity"."business_host_name" h join "identity"."business" b on b.id = h.business_id where h.host_name = ?`,
+    [host],
+  );
   if (byHost) return byHost;
   const slug = host.endsWith(".localhost") ? host.slice(0, -".localhost".length) : LOCAL_HOSTS.has(host) ? defaultSlug : null;
   if (!slug) return null;
@@ -111,5 +119,9 @@ async function authenticateApiKey(em: EntityManager, apiKey: string): Promise<Au
   if (!row.last_used_at || Date.now() - new Date(row.last_used_at).getTime() > TOUCH_INTERVAL_MS) {
     await sql(em, `update "identity"."api_key" set last_used_at = now() where id = ?`, [row.id]);
   }
-  return { business: { id: row.business_id, slug: row.slug }, actor: { kind: "apiKey", id: row.id, scopes: row.scopes }, sessionValid: false };
+  return {
+    business: { id: row.business_id, slug: row.slug },
+    actor: { kind: "apiKey", id: row.id, scopes: row.scopes },
+    sessionValid: false,
+  };
 }

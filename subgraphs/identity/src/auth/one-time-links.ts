@@ -1,4 +1,5 @@
 import { randomToken, seal, sha256, type EntityManager } from "@portal/kit";
+import { linkOriginOf, type PortalAddressed, type PortalUrls } from "../shared/portal-urls.js";
 import { SignInToken, type Audience, type TokenPurpose } from "./sign-in-token.entity.js";
 
 /** Sign-in, invitation and email-change links all expire this soon after they are sent. */
@@ -13,14 +14,25 @@ function confirmPath(purpose: TokenPurpose, audience: Audience): string {
   return { client: "/auth/confirm", staff: "/admin/auth/confirm", operator: "/operator/auth/confirm" }[audience];
 }
 
+/** How links are sealed (the process's PORTAL_SECRET) and where they point (configuration, never the request). */
+export interface LinkSettings {
+  secret: string;
+  urls: PortalUrls;
+}
+
 export interface LinkSubject {
   purpose: TokenPurpose;
   audience: Audience;
-  businessId: string | null;
   contactId?: string;
   staffId?: string;
   operatorId?: string;
   newEmail?: string;
+  /**
+   * Where the confirm page sends the person after they sign in (a same-site path checked by
+   * `isSafeNextPath`), e.g. the invoice an invitation is about. Rides in the link, not the database:
+   * it is not a secret, and the web app checks it again before following it.
+   */
+  next?: string | null;
 }
 
 export interface IssuedLink {
@@ -31,8 +43,14 @@ export interface IssuedLink {
 /**
  * Creates a one-time link in the current unit of work. 256 random bits; only the hash is stored and
  * the URL leaves this function sealed, so neither the database nor the job queue holds a usable link.
+ * It points at the business's portal, or at the platform when there is no business (operators).
  */
-export function issueLink(em: EntityManager, secret: string, origin: string, subject: LinkSubject): IssuedLink {
+export function issueLink(
+  em: EntityManager,
+  links: LinkSettings,
+  business: (PortalAddressed & { id: string }) | null,
+  subject: LinkSubject,
+): IssuedLink {
   const token = randomToken(32);
   const expiresAt = new Date(Date.now() + LINK_TTL_MINUTES * 60_000);
   em.persist(
@@ -40,7 +58,7 @@ export function issueLink(em: EntityManager, secret: string, origin: string, sub
       tokenHash: sha256(token),
       purpose: subject.purpose,
       audience: subject.audience,
-      businessId: subject.businessId,
+      businessId: business?.id ?? null,
       contactId: subject.contactId ?? null,
       staffId: subject.staffId ?? null,
       operatorId: subject.operatorId ?? null,
@@ -48,8 +66,10 @@ export function issueLink(em: EntityManager, secret: string, origin: string, sub
       expiresAt,
     }),
   );
-  const url = `${origin}${confirmPath(subject.purpose, subject.audience)}?token=${encodeURIComponent(token)}`;
-  return { sealedLink: seal(secret, url), expiresAt };
+  const url = new URL(`${linkOriginOf(business, links.urls)}${confirmPath(subject.purpose, subject.audience)}`);
+  url.searchParams.set("token", token);
+  if (subject.next) url.searchParams.set("next", subject.next);
+  return { sealedLink: seal(links.secret, url.toString()), expiresAt };
 }
 
 /**
@@ -67,7 +87,8 @@ export async function consumeLink(
   // Cross-tenant on purpose: the token is the credential that tells us whose link this is (operator
   // links have no business at all); callers then check it against the request's business.
   const record = await em.findOne(SignInToken, { tokenHash: sha256(token) }, { filters: { tenant: false } });
-  if (!record || record.usedAt || record.expiresAt.getTime() <= Date.now() || !purposes.includes(record.purpose) || !accept(record)) return null;
+  if (!record || record.usedAt || record.expiresAt.getTime() <= Date.now() || !purposes.includes(record.purpose) || !accept(record))
+    return null;
   const usedAt = new Date();
   const claimed = await em.nativeUpdate(SignInToken, { id: record.id, usedAt: null }, { usedAt }, { filters: { tenant: false } });
   if (claimed !== 1) return null;

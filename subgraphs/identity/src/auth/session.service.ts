@@ -8,7 +8,12 @@ export interface StartedSession {
   maxAgeSeconds: number;
 }
 
-export function startSession(em: EntityManager, caller: Caller, actor: { kind: SessionActorKind; id: string; businessId: string | null }, ttlDays: number): StartedSession {
+export function startSession(
+  em: EntityManager,
+  caller: Caller,
+  actor: { kind: SessionActorKind; id: string; businessId: string | null },
+  ttlDays: number,
+): StartedSession {
   const token = randomToken(32);
   const maxAgeSeconds = Math.round(ttlDays * 86_400);
   const session = Object.assign(new Session(), {

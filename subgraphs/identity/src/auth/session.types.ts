@@ -22,7 +22,15 @@ export class SessionView {
 
 export function toSessionView(session: Session, currentSessionId?: string): SessionView {
   const { id, createdAt, lastSeenAt, expiresAt, ip, userAgent } = session;
-  return Object.assign(new SessionView(), { id, createdAt, lastSeenAt, expiresAt, ip, userAgent, current: session.id === currentSessionId });
+  return Object.assign(new SessionView(), {
+    id,
+    createdAt,
+    lastSeenAt,
+    expiresAt,
+    ip,
+    userAgent,
+    current: session.id === currentSessionId,
+  });
 }
 
 @ObjectType({ description: "The session was ended." })

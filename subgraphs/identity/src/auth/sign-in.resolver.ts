@@ -5,8 +5,15 @@ import { loadViewer } from "../viewer/viewer.service.js";
 import { toViewer } from "../viewer/viewer.resolver.js";
 import { confirmSignIn, requestSignIn, signOut, SIGN_IN_REQUESTED_MESSAGE, type SignInSettings } from "./sign-in.service.js";
 import {
-  ConfirmSignInInput, ConfirmSignInResult, InvalidSignInLinkError, RequestSignInInput, RequestSignInResult, RequestSignInSuccess,
-  SignInSuccess, SignOutResult, SignOutSuccess,
+  ConfirmSignInInput,
+  ConfirmSignInResult,
+  InvalidSignInLinkError,
+  RequestSignInInput,
+  RequestSignInResult,
+  RequestSignInSuccess,
+  SignInSuccess,
+  SignOutResult,
+  SignOutSuccess,
 } from "./sign-in.types.js";
 import type { Audience } from "./sign-in-token.entity.js";
 
@@ -18,17 +25,31 @@ export class SignInResolver {
   constructor(private readonly deps: IdentityDeps) {}
 
   private get settings(): SignInSettings {
-    return { secret: this.deps.options.portalSecret, limiter: this.deps.limiter, sessionTtlDays: this.deps.options.sessionTtlDays };
+    return { sessionTtlDays: this.deps.options.sessionTtlDays };
   }
 
-  @Mutation(() => RequestSignInResult, { description: "Emails a single-use sign-in link (15 minutes). The success answer is identical for unknown emails." })
-  async requestSignIn(@Arg("input", () => RequestSignInInput) input: RequestSignInInput, @Ctx() ctx: SubgraphContext): Promise<typeof RequestSignInResult> {
-    const result = await requestSignIn(ctx.em, this.settings, ctx.caller, { email: input.email, audience: input.audience.toLowerCase() as Audience });
+  @Mutation(() => RequestSignInResult, {
+    description: "Emails a single-use sign-in link (15 minutes). The success answer is identical for unknown emails.",
+  })
+  async requestSignIn(
+    @Arg("input", () => RequestSignInInput) input: RequestSignInInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<typeof RequestSignInResult> {
+    const result = await requestSignIn({ limiter: this.deps.limiter, boss: this.deps.boss }, ctx.caller, {
+      email: input.email,
+      audience: input.audience.toLowerCase() as Audience,
+      next: input.next,
+    });
     return result === "sent" ? Object.assign(new RequestSignInSuccess(), { message: SIGN_IN_REQUESTED_MESSAGE }) : result;
   }
 
-  @Mutation(() => ConfirmSignInResult, { description: "Signs in with the token from an emailed link (the confirm page's POST) and sets the session cookie." })
-  async confirmSignIn(@Arg("input", () => ConfirmSignInInput) input: ConfirmSignInInput, @Ctx() ctx: SubgraphContext): Promise<typeof ConfirmSignInResult> {
+  @Mutation(() => ConfirmSignInResult, {
+    description: "Signs in with the token from an emailed link (the confirm page's POST) and sets the session cookie.",
+  })
+  async confirmSignIn(
+    @Arg("input", () => ConfirmSignInInput) input: ConfirmSignInInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<typeof ConfirmSignInResult> {
     const signedIn = await confirmSignIn(ctx.em, this.settings, ctx.caller, input.token);
     if (!signedIn) return InvalidSignInLinkError.of();
     ctx.setResponseHeader(SET_SESSION_HEADER, `${signedIn.token};${signedIn.maxAgeSeconds}`);

@@ -1,5 +1,6 @@
-import { RateLimitedError, UserError, ValidationError } from "@portal/kit";
+import { errorType, RateLimitedError, ValidationError } from "@portal/kit";
 import { createUnionType, Field, InputType, ObjectType, registerEnumType } from "type-graphql";
+import { InvalidSignInLinkError } from "./sign-in.errors.js";
 import { Viewer } from "../viewer/viewer.types.js";
 
 export enum SignInAudience {
@@ -7,7 +8,10 @@ export enum SignInAudience {
   STAFF = "STAFF",
   OPERATOR = "OPERATOR",
 }
-registerEnumType(SignInAudience, { name: "SignInAudience", description: "Who is signing in: a client, a staff member or a platform operator." });
+registerEnumType(SignInAudience, {
+  name: "SignInAudience",
+  description: "Who is signing in: a client, a staff member or a platform operator.",
+});
 
 @InputType({ description: "Ask for a sign-in link by email." })
 export class RequestSignInInput {
@@ -15,6 +19,12 @@ export class RequestSignInInput {
   email!: string;
   @Field(() => SignInAudience, { defaultValue: SignInAudience.CLIENT, description: "Which kind of account to sign in to." })
   audience!: SignInAudience;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The page to open after signing in, e.g. `/invoices/<id>`: a path on this site starting with a single `/` (no `//`, `\\`, scheme or control characters, at most 500 characters), else a ValidationError naming `next`. The emailed link carries it to the confirm page.",
+  })
+  next?: string | null;
 }
 
 @InputType({ description: "The token from an emailed link." })
@@ -35,12 +45,8 @@ export class SignInSuccess {
   viewer!: Viewer;
 }
 
-@ObjectType({ implements: UserError, description: "The link is unknown, expired or already used." })
-export class InvalidSignInLinkError extends UserError {
-  static of(message = "This link has expired or was already used. Request a new one."): InvalidSignInLinkError {
-    return Object.assign(new InvalidSignInLinkError(), { message });
-  }
-}
+errorType(InvalidSignInLinkError, { description: "The link is unknown, expired or already used." });
+export { InvalidSignInLinkError };
 
 @ObjectType({ description: "Signed out; the session cookie is cleared." })
 export class SignOutSuccess {

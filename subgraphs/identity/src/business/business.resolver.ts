@@ -1,11 +1,22 @@
 import { ConnectionArgs, requireOperator, requireStaff, type SubgraphContext } from "@portal/kit";
 import { Arg, Args, ArgsType, Ctx, Field, ID, Mutation, Query, Resolver } from "type-graphql";
+import { portalUrlsOf } from "../options.js";
 import { mapConnection } from "../shared/connections.js";
+import type { IdentityDeps } from "../shared/deps.js";
 import { Business } from "./business.entity.js";
 import { createBusiness, findBusiness, listBusinesses, updateBranding, updateHostNames, updatePortalSettings } from "./business.service.js";
 import {
-  BrandingInput, BusinessConnection, BusinessResult, BusinessSuccess, BusinessView, CreateBusinessInput, PortalSettingsInput,
-  PortalSettingsResult, PortalSettingsSuccess, toBusinessView, toSettings,
+  BrandingInput,
+  BusinessConnection,
+  BusinessResult,
+  BusinessSuccess,
+  BusinessView,
+  CreateBusinessInput,
+  PortalSettingsInput,
+  PortalSettingsResult,
+  PortalSettingsSuccess,
+  toBusinessView,
+  toSettings,
 } from "./business.types.js";
 
 @ArgsType()
@@ -14,10 +25,13 @@ class BusinessListArgs extends ConnectionArgs {
   search?: string | null;
 }
 
-const asBusinessResult = <E>(result: Business | E) => (result instanceof Business ? Object.assign(new BusinessSuccess(), { business: toBusinessView(result) }) : result);
+const asBusinessResult = <E>(result: Business | E) =>
+  result instanceof Business ? Object.assign(new BusinessSuccess(), { business: toBusinessView(result) }) : result;
 
 @Resolver()
 export class BusinessResolver {
+  constructor(private readonly deps: IdentityDeps) {}
+
   @Query(() => BusinessView, { nullable: true, description: "Staff: the caller's business with its branding, host names and settings." })
   async business(@Ctx() ctx: SubgraphContext): Promise<BusinessView | null> {
     const business = await findBusiness(ctx.em, requireStaff(ctx.caller, "read").businessId);
@@ -38,29 +52,43 @@ export class BusinessResolver {
   }
 
   @Mutation(() => PortalSettingsResult, { description: "Staff: edits the welcome message and section toggles." })
-  async updatePortalSettings(@Arg("input", () => PortalSettingsInput) input: PortalSettingsInput, @Ctx() ctx: SubgraphContext): Promise<typeof PortalSettingsResult> {
+  async updatePortalSettings(
+    @Arg("input", () => PortalSettingsInput) input: PortalSettingsInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<typeof PortalSettingsResult> {
     const { businessId } = requireStaff(ctx.caller, "write");
-    const result = await updatePortalSettings(ctx.em, ctx.caller.origin, businessId, input);
+    const result = await updatePortalSettings(ctx.em, portalUrlsOf(this.deps.options), businessId, input);
     if (result instanceof Business) return Object.assign(new PortalSettingsSuccess(), { settings: toSettings(result) });
     if ("field" in result) return result;
     throw new Error("The caller's business no longer exists");
   }
 
   @Mutation(() => BusinessResult, { description: "Operator: creates a business with default branding and its owner." })
-  async createBusiness(@Arg("input", () => CreateBusinessInput) input: CreateBusinessInput, @Ctx() ctx: SubgraphContext): Promise<typeof BusinessResult> {
+  async createBusiness(
+    @Arg("input", () => CreateBusinessInput) input: CreateBusinessInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<typeof BusinessResult> {
     requireOperator(ctx.caller);
-    return asBusinessResult(await createBusiness(ctx.em, ctx.caller.origin, input));
+    return asBusinessResult(await createBusiness(ctx.em, portalUrlsOf(this.deps.options), input));
   }
 
   @Mutation(() => BusinessResult, { description: "Operator: sets a business's name on the portal, logo and colours." })
-  async updateBranding(@Arg("businessId", () => ID) businessId: string, @Arg("input", () => BrandingInput) input: BrandingInput, @Ctx() ctx: SubgraphContext): Promise<typeof BusinessResult> {
+  async updateBranding(
+    @Arg("businessId", () => ID) businessId: string,
+    @Arg("input", () => BrandingInput) input: BrandingInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<typeof BusinessResult> {
     requireOperator(ctx.caller);
-    return asBusinessResult(await updateBranding(ctx.em, ctx.caller.origin, businessId, input));
+    return asBusinessResult(await updateBranding(ctx.em, portalUrlsOf(this.deps.options), businessId, input));
   }
 
   @Mutation(() => BusinessResult, { description: "Operator: sets the host names serving a business's portal (unique across businesses)." })
-  async updateHostNames(@Arg("businessId", () => ID) businessId: string, @Arg("hostNames", () => [String]) hostNames: string[], @Ctx() ctx: SubgraphContext): Promise<typeof BusinessResult> {
+  async updateHostNames(
+    @Arg("businessId", () => ID) businessId: string,
+    @Arg("hostNames", () => [String]) hostNames: string[],
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<typeof BusinessResult> {
     requireOperator(ctx.caller);
-    return asBusinessResult(await updateHostNames(ctx.em, ctx.caller.origin, businessId, hostNames));
+    return asBusinessResult(await updateHostNames(ctx.em, portalUrlsOf(this.deps.options), businessId, hostNames));
   }
 }

@@ -1,4 +1,4 @@
-import { ConnectionType, NotFoundError, ValidationError } from "@portal/kit";
+import { ConnectionType, Multiline, NotFoundError, ValidationError } from "@portal/kit";
 import { createUnionType, Directive, Field, ID, InputType, ObjectType, registerEnumType } from "type-graphql";
 import { PORTAL_SECTIONS, type Business, type PortalSectionKey } from "./business.entity.js";
 
@@ -10,7 +10,10 @@ export enum PortalSection {
   APPOINTMENTS = "APPOINTMENTS",
   AFFILIATES = "AFFILIATES",
 }
-registerEnumType(PortalSection, { name: "PortalSection", description: "A section of the client portal that a business can turn on or off." });
+registerEnumType(PortalSection, {
+  name: "PortalSection",
+  description: "A section of the client portal that a business can turn on or off.",
+});
 
 @ObjectType({ description: "How the portal looks for one business." })
 export class Branding {
@@ -69,7 +72,10 @@ export class PublicBusiness {
   slug!: string;
   @Field(() => Branding, { description: "Look of the portal." })
   branding!: Branding;
-  @Field(() => PortalSettings, { nullable: true, description: "Welcome message and sections; only for signed-in contacts and staff of this business, else null." })
+  @Field(() => PortalSettings, {
+    nullable: true,
+    description: "Welcome message and sections; only for signed-in contacts and staff of this business, else null.",
+  })
   settings!: PortalSettings | null;
 }
 
@@ -77,7 +83,10 @@ export class PublicBusiness {
 export class Portal {
   @Field(() => PublicBusiness, { nullable: true, description: "The business this host serves; null on the platform host." })
   business!: PublicBusiness | null;
-  @Field(() => PortalSettings, { nullable: true, description: "Welcome message and sections; only for signed-in contacts and staff of this business, else null." })
+  @Field(() => PortalSettings, {
+    nullable: true,
+    description: "Welcome message and sections; only for signed-in contacts and staff of this business, else null.",
+  })
   settings!: PortalSettings | null;
 }
 
@@ -90,20 +99,37 @@ export function toBranding(business: Business): Branding {
 
 export function toSettings(business: Business): PortalSettings {
   const sections = PORTAL_SECTIONS.map((section) =>
-    Object.assign(new PortalSectionSetting(), { section: section as PortalSection, enabled: business.sections[section as PortalSectionKey] ?? false }),
+    Object.assign(new PortalSectionSetting(), {
+      section: section as PortalSection,
+      enabled: business.sections[section as PortalSectionKey] ?? false,
+    }),
   );
   return Object.assign(new PortalSettings(), { welcomeMessage: business.welcomeMessage, sections });
 }
 
 export function toBusinessView(business: Business): BusinessView {
   const { id, name, slug, hostNames, createdAt } = business;
-  return Object.assign(new BusinessView(), { id, name, slug, hostNames, createdAt, branding: toBranding(business), settings: toSettings(business) });
+  return Object.assign(new BusinessView(), {
+    id,
+    name,
+    slug,
+    hostNames,
+    createdAt,
+    branding: toBranding(business),
+    settings: toSettings(business),
+  });
 }
 
 /** `withSettings` only when the caller is signed in to this business. */
 export function toPublicBusiness(business: Business, withSettings = false): PublicBusiness {
   const { id, name, slug } = business;
-  return Object.assign(new PublicBusiness(), { id, name, slug, branding: toBranding(business), settings: withSettings ? toSettings(business) : null });
+  return Object.assign(new PublicBusiness(), {
+    id,
+    name,
+    slug,
+    branding: toBranding(business),
+    settings: withSettings ? toSettings(business) : null,
+  });
 }
 
 @InputType({ description: "Branding a platform operator sets for a business." })
@@ -129,6 +155,7 @@ export class PortalSectionSettingInput {
 @InputType({ description: "Portal settings the business's staff edit." })
 export class PortalSettingsInput {
   @Field(() => String, { description: "Message at the top of the client dashboard." })
+  @Multiline()
   welcomeMessage!: string;
   @Field(() => [PortalSectionSettingInput], { description: "Section toggles; sections left out keep their state." })
   sections!: PortalSectionSettingInput[];

@@ -1,5 +1,6 @@
-import { NotFoundError, recordEvent, type EntityManager } from "@portal/kit";
-import { issueLink } from "../auth/one-time-links.js";
+import { identity } from "@portal/contracts";
+import { NotFoundError, publish, type EntityManager } from "@portal/kit";
+import { issueLink, type LinkSettings } from "../auth/one-time-links.js";
 import { endSessionsOf } from "../auth/session.service.js";
 import { Session } from "../auth/session.entity.js";
 import { SignInToken } from "../auth/sign-in-token.entity.js";
@@ -9,17 +10,18 @@ import { businessSnapshot, recipientOf } from "../shared/snapshots.js";
 import { recordContactChanged } from "./contact-events.js";
 import { Contact } from "./contact.entity.js";
 
-/** Where links point and how they are sealed; comes from the request (origin) and the process (secret). */
-export interface LinkContext {
-  secret: string;
-  origin: string;
-}
-
 /**
  * Invite, resend, or grant again after removal: a fresh single-use link every time. Staying active
- * when already active keeps a resend from taking access away.
+ * when already active keeps a resend from taking access away. `next` (a checked same-site path) is
+ * the page the link opens after signing in, e.g. the invoice the invitation is about.
  */
-export async function sendInvitation(em: EntityManager, links: LinkContext, businessId: string, contactId: string): Promise<Contact | NotFoundError> {
+export async function sendInvitation(
+  em: EntityManager,
+  links: LinkSettings,
+  businessId: string,
+  contactId: string,
+  next: string | null = null,
+): Promise<Contact | NotFoundError> {
   return em.transactional(async (tx) => {
     const contact = await tx.findOne(Contact, { id: contactId });
     if (!contact) return NotFoundError.of("No such contact");
@@ -27,11 +29,11 @@ export async function sendInvitation(em: EntityManager, links: LinkContext, busi
     if (contact.accessStatus !== "active") contact.accessStatus = "invited";
     contact.invitedAt = new Date();
     contact.revokedAt = null;
-    const link = issueLink(tx, links.secret, links.origin, { purpose: "invitation", audience: "client", businessId, contactId });
-    recordEvent(tx, "identity.contact.invited", businessId, {
+    const link = issueLink(tx, links, business, { purpose: "invitation", audience: "client", contactId, next });
+    publish(tx, identity.contactInvited, businessId, {
       contactId,
       recipient: recipientOf(contact),
-      business: businessSnapshot(business, links.origin),
+      business: businessSnapshot(business, links.urls),
       sealedLink: link.sealedLink,
       expiresAt: link.expiresAt.toISOString(),
     });
@@ -53,7 +55,7 @@ export async function revokeAccess(em: EntityManager, businessId: string, contac
     contact.revokedAt = new Date();
     const sessionIds = await endSessionsOf(tx, "contact", contactId);
     await tx.nativeUpdate(SignInToken, { contactId, usedAt: null }, { usedAt: new Date() });
-    recordEvent(tx, "identity.contact.access_revoked", businessId, { contactId });
+    publish(tx, identity.contactAccessRevoked, businessId, { contactId });
     recordContactChanged(tx, contact);
     await announceRevoked(tx, businessId, { sessionIds });
     await announceContactAccess(tx, businessId, contactId, "REVOKED");

@@ -5,7 +5,15 @@ import { SessionView, toSessionView } from "../auth/session.types.js";
 import { mapConnection } from "../shared/connections.js";
 import { Contact, type AccessStatus } from "./contact.entity.js";
 import { createContact, findContact, listContacts, updateContact } from "./contact.service.js";
-import { ContactConnection, ContactInput, ContactResult, ContactSuccess, ContactView, PortalAccessStatus, toContactView } from "./contact.types.js";
+import {
+  ContactConnection,
+  ContactInput,
+  ContactResult,
+  ContactSuccess,
+  ContactView,
+  PortalAccessStatus,
+  toContactView,
+} from "./contact.types.js";
 
 @ArgsType()
 class ContactListArgs extends ConnectionArgs {
@@ -24,7 +32,10 @@ export class ContactResolver {
   @Query(() => ContactConnection, { description: "Staff: the business's contacts by name, with access status and last login." })
   async contacts(@Args(() => ContactListArgs) args: ContactListArgs, @Ctx() ctx: SubgraphContext) {
     requireStaff(ctx.caller, "read");
-    const page = await listContacts(ctx.em, { ...args, accessStatus: args.accessStatus ? (args.accessStatus.toLowerCase() as AccessStatus) : null });
+    const page = await listContacts(ctx.em, {
+      ...args,
+      accessStatus: args.accessStatus ? (args.accessStatus.toLowerCase() as AccessStatus) : null,
+    });
     return mapConnection(page, toContactView);
   }
 
@@ -42,7 +53,11 @@ export class ContactResolver {
   }
 
   @Mutation(() => ContactResult, { description: "Staff: edits a contact." })
-  async updateContact(@Arg("id", () => ID) id: string, @Arg("input", () => ContactInput) input: ContactInput, @Ctx() ctx: SubgraphContext): Promise<typeof ContactResult> {
+  async updateContact(
+    @Arg("id", () => ID) id: string,
+    @Arg("input", () => ContactInput) input: ContactInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<typeof ContactResult> {
     requireStaff(ctx.caller, "write");
     return asContactResult(await updateContact(ctx.em, id, input));
   }

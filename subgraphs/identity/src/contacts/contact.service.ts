@@ -4,7 +4,7 @@ import { announceContactAccess } from "../shared/live-topics.js";
 import { checkEmail, checkPhone, checkRequiredText, containsPattern, firstError } from "../shared/validation.js";
 import { recordContactChanged } from "./contact-events.js";
 import { Contact, type AccessStatus } from "./contact.entity.js";
-import { EmailTakenError } from "./contact.types.js";
+import { EmailTakenError } from "./contact.errors.js";
 
 export interface ContactFields {
   name: string;
@@ -34,7 +34,10 @@ export function listContacts(em: EntityManager, args: ContactListArgs) {
 
 /** True when another contact of the business already uses `email` (case-insensitive). */
 export async function emailTaken(em: EntityManager, email: string, exceptContactId?: string): Promise<boolean> {
-  const others = await em.count(Contact, { email: { $ilike: email.trim().replace(/[\\%_]/g, (char) => `\\${char}`) }, ...(exceptContactId ? { id: { $ne: exceptContactId } } : {}) });
+  const others = await em.count(Contact, {
+    email: { $ilike: email.trim().replace(/[\\%_]/g, (char) => `\\${char}`) },
+    ...(exceptContactId ? { id: { $ne: exceptContactId } } : {}),
+  });
   return others > 0;
 }
 
@@ -42,7 +45,11 @@ function validateContact(input: ContactFields): ValidationError | null {
   return firstError(checkRequiredText("name", "Name", input.name), checkEmail("email", input.email), checkPhone("phone", input.phone));
 }
 
-export async function createContact(em: EntityManager, businessId: string, input: ContactFields): Promise<Contact | ValidationError | EmailTakenError> {
+export async function createContact(
+  em: EntityManager,
+  businessId: string,
+  input: ContactFields,
+): Promise<Contact | ValidationError | EmailTakenError> {
   const invalid = validateContact(input);
   if (invalid) return invalid;
   if (await emailTaken(em, input.email)) return EmailTakenError.of();
@@ -50,7 +57,11 @@ export async function createContact(em: EntityManager, businessId: string, input
   return saveContact(em, contact);
 }
 
-export async function updateContact(em: EntityManager, id: string, input: ContactFields): Promise<Contact | ValidationError | EmailTakenError | NotFoundError> {
+export async function updateContact(
+  em: EntityManager,
+  id: string,
+  input: ContactFields,
+): Promise<Contact | ValidationError | EmailTakenError | NotFoundError> {
   const invalid = validateContact(input);
   if (invalid) return invalid;
   const contact = await findContact(em, id);

@@ -1,5 +1,6 @@
-import { ConnectionType, NotFoundError, UserError, ValidationError } from "@portal/kit";
+import { ConnectionType, errorType, NotFoundError, ValidationError } from "@portal/kit";
 import { createUnionType, Directive, Field, ID, InputType, ObjectType, registerEnumType } from "type-graphql";
+import { EmailTakenError } from "./contact.errors.js";
 import { firstNameOf } from "../shared/snapshots.js";
 import type { Contact } from "./contact.entity.js";
 
@@ -65,7 +66,18 @@ export function toContactView(contact: Contact): ContactView {
     revokedAt: contact.revokedAt,
   });
   const { id, businessId, name, email, phone, dnd, createdAt, updatedAt } = contact;
-  return Object.assign(new ContactView(), { id, businessId, name, firstName: firstNameOf(name), email, phone, dnd, access, createdAt, updatedAt });
+  return Object.assign(new ContactView(), {
+    id,
+    businessId,
+    name,
+    firstName: firstNameOf(name),
+    email,
+    phone,
+    dnd,
+    access,
+    createdAt,
+    updatedAt,
+  });
 }
 
 export const ContactConnection = ConnectionType(ContactView, "Contact");
@@ -82,14 +94,11 @@ export class ContactInput {
   dnd?: boolean | null;
 }
 
-@ObjectType({ implements: UserError, description: "Another contact of this business already uses this email." })
-export class EmailTakenError extends UserError {
-  @Field(() => String, { description: "The input field holding the email." })
-  field!: string;
-  static of(field = "email", message = "Another contact already uses this email address"): EmailTakenError {
-    return Object.assign(new EmailTakenError(), { field, message });
-  }
-}
+errorType(EmailTakenError, {
+  description: "Another contact of this business already uses this email.",
+  fields: { field: [() => String, "The input field holding the email."] },
+});
+export { EmailTakenError };
 
 @ObjectType({ description: "The contact after the change." })
 export class ContactSuccess {

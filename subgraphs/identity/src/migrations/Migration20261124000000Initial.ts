@@ -109,7 +109,9 @@ export class Migration20261124000000Initial extends Migration {
     this.addSql(`create index "api_key_business" on ${S}."api_key" ("business_id", "created_at", "id")`);
 
     // Store of rate-limiter-flexible's RateLimiterPostgres (its own layout), shared by all instances.
-    this.addSql(`create table ${S}."sign_in_rate_limit" ("key" varchar(255) primary key, "points" integer not null default 0, "expire" bigint)`);
+    this.addSql(
+      `create table ${S}."sign_in_rate_limit" ("key" varchar(255) primary key, "points" integer not null default 0, "expire" bigint)`,
+    );
 
     for (const statement of eventTablesSql("identity")) this.addSql(statement);
   }

@@ -1,17 +1,22 @@
 import { UniqueConstraintViolationException } from "@mikro-orm/postgresql";
-import { recordEvent, ValidationError, type Caller, type EntityManager } from "@portal/kit";
-import { consumeLink, issueLink } from "../auth/one-time-links.js";
+import { identity } from "@portal/contracts";
+import { publish, ValidationError, type Caller, type EntityManager } from "@portal/kit";
+import { consumeLink, issueLink, type LinkSettings } from "../auth/one-time-links.js";
 import { Business } from "../business/business.entity.js";
 import { Contact } from "../contacts/contact.entity.js";
 import { recordContactChanged } from "../contacts/contact-events.js";
 import { emailTaken } from "../contacts/contact.service.js";
-import { EmailTakenError } from "../contacts/contact.types.js";
+import { EmailTakenError } from "../contacts/contact.errors.js";
 import { announceContactAccess } from "../shared/live-topics.js";
 import { businessSnapshot, recipientOf } from "../shared/snapshots.js";
 import { checkEmail, checkPhone, checkRequiredText, firstError } from "../shared/validation.js";
 
 /** A contact edits their own name and phone; the email changes only through a confirmed link. */
-export async function updateProfile(em: EntityManager, contactId: string, input: { name: string; phone?: string | null }): Promise<Contact | ValidationError> {
+export async function updateProfile(
+  em: EntityManager,
+  contactId: string,
+  input: { name: string; phone?: string | null },
+): Promise<Contact | ValidationError> {
   const invalid = firstError(checkRequiredText("name", "Name", input.name), checkPhone("phone", input.phone));
   if (invalid) return invalid;
   return em.transactional(async (tx) => {
@@ -25,7 +30,12 @@ export async function updateProfile(em: EntityManager, contactId: string, input:
 }
 
 /** Sends a confirmation link to the new address; nothing changes until it is confirmed. */
-export async function requestEmailChange(em: EntityManager, secret: string, caller: Caller, contactId: string, newEmail: string): Promise<string | ValidationError | EmailTakenError> {
+export async function requestEmailChange(
+  em: EntityManager,
+  links: LinkSettings,
+  contactId: string,
+  newEmail: string,
+): Promise<string | ValidationError | EmailTakenError> {
   const invalid = checkEmail("newEmail", newEmail);
   if (invalid) return invalid;
   const email = newEmail.trim();
@@ -33,11 +43,11 @@ export async function requestEmailChange(em: EntityManager, secret: string, call
   await em.transactional(async (tx) => {
     const contact = await tx.findOneOrFail(Contact, { id: contactId });
     const business = await tx.findOneOrFail(Business, { id: contact.businessId });
-    const link = issueLink(tx, secret, caller.origin, { purpose: "email_change", audience: "client", businessId: contact.businessId, contactId, newEmail: email });
-    recordEvent(tx, "identity.email_change.requested", contact.businessId, {
+    const link = issueLink(tx, links, business, { purpose: "email_change", audience: "client", contactId, newEmail: email });
+    publish(tx, identity.emailChangeRequested, contact.businessId, {
       contactId,
       recipient: recipientOf(contact, email),
-      business: businessSnapshot(business, caller.origin),
+      business: businessSnapshot(business, links.urls),
       sealedLink: link.sealedLink,
       expiresAt: link.expiresAt.toISOString(),
     });
@@ -56,7 +66,8 @@ export async function confirmEmailChange(em: EntityManager, caller: Caller, toke
       if (!link?.contactId || !link.newEmail) return null;
       const contact = await tx.findOne(Contact, { id: link.contactId });
       if (!contact) return null;
-      if (await emailTaken(tx, link.newEmail, contact.id)) return EmailTakenError.of("token", "Another contact now uses this email address");
+      if (await emailTaken(tx, link.newEmail, contact.id))
+        return EmailTakenError.of("token", "Another contact now uses this email address");
       contact.email = link.newEmail;
       recordContactChanged(tx, contact);
       await tx.flush();
@@ -64,7 +75,8 @@ export async function confirmEmailChange(em: EntityManager, caller: Caller, toke
       return contact;
     });
   } catch (error) {
-    if (error instanceof UniqueConstraintViolationException) return EmailTakenError.of("token", "Another contact now uses this email address");
+    if (error instanceof UniqueConstraintViolationException)
+      return EmailTakenError.of("token", "Another contact now uses this email address");
     throw error;
   }
 }

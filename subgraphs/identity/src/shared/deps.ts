@@ -1,5 +1,6 @@
 import type { MikroORM } from "@mikro-orm/postgresql";
 import type { LiveBus } from "@portal/kit";
+import type PgBoss from "pg-boss";
 import type { SignInRateLimiter } from "../auth/sign-in-rate-limit.js";
 import type { IdentityOptions } from "../options.js";
 
@@ -8,5 +9,7 @@ export interface IdentityDeps {
   options: IdentityOptions;
   orm: MikroORM;
   live: LiveBus;
+  /** Queues sign-in requests (`auth/sign-in-link.queue.ts`). */
+  boss: PgBoss;
   limiter: SignInRateLimiter;
 }

@@ -1,29 +1,14 @@
+import type { BusinessSnapshot, Recipient } from "@portal/contracts";
 import type { Business } from "../business/business.entity.js";
+import { portalUrlOf, type PortalUrls } from "./portal-urls.js";
 
-/** Event payload shapes from docs/architecture.md: what automation needs to brand and address mail. */
-export interface BusinessSnapshot {
-  id: string;
-  slug: string;
-  name: string;
-  displayName: string;
-  logoUrl: string | null;
-  primaryColor: string;
-  accentColor: string;
-  portalUrl: string;
-}
+/** The shapes are the contracts' (`@portal/contracts`): what other subgraphs need to brand and address mail. */
+export type { BusinessSnapshot, Recipient };
 
-export interface Recipient {
-  email: string;
-  name: string;
-  firstName: string;
-  dnd: boolean;
-}
-
-/** The business's own host name when it has one, else the origin the request came in on. */
-export function businessSnapshot(business: Business, origin: string): BusinessSnapshot {
-  const portalUrl = business.hostNames.length ? `https://${business.hostNames[0]}` : origin;
+/** `portalUrl` comes from the business's configuration only (`portalUrlOf`), never from a request. */
+export function businessSnapshot(business: Business, urls: PortalUrls): BusinessSnapshot {
   const { id, slug, name, displayName, logoUrl, primaryColor, accentColor } = business;
-  return { id, slug, name, displayName, logoUrl, primaryColor, accentColor, portalUrl };
+  return { id, slug, name, displayName, logoUrl, primaryColor, accentColor, portalUrl: portalUrlOf(business, urls) };
 }
 
 export function firstNameOf(name: string): string {

@@ -1,7 +1,7 @@
 import { UniqueConstraintViolationException } from "@mikro-orm/postgresql";
 import { type EntityManager, findPage, type PageArgs, ValidationError } from "@portal/kit";
 import { sameEmail } from "../auth/sign-in.service.js";
-import { EmailTakenError } from "../contacts/contact.types.js";
+import { EmailTakenError } from "../contacts/contact.errors.js";
 import { checkEmail, checkRequiredText, containsPattern, firstError } from "../shared/validation.js";
 import { recordStaffChanged } from "./staff-events.js";
 import { Staff, type StaffRoleValue } from "./staff.entity.js";

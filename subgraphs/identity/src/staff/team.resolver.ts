@@ -1,6 +1,7 @@
 import { ConnectionArgs, requireStaff, type SubgraphContext } from "@portal/kit";
 import { Arg, Args, ArgsType, Ctx, Field, ID, Mutation, Query, Resolver } from "type-graphql";
 import { mapConnection } from "../shared/connections.js";
+import { linkSettingsOf } from "../options.js";
 import type { IdentityDeps } from "../shared/deps.js";
 import { requireOwner } from "./owner.guard.js";
 import { Staff } from "./staff.entity.js";
@@ -8,7 +9,13 @@ import { listStaff } from "./staff.service.js";
 import { StaffRole, toStaffRoleValue, toStaffView } from "./staff.types.js";
 import { inviteStaff, removeStaff, updateStaffRole } from "./team.service.js";
 import {
-  InviteStaffInput, RemoveStaffResult, RemoveStaffSuccess, StaffConnection, StaffResult, StaffSuccess, UpdateStaffRoleResult,
+  InviteStaffInput,
+  RemoveStaffResult,
+  RemoveStaffSuccess,
+  StaffConnection,
+  StaffResult,
+  StaffSuccess,
+  UpdateStaffRoleResult,
 } from "./team.types.js";
 
 @ArgsType()
@@ -30,15 +37,25 @@ export class TeamResolver {
     return mapConnection(await listStaff(ctx.em, args), toStaffView);
   }
 
-  @Mutation(() => StaffResult, { description: "Owner: adds a team member and emails them a sign-in link (valid 15 minutes; they can ask for another)." })
-  async inviteStaff(@Arg("input", () => InviteStaffInput) input: InviteStaffInput, @Ctx() ctx: SubgraphContext): Promise<typeof StaffResult> {
+  @Mutation(() => StaffResult, {
+    description: "Owner: adds a team member and emails them a sign-in link (valid 15 minutes; they can ask for another).",
+  })
+  async inviteStaff(
+    @Arg("input", () => InviteStaffInput) input: InviteStaffInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<typeof StaffResult> {
     const { businessId } = await requireOwner(ctx.em, ctx.caller);
-    const links = { secret: this.deps.options.portalSecret, origin: ctx.caller.origin };
-    const result = await inviteStaff(ctx.em, links, businessId, { name: input.name, email: input.email, role: toStaffRoleValue(input.role) });
+    const result = await inviteStaff(ctx.em, linkSettingsOf(this.deps.options), businessId, {
+      name: input.name,
+      email: input.email,
+      role: toStaffRoleValue(input.role),
+    });
     return result instanceof Staff ? staffSuccess(result) : result;
   }
 
-  @Mutation(() => UpdateStaffRoleResult, { description: "Owner: makes a team member an owner or staff. The last owner cannot be made staff." })
+  @Mutation(() => UpdateStaffRoleResult, {
+    description: "Owner: makes a team member an owner or staff. The last owner cannot be made staff.",
+  })
   async updateStaffRole(
     @Arg("staffId", () => ID) staffId: string,
     @Arg("role", () => StaffRole) role: StaffRole,
@@ -49,7 +66,9 @@ export class TeamResolver {
     return result instanceof Staff ? staffSuccess(result) : result;
   }
 
-  @Mutation(() => RemoveStaffResult, { description: "Owner: removes a team member; their sessions and live connections end at once. Owners cannot remove themselves." })
+  @Mutation(() => RemoveStaffResult, {
+    description: "Owner: removes a team member; their sessions and live connections end at once. Owners cannot remove themselves.",
+  })
   async removeStaff(@Arg("staffId", () => ID) staffId: string, @Ctx() ctx: SubgraphContext): Promise<typeof RemoveStaffResult> {
     const { businessId, owner } = await requireOwner(ctx.em, ctx.caller);
     const result = await removeStaff(ctx.em, businessId, owner.id, staffId);

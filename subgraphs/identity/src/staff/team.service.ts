@@ -1,22 +1,27 @@
 import { LockMode } from "@mikro-orm/postgresql";
 import { NotFoundError, ValidationError, type EntityManager } from "@portal/kit";
 import { endSessionsOf } from "../auth/session.service.js";
+import type { LinkSettings } from "../auth/one-time-links.js";
 import { recordSignInLink } from "../auth/sign-in.service.js";
 import { Business } from "../business/business.entity.js";
-import type { LinkContext } from "../contacts/access.service.js";
-import type { EmailTakenError } from "../contacts/contact.types.js";
+import type { EmailTakenError } from "../contacts/contact.errors.js";
 import { announceRevoked } from "../shared/live-topics.js";
 import { recipientOf } from "../shared/snapshots.js";
 import { recordStaffChanged } from "./staff-events.js";
 import { Staff, type StaffRoleValue } from "./staff.entity.js";
 import { addStaff, type StaffFields } from "./staff.service.js";
-import { CannotRemoveSelfError, LastOwnerError } from "./team.types.js";
+import { CannotRemoveSelfError, LastOwnerError } from "./team.errors.js";
 
 /**
  * Adds a team member and emails them a sign-in link: the same `identity.sign_in.requested` event
  * (audience staff, `/admin/auth/confirm`) as when staff ask for one themselves.
  */
-export function inviteStaff(em: EntityManager, links: LinkContext, businessId: string, input: StaffFields): Promise<Staff | ValidationError | EmailTakenError> {
+export function inviteStaff(
+  em: EntityManager,
+  links: LinkSettings,
+  businessId: string,
+  input: StaffFields,
+): Promise<Staff | ValidationError | EmailTakenError> {
   return addStaff(em, businessId, input, async (tx, staff) => {
     const business = await tx.findOneOrFail(Business, { id: businessId });
     recordSignInLink(tx, links, business, "staff", { staffId: staff.id }, recipientOf(staff));
@@ -31,7 +36,11 @@ function lockOwners(tx: EntityManager): Promise<Staff[]> {
   return tx.find(Staff, { role: "owner" }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: "asc" } });
 }
 
-export async function updateStaffRole(em: EntityManager, staffId: string, role: StaffRoleValue): Promise<Staff | NotFoundError | LastOwnerError> {
+export async function updateStaffRole(
+  em: EntityManager,
+  staffId: string,
+  role: StaffRoleValue,
+): Promise<Staff | NotFoundError | LastOwnerError> {
   return em.transactional(async (tx) => {
     const owners = await lockOwners(tx);
     const staff = await tx.findOne(Staff, { id: staffId });
@@ -50,7 +59,12 @@ export async function updateStaffRole(em: EntityManager, staffId: string, role: 
  * them and close their sockets (as when a contact's access is removed). Pending sign-in links go with
  * the row (foreign key cascade).
  */
-export async function removeStaff(em: EntityManager, businessId: string, ownerId: string, staffId: string): Promise<Staff | NotFoundError | LastOwnerError | CannotRemoveSelfError> {
+export async function removeStaff(
+  em: EntityManager,
+  businessId: string,
+  ownerId: string,
+  staffId: string,
+): Promise<Staff | NotFoundError | LastOwnerError | CannotRemoveSelfError> {
   return em.transactional(async (tx) => {
     const owners = await lockOwners(tx);
     const staff = await tx.findOne(Staff, { id: staffId });

@@ -1,5 +1,6 @@
-import { ConnectionType, NotFoundError, UserError, ValidationError } from "@portal/kit";
+import { ConnectionType, errorType, NotFoundError, ValidationError } from "@portal/kit";
 import { createUnionType, Field, ID, InputType, ObjectType } from "type-graphql";
+import { CannotRemoveSelfError, LastOwnerError } from "./team.errors.js";
 import { EmailTakenError } from "../contacts/contact.types.js";
 import { StaffRole, StaffView } from "./staff.types.js";
 
@@ -27,19 +28,9 @@ export class RemoveStaffSuccess {
   removedStaffId!: string;
 }
 
-@ObjectType({ implements: UserError, description: "The change would leave the business without an owner." })
-export class LastOwnerError extends UserError {
-  static of(message = "The business needs at least one owner. Make someone else an owner first."): LastOwnerError {
-    return Object.assign(new LastOwnerError(), { message });
-  }
-}
-
-@ObjectType({ implements: UserError, description: "Owners cannot remove themselves from the team." })
-export class CannotRemoveSelfError extends UserError {
-  static of(message = "You cannot remove yourself. Another owner can remove you."): CannotRemoveSelfError {
-    return Object.assign(new CannotRemoveSelfError(), { message });
-  }
-}
+errorType(LastOwnerError, { description: "The change would leave the business without an owner." });
+errorType(CannotRemoveSelfError, { description: "Owners cannot remove themselves from the team." });
+export { CannotRemoveSelfError, LastOwnerError };
 
 export const StaffResult = createUnionType({
   name: "StaffResult",

@@ -3,7 +3,7 @@ import { Ctx, Query, Resolver } from "type-graphql";
 import { Portal, toPublicBusiness } from "../business/business.types.js";
 import { toContactView } from "../contacts/contact.types.js";
 import { toOperatorView, toStaffView } from "../staff/staff.types.js";
-import { loadViewer, type ViewerRecord } from "./viewer.service.js";
+import { viewerOfRequest, type ViewerRecord } from "./viewer.service.js";
 import { Viewer, ViewerKind } from "./viewer.types.js";
 
 const KIND: Record<ViewerRecord["kind"], ViewerKind> = {
@@ -31,12 +31,12 @@ export function toViewer(record: ViewerRecord): Viewer {
 export class ViewerResolver {
   @Query(() => Viewer, { description: "Who is calling. Anonymous callers get kind ANONYMOUS, never an error." })
   async viewer(@Ctx() ctx: SubgraphContext): Promise<Viewer> {
-    return toViewer(await loadViewer(ctx.em, ctx.caller.businessId, ctx.caller.actor));
+    return toViewer(await viewerOfRequest(ctx.em, ctx.caller.businessId, ctx.caller.actor));
   }
 
   @Query(() => Portal, { description: "Public face of the portal for the current host: no sign-in needed." })
   async portal(@Ctx() ctx: SubgraphContext): Promise<Portal> {
-    const viewer = await loadViewer(ctx.em, ctx.caller.businessId, ctx.caller.actor);
+    const viewer = await viewerOfRequest(ctx.em, ctx.caller.businessId, ctx.caller.actor);
     const business = viewer.business && toPublicBusiness(viewer.business, seesSettings(viewer));
     return Object.assign(new Portal(), { business, settings: business?.settings ?? null });
   }

@@ -1,66 +1,84 @@
-import { consumeEvents, type EntityManager, type SubgraphDeps } from "@portal/kit";
-import { Business } from "../business/business.entity.js";
+import { billing, communities, courses, documents, type EventContract, type PayloadOf } from "@portal/contracts";
+import { consume, type ConsumerOf, type EntityManager, type SubgraphDeps } from "@portal/kit";
+import type { LinkSettings } from "../auth/one-time-links.js";
 import { sendInvitation } from "../contacts/access.service.js";
 import { Contact } from "../contacts/contact.entity.js";
+import { isSafeNextPath } from "../shared/next-path.js";
 
-/** The part of billing's `billing.invoice.sent` payload this workflow reads (docs/architecture.md). */
-interface InvoiceSent {
-  invoiceId: string;
-  contactId: string;
-  /** Staff's "invite to the portal" choice; absent means yes (the option is on by default). */
-  inviteToPortal?: boolean;
-}
-
-/** The part of documents' `documents.document.sent` payload this workflow reads (docs/architecture.md). */
-interface DocumentSent {
-  documentId: string;
-  /** Every contact recipient of the document (signers, approvers and copies). */
-  contactIds: string[];
-  /** Staff's "invite to the portal" choice; absent means yes (the option is on by default). */
-  inviteToPortal?: boolean;
-}
+/** Identity's consumer of other subgraphs' events: its processed markers live in identity's schema. */
+export const IDENTITY_CONSUMER: ConsumerOf = { schema: "identity", name: "identity" };
 
 export interface InviteToPortalSettings {
-  portalSecret: string;
-  /**
-   * Origin for the invitation link of a business without its own host name. Events carry no
-   * request, so there is no caller origin to reuse; defaults to `http://<slug>.localhost:4000`
-   * (the gateway's development address, which resolves the business by slug).
-   */
-  fallbackOrigin?: (slug: string) => string;
+  /** Read per event: invitations point at the business's configured portal, as staff's do. */
+  links: () => LinkSettings;
 }
-
-const devOrigin = (slug: string) => `http://${slug}.localhost:4000`;
 
 /**
  * "Something was sent to a client → invite them to the portal to act on it" (pay an invoice, sign a
- * contract): a contact who has never had portal access gets the same invitation staff would send.
- * Invited and active contacts need none, and revoked access is never given back without a person
- * deciding to. Contacts of other businesses are not found (tenant-scoped `em`).
+ * contract): a contact who has never had portal access gets the same invitation staff would send,
+ * whose link opens what was sent (`next`) once they have signed in. Invited and active contacts need
+ * none, and revoked access is never given back without a person deciding to. Contacts of other
+ * businesses are not found (tenant-scoped `em`).
  */
-export async function inviteContactsToPortal(em: EntityManager, settings: InviteToPortalSettings, businessId: string, contactIds: readonly string[]): Promise<void> {
+export async function inviteContactsToPortal(
+  em: EntityManager,
+  settings: InviteToPortalSettings,
+  businessId: string,
+  contactIds: readonly string[],
+  next: string | null = null,
+): Promise<void> {
   const ids = [...new Set(contactIds)];
   if (!ids.length) return;
   const contacts = await em.find(Contact, { id: { $in: ids }, businessId, accessStatus: "none" }, { orderBy: { id: "asc" } });
   if (!contacts.length) return;
-  const business = await em.findOneOrFail(Business, { id: businessId });
-  const origin = business.hostNames.length ? `https://${business.hostNames[0]}` : (settings.fallbackOrigin ?? devOrigin)(business.slug);
-  for (const contact of contacts) await sendInvitation(em, { secret: settings.portalSecret, origin }, businessId, contact.id);
+  const target = next && isSafeNextPath(next) ? next : null;
+  for (const contact of contacts) await sendInvitation(em, settings.links(), businessId, contact.id, target);
+}
+
+/** What one event asks for: whom to invite, and which portal page their invitation opens. */
+interface InvitationRequest {
+  contactIds: string[];
+  next: string;
 }
 
 /**
- * Subscribes one event type whose payload says which contacts to invite. Each event is handled once
- * (kit `consumeEvents`); `inviteToPortal: false` means staff chose not to invite.
+ * Subscribes to one sent-to-a-client event; `requestOf` says whom it asks to invite, or null when
+ * staff chose not to (`inviteToPortal: false`). Each event is handled once (kit `consume`).
  */
-async function inviteOn<P extends { inviteToPortal?: boolean }>(deps: SubgraphDeps, settings: InviteToPortalSettings, type: string, contactsOf: (payload: P) => string[]) {
-  await consumeEvents<P>(deps.boss, deps.orm, "identity", "identity", type, async (event, em) => {
-    if (!event.businessId || event.payload.inviteToPortal === false) return;
-    await inviteContactsToPortal(em, settings, event.businessId, contactsOf(event.payload));
+async function inviteOn<C extends EventContract>(
+  deps: SubgraphDeps,
+  settings: InviteToPortalSettings,
+  contract: C,
+  requestOf: (payload: PayloadOf<C>) => InvitationRequest | null,
+) {
+  await consume(deps, IDENTITY_CONSUMER, contract, async (event, em) => {
+    const request = requestOf(event.payload);
+    if (!event.businessId || !request) return;
+    await inviteContactsToPortal(em, settings, event.businessId, request.contactIds, request.next);
   });
 }
 
-/** "Invoice sent → invite the client to pay online" and "contract sent → invite the client to sign". */
+/**
+ * "Invoice sent → invite the client to pay online", "contract sent → invite the client to sign",
+ * "added to a community group → invite the client to join in" and "enrolled in a course → invite the
+ * client to learn", each invitation opening that invoice, document, group or course (the portal's
+ * own pages for them).
+ */
 export async function consumeSendsForInvitations(deps: SubgraphDeps, settings: InviteToPortalSettings): Promise<void> {
-  await inviteOn<InvoiceSent>(deps, settings, "billing.invoice.sent", (invoice) => [invoice.contactId]);
-  await inviteOn<DocumentSent>(deps, settings, "documents.document.sent", (document) => document.contactIds ?? []);
+  await inviteOn(deps, settings, billing.invoiceSent, (invoice) =>
+    invoice.inviteToPortal === false
+      ? null
+      : { contactIds: [invoice.contactId], next: `/invoices/${encodeURIComponent(invoice.invoiceId)}` },
+  );
+  await inviteOn(deps, settings, documents.documentSent, (document) =>
+    document.inviteToPortal === false
+      ? null
+      : { contactIds: document.contactIds, next: `/documents/${encodeURIComponent(document.documentId)}` },
+  );
+  await inviteOn(deps, settings, communities.memberAdded, (member) =>
+    member.inviteToPortal === false ? null : { contactIds: [member.contactId], next: `/communities/${encodeURIComponent(member.groupId)}` },
+  );
+  await inviteOn(deps, settings, courses.accessGranted, (granted) =>
+    granted.inviteToPortal === false ? null : { contactIds: [granted.contactId], next: `/courses/${encodeURIComponent(granted.courseId)}` },
+  );
 }
