@@ -29,7 +29,12 @@ export interface AuthenticatorOptions {
   defaultBusinessSlug?: string;
   ttlMs?: number;
   maxEntries?: number;
+  /** How long identity may take to answer (the gateway's subgraph timeout). */
+  timeoutMs?: number;
 }
+
+/** identity did not answer in time, could not be reached or answered an error: nobody can be authenticated. */
+export class AuthenticationUnavailableError extends Error {}
 
 /**
  * Asks identity who is calling, and remembers the answer briefly so that a busy client costs one
@@ -73,6 +78,13 @@ export class Authenticator {
     this.inflight.delete(key);
   }
 
+  /** Drops every cached answer: revocations may have been missed (the live bus was disconnected). */
+  forgetAll(): void {
+    this.generation++;
+    this.inflight.clear();
+    this.cache.clear();
+  }
+
   revoke({ sessionIds = [], apiKeyIds = [] }: Revocation): void {
     this.generation++;
     this.inflight.clear();
@@ -83,13 +95,19 @@ export class Authenticator {
 
   private async callIdentity(credentials: Credentials): Promise<Authentication> {
     const body = JSON.stringify({ ...credentials, defaultBusinessSlug: this.options.defaultBusinessSlug });
-    const response = await fetch(this.options.endpoint, {
-      method: "POST",
-      headers: { "content-type": "application/json", ...signBody(this.options.secret, body) },
-      body,
-    });
-    if (!response.ok) throw new Error(`identity authenticate answered ${response.status}`);
-    return (await response.json()) as Authentication;
+    try {
+      const response = await fetch(this.options.endpoint, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...signBody(this.options.secret, body) },
+        body,
+        signal: AbortSignal.timeout(this.options.timeoutMs ?? 5_000),
+      });
+      if (!response.ok) throw new Error(`identity authenticate answered ${response.status}`);
+      return (await response.json()) as Authentication;
+    } catch (error) {
+      console.error("[gateway] identity could not authenticate a request:", error instanceof Error ? error.message : error);
+      throw new AuthenticationUnavailableError("identity is unavailable", { cause: error });
+    }
   }
 }
 

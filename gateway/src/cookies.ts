@@ -23,7 +23,13 @@ export function readCookie(header: string | null | undefined, name: string): str
 }
 
 export function sessionCookie(token: string, maxAgeSeconds: number, secure: boolean): string {
-  const attributes = [`${SESSION_COOKIE}=${encodeURIComponent(token)}`, "Path=/", "HttpOnly", "SameSite=Lax", `Max-Age=${Math.max(0, Math.floor(maxAgeSeconds))}`];
+  const attributes = [
+    `${SESSION_COOKIE}=${encodeURIComponent(token)}`,
+    "Path=/",
+    "HttpOnly",
+    "SameSite=Lax",
+    `Max-Age=${Math.max(0, Math.floor(maxAgeSeconds))}`,
+  ];
   if (secure) attributes.push("Secure");
   return attributes.join("; ");
 }

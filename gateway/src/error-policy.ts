@@ -3,8 +3,16 @@ import type { GatewayPlugin } from "@graphql-hive/gateway-runtime";
 
 /** Codes whose message is meant for the client; subgraphs throw these with kit helpers. */
 const CLIENT_FACING_CODES = new Set([
-  "UNAUTHENTICATED", "FORBIDDEN", "BAD_REQUEST", "BAD_USER_INPUT", "NOT_FOUND", "RATE_LIMITED",
-  "GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED", "PERSISTED_QUERY_NOT_FOUND",
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+  "BAD_REQUEST",
+  "BAD_USER_INPUT",
+  "NOT_FOUND",
+  "RATE_LIMITED",
+  "SERVICE_UNAVAILABLE",
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "PERSISTED_QUERY_NOT_FOUND",
 ]);
 
 const UNEXPECTED = "Unexpected error.";
@@ -21,6 +29,25 @@ export function maskProductionError(error: unknown): Error {
   if (!code && !error.originalError) return rebuild(error, hideSuggestions(error.message), withHttp(error, {}));
   if (error.originalError instanceof GraphQLError && error.originalError !== error) return maskProductionError(error.originalError);
   return unexpected(error);
+}
+
+/** A subgraph's errors as JSON, reduced to what production masking keeps (the direct paths relay JSON). */
+export interface FormattedError {
+  message: string;
+  path?: readonly (string | number)[];
+  extensions?: { code?: unknown };
+}
+
+export function maskFormattedErrors(errors: readonly FormattedError[]): FormattedError[] {
+  return errors.map((error) => {
+    const code = typeof error.extensions?.code === "string" ? error.extensions.code : "INTERNAL_SERVER_ERROR";
+    const masked = maskProductionError(new GraphQLError(error.message, { path: error.path, extensions: { code } }));
+    return {
+      message: masked.message,
+      ...(error.path ? { path: error.path } : {}),
+      extensions: { code: (masked as GraphQLError).extensions?.code },
+    };
+  });
 }
 
 /** Field suggestions leak schema details even with introspection off. */

@@ -3,13 +3,18 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import type { LogLevel } from "@graphql-hive/gateway-runtime";
 import { LiveBus } from "@portal/kit";
-import { Authenticator, type Revocation } from "./authenticator.js";
+import { AuthenticationUnavailableError, Authenticator, type Revocation } from "./authenticator.js";
 import { createFileRelay, FILES_PREFIX } from "./files.js";
 import { forwardBuffered, readLimited } from "./node-bridge.js";
 import type { OperationLimits } from "./operation-limits.js";
+import { InvalidHostError, nodeHeaders, requestFacts } from "./request-facts.js";
 import { createPortalRuntime, GRAPHQL_PATH, HEALTH_PATHS } from "./runtime.js";
+import { readGraphqlPost } from "./direct-upstream.js";
+import { createLiveRelay } from "./live-relay.js";
+import { createPlannedQueryPath } from "./planned-query.js";
 import { createSingleSubgraphPath } from "./single-subgraph.js";
 import { createStaticHandler } from "./static-files.js";
+import { portalUnavailableAnswer } from "./subgraph-failures.js";
 import { createWebhookRelay, WEBHOOK_PREFIX } from "./webhooks.js";
 import { attachWebSocketServer } from "./websocket.js";
 
@@ -18,6 +23,7 @@ export { SESSION_COOKIE } from "./cookies.js";
 
 export const DEFAULT_LIMITS: OperationLimits = { maxDepth: 12, maxAliases: 30, maxTokens: 2000 };
 export const DEFAULT_MAX_BODY_BYTES = 100_000;
+export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 5_000;
 export const REVOKED_TOPIC = "auth.revoked";
 
 export interface GatewayOptions {
@@ -37,12 +43,24 @@ export interface GatewayOptions {
   production: boolean;
   /** Built web app to serve next to /graphql, with index.html for client-side routes. */
   webDistDir?: string;
-  /** Honour X-Forwarded-For/-Proto/-Host (only behind a proxy that sets them). */
-  trustProxy?: boolean;
+  /**
+   * How many reverse proxies we run in front of the gateway (TRUST_PROXY): the client IP is taken
+   * that many hops from the right of X-Forwarded-For, and X-Forwarded-Proto/-Host are read only when
+   * it is at least 1. 0 (the default) believes no forwarded header.
+   */
+  trustProxy?: number;
+  /** Budget of every call to a subgraph (GraphQL, files, webhooks, authentication); 5 s by default. */
+  subgraphTimeoutMs?: number;
   limits?: Partial<OperationLimits>;
   maxBodyBytes?: number;
   authCacheTtlMs?: number;
   logging?: LogLevel | false;
+  /**
+   * Answer queries one subgraph can answer, or whose plan is simple, without the runtime's request
+   * pipeline (single-subgraph.ts, planned-query.ts), and relay subscriptions one subgraph answers
+   * (live-relay.ts). On by default; off, the runtime answers every request (tests compare the two).
+   */
+  directPaths?: boolean;
 }
 
 export interface RunningGateway {
@@ -50,26 +68,36 @@ export interface RunningGateway {
   port: number;
   /** Drops cached authentications and closes WebSockets of these sessions / API keys (also done on `auth.revoked`). */
   revoke(revocation: Revocation): void;
+  /**
+   * How many GraphQL POSTs each path answered since the start (the direct paths' fallbacks count as
+   * runtime), how many subscriptions the live relay took and over how many upstream sockets.
+   */
+  answeredBy(): { singleSubgraph: number; planned: number; runtime: number; relayedSubscriptions: number; relaySockets: number };
   stop(): Promise<void>;
 }
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const supergraphSdl = options.supergraphSdl ?? (options.supergraphPath ? await readFile(options.supergraphPath, "utf8") : undefined);
   if (!supergraphSdl) throw new Error("startGateway needs supergraphSdl or supergraphPath");
-  const trustProxy = options.trustProxy ?? false;
+  const proxyHops = options.trustProxy ?? 0;
+  if (!Number.isInteger(proxyHops) || proxyHops < 0) throw new Error("trustProxy must be a whole number of proxy hops (0 for none)");
+  const timeoutMs = options.subgraphTimeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const directPaths = options.directPaths ?? true;
   const authenticator = new Authenticator({
     endpoint: new URL("/internal/authenticate", options.identityInternalUrl).toString(),
     secret: options.portalSecret,
     defaultBusinessSlug: options.defaultBusinessSlug,
     ttlMs: options.authCacheTtlMs,
+    timeoutMs,
   });
   const runtime = createPortalRuntime({
     supergraphSdl,
     subgraphUrls: options.subgraphUrls,
     authenticator,
     secret: options.portalSecret,
-    trustProxy,
+    proxyHops,
+    subgraphTimeoutMs: timeoutMs,
     production: options.production,
     limits: { ...DEFAULT_LIMITS, ...options.limits },
     logging: options.logging ?? "info",
@@ -78,29 +106,52 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const apiSchema = await runtime.getSchema();
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const singleSubgraph = createSingleSubgraphPath({
-    apiSchema, supergraphSdl, subgraphUrls: options.subgraphUrls, limits, production: options.production, authenticator, secret: options.portalSecret, trustProxy,
+    apiSchema,
+    supergraphSdl,
+    subgraphUrls: options.subgraphUrls,
+    limits,
+    production: options.production,
+    authenticator,
+    secret: options.portalSecret,
+    timeoutMs,
+  });
+  const plannedQueries = createPlannedQueryPath({
+    apiSchema,
+    supergraphSdl,
+    subgraphUrls: options.subgraphUrls,
+    limits,
+    authenticator,
+    secret: options.portalSecret,
+    timeoutMs,
   });
 
-  const relayWebhook = createWebhookRelay({ supergraphSdl, subgraphUrls: options.subgraphUrls, maxBodyBytes });
-  const relayFile = createFileRelay({ supergraphSdl, subgraphUrls: options.subgraphUrls, authenticator, secret: options.portalSecret, trustProxy });
+  const relayWebhook = createWebhookRelay({ supergraphSdl, subgraphUrls: options.subgraphUrls, maxBodyBytes, timeoutMs });
+  const relayFile = createFileRelay({
+    supergraphSdl,
+    subgraphUrls: options.subgraphUrls,
+    authenticator,
+    secret: options.portalSecret,
+    timeoutMs,
+  });
 
+  const answered = { singleSubgraph: 0, planned: 0, runtime: 0 };
   const serveStatic = options.webDistDir ? createStaticHandler(options.webDistDir) : null;
   const server = createServer((req, res) => {
-    handle(req, res).catch((error) => {
-      console.error("[gateway]", error);
-      if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
-      res.end(JSON.stringify({ errors: [{ message: "Internal server error" }] }));
-    });
+    handle(req, res).catch((error) => answerFailure(res, error));
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // First, on every path: a malformed Host (or trusted X-Forwarded-Host) is answered 400 here,
+    // before it can reach a URL, a business lookup or a subgraph.
+    const facts = requestFacts(nodeHeaders(req.headers), req.socket.remoteAddress, proxyHops);
     const path = (req.url ?? "/").split("?")[0];
     if (req.method === "POST" && path.startsWith(WEBHOOK_PREFIX)) {
       if (Number(req.headers["content-length"] ?? 0) > maxBodyBytes) return tooLarge(res);
       return relayWebhook(req, res, path);
     }
     // Downloads, and uploads with their own size limit (checked by the relay, before the 100 kB one below).
-    if ((req.method === "GET" || req.method === "HEAD" || req.method === "POST") && path.startsWith(FILES_PREFIX)) return relayFile(req, res, path);
+    if ((req.method === "GET" || req.method === "HEAD" || req.method === "POST") && path.startsWith(FILES_PREFIX))
+      return relayFile(req, res, path, facts);
     const isApi = path === GRAPHQL_PATH || HEALTH_PATHS.includes(path);
     if (!isApi && serveStatic && (req.method === "GET" || req.method === "HEAD")) return serveStatic(req, res);
     const declared = Number(req.headers["content-length"] ?? 0);
@@ -108,19 +159,38 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     if (path === GRAPHQL_PATH && req.method === "POST") {
       const body = await readLimited(req, maxBodyBytes);
       if (body === null) return tooLarge(res);
-      if (await singleSubgraph.trySingleSubgraph(req, res, body)) return;
-      return forwardBuffered(runtime, req, res, body);
+      // Queries first try the direct paths (one subgraph, then a plan made once per document);
+      // whatever they leave, from refused documents to partial failures, the runtime answers.
+      const payload = directPaths ? readGraphqlPost(req, body) : null;
+      if (payload) {
+        if (await singleSubgraph.trySingleSubgraph(req, res, payload, facts)) return void answered.singleSubgraph++;
+        const planned = await plannedQueries.tryPlanned(req, res, payload, facts);
+        if (planned === true) return void answered.planned++;
+        answered.runtime++;
+        if (planned) return forwardBuffered(runtime, req, res, body, { portalFacts: facts, portalUnavailable: planned.unavailable });
+      } else answered.runtime++;
+      return forwardBuffered(runtime, req, res, body, { portalFacts: facts });
     }
     if (req.headers["transfer-encoding"]) {
       // No declared length: read it ourselves, within the limit, before the runtime sees it.
       const body = await readLimited(req, maxBodyBytes);
       if (body === null) return tooLarge(res);
-      return forwardBuffered(runtime, req, res, body);
+      return forwardBuffered(runtime, req, res, body, { portalFacts: facts });
     }
-    return runtime(req, res);
+    return runtime(req, res, { portalFacts: facts });
   }
 
-  const webSockets = attachWebSocketServer(server, runtime, { authenticator, secret: options.portalSecret, trustProxy });
+  const liveRelay = directPaths
+    ? createLiveRelay({
+        apiSchema,
+        supergraphSdl,
+        subgraphUrls: options.subgraphUrls,
+        limits,
+        secret: options.portalSecret,
+        production: options.production,
+      })
+    : undefined;
+  const webSockets = attachWebSocketServer(server, runtime, { authenticator, secret: options.portalSecret, proxyHops, relay: liveRelay });
   const revoke = (revocation: Revocation) => {
     authenticator.revoke(revocation);
     webSockets.closeRevoked(revocation);
@@ -132,6 +202,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     live.on((message) => {
       if (message.topic === REVOKED_TOPIC) revoke(message.data as Revocation);
     });
+    // Revocations announced while the bus was down were not heard: ask identity afresh.
+    live.onReconnected(() => authenticator.forgetAll());
   }
 
   const host = options.host ?? "127.0.0.1";
@@ -146,16 +218,49 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     url: `http://${publicHost}:${port}${GRAPHQL_PATH}`,
     port,
     revoke,
+    answeredBy: () => ({
+      ...answered,
+      relayedSubscriptions: liveRelay?.relayed() ?? 0,
+      relaySockets: liveRelay?.upstreamSockets() ?? 0,
+    }),
     async stop() {
       await webSockets.stop();
+      liveRelay?.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;
       await live?.stop();
       singleSubgraph.close();
+      plannedQueries.close();
       await runtime.dispose();
     },
   };
+}
+
+/** A refused Host is the client's mistake (400); identity not answering is an outage (503); the rest 500. */
+function answerFailure(res: ServerResponse, error: unknown): void {
+  if (error instanceof InvalidHostError) {
+    answerJson(res, 400, { errors: [{ message: error.message, extensions: { code: "BAD_REQUEST" } }] }, true);
+  } else if (error instanceof AuthenticationUnavailableError) {
+    answerJson(res, 503, portalUnavailableAnswer());
+  } else {
+    console.error("[gateway]", error);
+    answerJson(res, 500, { errors: [{ message: "Internal server error" }] });
+  }
+}
+
+function answerJson(res: ServerResponse, status: number, body: unknown, close = false): void {
+  if (res.headersSent) {
+    res.end();
+    return;
+  }
+  // The request body may not have been read: close rather than parse what follows as a request.
+  res.writeHead(status, {
+    "content-type": "application/json; charset=utf-8",
+    "cache-control": "no-store",
+    ...(close ? { connection: "close" } : {}),
+  });
+  res.end(JSON.stringify(body));
 }
 
 function tooLarge(res: ServerResponse): void {

@@ -2,7 +2,16 @@ import { z } from "zod";
 import { commonEnv, port, readConfig } from "@portal/kit";
 import { startGateway } from "./index.js";
 
-const flag = z.enum(["true", "false", "1", "0", ""]).default("false").transform((value) => value === "true" || value === "1");
+/**
+ * TRUST_PROXY: how many reverse proxies we run in front of the gateway. `false`/`0`/unset: none, no
+ * X-Forwarded-* header is believed; `true`: one; a positive integer N: N hops.
+ */
+const proxyHops = z
+  .string()
+  .default("false")
+  .transform((value) => value.trim().toLowerCase())
+  .refine((value) => ["", "false", "true"].includes(value) || /^[0-9]+$/.test(value), "must be false, true or a number of proxy hops")
+  .transform((value) => (value === "true" ? 1 : value === "" || value === "false" ? 0 : Number(value)));
 
 const config = readConfig({
   GATEWAY_PORT: port(4000),
@@ -12,19 +21,29 @@ const config = readConfig({
   AUTOMATION_URL: z.string().url().default("http://127.0.0.1:4102/graphql"),
   BILLING_URL: z.string().url().default("http://127.0.0.1:4103/graphql"),
   DOCUMENTS_URL: z.string().url().default("http://127.0.0.1:4104/graphql"),
+  COMMUNITIES_URL: z.string().url().default("http://127.0.0.1:4105/graphql"),
+  COURSES_URL: z.string().url().default("http://127.0.0.1:4106/graphql"),
   DATABASE_URL: commonEnv.DATABASE_URL,
   PORTAL_SECRET: commonEnv.PORTAL_SECRET,
   NODE_ENV: commonEnv.NODE_ENV,
   DEFAULT_BUSINESS_SLUG: z.string().min(1).optional(),
   WEB_DIST_DIR: z.string().min(1).optional(),
-  TRUST_PROXY: flag,
+  TRUST_PROXY: proxyHops,
+  SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
 });
 
 const gateway = await startGateway({
   port: config.GATEWAY_PORT,
   host: config.GATEWAY_HOST,
   supergraphPath: config.SUPERGRAPH_PATH,
-  subgraphUrls: { identity: config.IDENTITY_URL, automation: config.AUTOMATION_URL, billing: config.BILLING_URL, documents: config.DOCUMENTS_URL },
+  subgraphUrls: {
+    identity: config.IDENTITY_URL,
+    automation: config.AUTOMATION_URL,
+    billing: config.BILLING_URL,
+    documents: config.DOCUMENTS_URL,
+    communities: config.COMMUNITIES_URL,
+    courses: config.COURSES_URL,
+  },
   identityInternalUrl: config.IDENTITY_URL,
   portalSecret: config.PORTAL_SECRET,
   databaseUrl: config.DATABASE_URL,
@@ -32,6 +51,7 @@ const gateway = await startGateway({
   production: config.NODE_ENV === "production",
   webDistDir: config.WEB_DIST_DIR,
   trustProxy: config.TRUST_PROXY,
+  subgraphTimeoutMs: config.SUBGRAPH_TIMEOUT_MS,
 });
 console.log(`[gateway] listening on ${gateway.url}`);
 

@@ -20,14 +20,24 @@ export function readLimited(req: IncomingMessage, limit: number): Promise<Buffer
 }
 
 /** Hands an already-read body to the runtime through its Fetch API and writes the answer back. */
-export async function forwardBuffered(runtime: GatewayRuntime<any>, req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> {
+export async function forwardBuffered(
+  runtime: GatewayRuntime<any>,
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: Buffer,
+  serverContext: Record<string, unknown> = {},
+): Promise<void> {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (name === "transfer-encoding" || name === "content-length" || value === undefined) continue;
     headers.set(name, Array.isArray(value) ? value.join(", ") : value);
   }
-  const request = new Request(`http://${req.headers.host ?? "localhost"}${req.url ?? "/"}`, { method: req.method, headers, body: new Uint8Array(body) });
-  const response = await runtime.fetch(request, { req, res });
+  const request = new Request(`http://${req.headers.host ?? "localhost"}${req.url ?? "/"}`, {
+    method: req.method,
+    headers,
+    body: new Uint8Array(body),
+  });
+  const response = await runtime.fetch(request, { ...serverContext, req, res });
   const outgoing: Record<string, string | string[]> = {};
   response.headers.forEach((value, name) => {
     if (name !== "set-cookie") outgoing[name] = value;

@@ -1,6 +1,11 @@
 import {
-  GraphQLError, Kind,
-  type ASTVisitor, type FragmentDefinitionNode, type SelectionSetNode, type ValidationContext,
+  GraphQLError,
+  Kind,
+  type ASTVisitor,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type SelectionSetNode,
+  type ValidationContext,
 } from "graphql";
 import type { GatewayPlugin } from "@graphql-hive/gateway-runtime";
 
@@ -29,7 +34,11 @@ export function useOperationLimits(limits: OperationLimits): GatewayPlugin {
 
 type Measure = (selectionSet: SelectionSetNode) => number;
 
-function fragmentMeasure(context: ValidationContext, combine: (children: number[]) => number, ownOf: (field: { alias?: unknown; name: { value: string } }, child: number | null) => number): Measure {
+function fragmentMeasure(
+  context: ValidationContext,
+  combine: (children: number[]) => number,
+  ownOf: (field: FieldNode, child: number | null) => number,
+): Measure {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of context.getDocument().definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
@@ -60,19 +69,41 @@ function fragmentMeasure(context: ValidationContext, combine: (children: number[
   return measure;
 }
 
-/** Depth counts nested fields; introspection fields are left out since production turns them off. */
-export function maxDepthRule(maxDepth: number) {
+/** Depth of the standard introspection query (graphql-js `getIntrospectionQuery`), which GraphiQL and codegen send. */
+export const MAX_INTROSPECTION_DEPTH = 15;
+
+const isIntrospectionRoot = (name: string) => name === "__schema" || name === "__type";
+
+/**
+ * Depth counts nested fields. Introspection fields count too (`__schema { types { fields { type {
+ * ofType ...` can nest as deep as any query, and development mode serves introspection), against
+ * their own limit: the standard introspection query and nothing deeper, so tooling keeps working.
+ */
+export function maxDepthRule(maxDepth: number, maxIntrospectionDepth = MAX_INTROSPECTION_DEPTH) {
   return (context: ValidationContext): ASTVisitor => {
-    const depthOf = fragmentMeasure(
-      context,
-      (children) => Math.max(0, ...children),
-      (field, child) => (field.name.value.startsWith("__") ? 0 : 1 + (child ?? 0)),
-    );
+    const deepest = (children: number[]) => Math.max(0, ...children);
+    // Depth of the operation's own fields, leaving introspection subtrees out…
+    const depthOf = fragmentMeasure(context, deepest, (field, child) => (isIntrospectionRoot(field.name.value) ? 0 : 1 + (child ?? 0)));
+    // …and of the paths through an introspection field, counted from the operation's root.
+    const fullDepthOf = fragmentMeasure(context, deepest, (_field, child) => 1 + (child ?? 0));
+    const introspectionDepthOf = fragmentMeasure(context, deepest, (field, child) => {
+      if (isIntrospectionRoot(field.name.value)) return 1 + (field.selectionSet ? fullDepthOf(field.selectionSet) : 0);
+      return child ? 1 + child : 0;
+    });
     return {
       OperationDefinition(operation) {
         const depth = depthOf(operation.selectionSet);
         if (depth > maxDepth) {
           context.reportError(new GraphQLError(`Operation depth ${depth} exceeds the maximum of ${maxDepth}.`, { nodes: [operation] }));
+          return;
+        }
+        const introspectionDepth = introspectionDepthOf(operation.selectionSet);
+        if (introspectionDepth > maxIntrospectionDepth) {
+          context.reportError(
+            new GraphQLError(`Introspection depth ${introspectionDepth} exceeds the maximum of ${maxIntrospectionDepth}.`, {
+              nodes: [operation],
+            }),
+          );
         }
       },
     };

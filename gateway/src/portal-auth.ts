@@ -1,8 +1,10 @@
 import type { IncomingMessage } from "node:http";
 import type { GatewayPlugin } from "@graphql-hive/gateway-runtime";
-import { CALLER_HEADER, SIGNATURE_HEADER, signCaller, type Caller } from "@portal/kit";
-import type { Authentication, Authenticator } from "./authenticator.js";
+import { CALLER_HEADER, SIGNATURE_HEADER, signSocketCaller, type Caller } from "@portal/kit";
+import { GraphQLError } from "graphql";
+import { AuthenticationUnavailableError, type Authentication, type Authenticator } from "./authenticator.js";
 import { CLEAR_SESSION_HEADER, clearedSessionCookie, parseSetSession, SET_SESSION_HEADER, sessionCookie } from "./cookies.js";
+import { PORTAL_UNAVAILABLE_MESSAGE, SERVICE_UNAVAILABLE } from "./subgraph-failures.js";
 import { callerOf, fetchHeaders, requestFacts, type RequestFacts } from "./request-facts.js";
 
 /** Per-request state, shared by every subgraph call of one operation. */
@@ -16,8 +18,8 @@ export interface PortalRequest {
 
 /**
  * What the gateway adds to the GraphQL context. `portalCaller`/`portalSignature` feed the ws
- * transport's connectionParams, signed when the operation starts (a subgraph checks a WebSocket's
- * signature once, at connect); HTTP calls are signed per call from `portal.caller`.
+ * transport's connectionParams, signed for opening a socket when the operation starts (a subgraph
+ * checks a WebSocket's signature once, at connect); HTTP calls are signed per call from `portal.caller`.
  */
 export interface PortalContext {
   portal: PortalRequest;
@@ -26,7 +28,7 @@ export interface PortalContext {
 }
 
 export function portalContext(secret: string, portal: PortalRequest): PortalContext {
-  const signed = signCaller(secret, { ...portal.caller, issuedAt: Date.now() });
+  const signed = signSocketCaller(secret, portal.caller);
   return { portal, portalCaller: signed[CALLER_HEADER], portalSignature: signed[SIGNATURE_HEADER] };
 }
 
@@ -40,7 +42,12 @@ export function newPortalRequest(facts: RequestFacts, auth: Authentication): Por
 export interface PortalAuthOptions {
   authenticator: Authenticator;
   secret: string;
-  trustProxy: boolean;
+  proxyHops: number;
+}
+
+/** What the gateway's HTTP entry puts into the runtime's server context: the facts it already checked. */
+export interface PortalServerContext {
+  portalFacts?: RequestFacts;
 }
 
 /**
@@ -48,14 +55,14 @@ export interface PortalAuthOptions {
  * no identity call), signs the caller once per operation, and turns the subgraphs' session
  * headers into the gateway's cookie.
  */
-export function usePortalAuth({ authenticator, secret, trustProxy }: PortalAuthOptions): GatewayPlugin {
+export function usePortalAuth({ authenticator, secret, proxyHops }: PortalAuthOptions): GatewayPlugin {
   const requests = new WeakMap<Request, PortalRequest>();
   return {
     async onContextBuilding({ context, extendContext }) {
       if ((context as Partial<PortalContext>).portal) return; // WebSocket operations arrive authenticated
-      const req = (context as { req?: IncomingMessage }).req;
-      const facts = requestFacts(fetchHeaders(context.request.headers), req?.socket?.remoteAddress, trustProxy);
-      const portal = newPortalRequest(facts, await authenticator.authenticate(facts.credentials));
+      const { req, portalFacts } = context as { req?: IncomingMessage } & PortalServerContext;
+      const facts = portalFacts ?? requestFacts(fetchHeaders(context.request.headers), req?.socket?.remoteAddress, proxyHops);
+      const portal = newPortalRequest(facts, await authenticateOrUnavailable(authenticator, facts));
       requests.set(context.request, portal);
       extendContext(portalContext(secret, portal) as never);
     },
@@ -66,6 +73,16 @@ export function usePortalAuth({ authenticator, secret, trustProxy }: PortalAuthO
       if (portal.sessionCookie) response.headers.append("set-cookie", portal.sessionCookie);
     },
   };
+}
+
+/** Identity not answering is no internal error: the client is told to come back shortly (503). */
+async function authenticateOrUnavailable(authenticator: Authenticator, facts: RequestFacts): Promise<Authentication> {
+  try {
+    return await authenticator.authenticate(facts.credentials);
+  } catch (error) {
+    if (!(error instanceof AuthenticationUnavailableError)) throw error;
+    throw new GraphQLError(PORTAL_UNAVAILABLE_MESSAGE, { extensions: { code: SERVICE_UNAVAILABLE, http: { status: 503 } } });
+  }
 }
 
 /** `propagateHeaders.fromSubgraphsToClient`: session headers become a cookie and go no further. */

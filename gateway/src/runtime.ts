@@ -1,10 +1,12 @@
-import { createGatewayRuntime, type GatewayRuntime } from "@graphql-hive/gateway-runtime";
+import { createGatewayRuntime, type GatewayPlugin, type GatewayRuntime } from "@graphql-hive/gateway-runtime";
 import type { LogLevel } from "@graphql-hive/gateway-runtime";
-import { signCaller } from "@portal/kit";
+import { unifiedGraphHandler } from "@graphql-hive/router-runtime";
+import { requestTarget, signCaller } from "@portal/kit";
 import type { Authenticator } from "./authenticator.js";
 import { maskProductionError, useHiddenSuggestions } from "./error-policy.js";
 import { useOperationLimits, type OperationLimits } from "./operation-limits.js";
 import { sessionHeadersToCookie, usePortalAuth, type PortalContext } from "./portal-auth.js";
+import { useSubgraphFailures } from "./subgraph-failures.js";
 
 export const GRAPHQL_PATH = "/graphql";
 /** Liveness (process answers) and readiness (supergraph loaded), like the subgraphs' /health. */
@@ -19,7 +21,10 @@ export interface PortalRuntimeOptions {
   subgraphUrls?: Record<string, string>;
   authenticator: Authenticator;
   secret: string;
-  trustProxy: boolean;
+  /** Reverse proxies in front of the gateway whose X-Forwarded-* headers are believed (TRUST_PROXY). */
+  proxyHops: number;
+  /** How long one subgraph call may take before its fields are answered as unavailable. */
+  subgraphTimeoutMs: number;
   production: boolean;
   limits: OperationLimits;
   logging: LogLevel | false;
@@ -29,32 +34,44 @@ export function createPortalRuntime(options: PortalRuntimeOptions): GatewayRunti
   const locations = Object.fromEntries(Object.entries(options.subgraphUrls ?? {}).map(([name, location]) => [name, { location }]));
   return createGatewayRuntime<PortalContext>({
     supergraph: options.supergraphSdl,
+    // Hive Router's query planner (Rust, through a native addon) and its executor: planning in
+    // JavaScript was the gateway's largest cost per request (docs/performance.md).
+    unifiedGraphHandler,
     graphqlEndpoint: GRAPHQL_PATH,
     healthCheckEndpoint: HEALTH_PATHS[0],
     readinessCheckEndpoint: HEALTH_PATHS[1],
     transportEntries: {
       ...locations,
-      // Subscriptions reach each subgraph over graphql-ws on its /graphql, signed like HTTP calls.
+      // Subscriptions reach each subgraph over graphql-ws on its /graphql, with connectionParams
+      // signed for opening a socket (see portalContext).
       "*.http": {
         options: {
+          // The executor would merge identical queries in flight to one subgraph call and share its
+          // answer, keyed by URL and body only: the caller is signed into the headers after that
+          // (useSubgraphSignatures), so two people asking the same thing at once got one person's data.
+          deduplicateInflightRequests: false,
           subscriptions: {
             kind: "ws",
             location: GRAPHQL_PATH,
-            options: { connectionParams: { "x-portal-caller": "{context.portalCaller}", "x-portal-signature": "{context.portalSignature}" } },
+            options: {
+              connectionParams: { "x-portal-caller": "{context.portalCaller}", "x-portal-signature": "{context.portalSignature}" },
+            },
           },
         },
       },
     },
     propagateHeaders: {
-      // Signed per call, not per operation: a subscription's entity fetches can happen long after
-      // it started, and subgraphs only accept fresh signatures over HTTP.
-      fromClientToSubgraphs: ({ context }) => (context.portal ? signCaller(options.secret, { ...context.portal.caller, issuedAt: Date.now() }) : undefined),
       fromSubgraphsToClient: sessionHeadersToCookie(options.authenticator),
     },
+    // Every HTTP call to a subgraph gets the same budget; a subscription is a long-lived stream
+    // and has none (its entity fetches are queries and do).
+    upstreamTimeout: ({ executionRequest }) => (executionRequest?.operationType === "subscription" ? undefined : options.subgraphTimeoutMs),
     plugins: () => [
       useOperationLimits(options.limits),
       ...(options.production ? [useHiddenSuggestions()] : []),
-      usePortalAuth({ authenticator: options.authenticator, secret: options.secret, trustProxy: options.trustProxy }),
+      usePortalAuth({ authenticator: options.authenticator, secret: options.secret, proxyHops: options.proxyHops }),
+      useSubgraphSignatures(options.secret),
+      useSubgraphFailures(),
     ],
     csrfPrevention: { requestHeaders: CSRF_HEADERS },
     // The web app is served from the gateway's own origin and integrators call server to server,
@@ -67,4 +84,24 @@ export function createPortalRuntime(options: PortalRuntimeOptions): GatewayRunti
     requestId: false,
     logging: options.logging,
   });
+}
+
+/**
+ * Signs each HTTP call to a subgraph for exactly that call: its method, path and body (the query
+ * the runtime planned, e.g. an `_entities` fetch), so a captured pair cannot run anything else.
+ * Signed per fetch, not per operation: a subscription's entity fetches can come long after it started.
+ */
+function useSubgraphSignatures(secret: string): GatewayPlugin<PortalContext> {
+  return {
+    onFetch({ context, url, options, setOptions }) {
+      const portal = (context as Partial<PortalContext> | undefined)?.portal;
+      if (!portal) return;
+      const body = options.body ?? "";
+      if (typeof body !== "string") return; // the runtime posts JSON text; anything else goes unsigned and is refused
+      const signed = signCaller(secret, portal.caller, { method: options.method ?? "GET", path: requestTarget(url), body });
+      const headers = new Headers(options.headers as HeadersInit | undefined);
+      for (const [name, value] of Object.entries(signed)) headers.set(name, value);
+      setOptions({ ...options, headers: Object.fromEntries(headers) });
+    },
+  };
 }

@@ -1,14 +1,40 @@
-import { Agent, request, type IncomingMessage, type ServerResponse } from "node:http";
-import { signCaller } from "@portal/kit";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { requestTarget, signCaller } from "@portal/kit";
 import {
-  buildASTSchema, getOperationAST, GraphQLError, isInterfaceType, isObjectType, Kind, parse, print, specifiedRules, TypeInfo, validate, visit, visitWithTypeInfo,
-  type ConstDirectiveNode, type DocumentNode, type GraphQLField, type GraphQLNamedType, type GraphQLSchema,
+  buildASTSchema,
+  execute,
+  getOperationAST,
+  GraphQLError,
+  isInterfaceType,
+  isObjectType,
+  parse,
+  print,
+  printSchema,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+  type GraphQLField,
+  type GraphQLNamedType,
+  type GraphQLSchema,
 } from "graphql";
 import type { Authenticator } from "./authenticator.js";
-import { maskProductionError } from "./error-policy.js";
-import { maxAliasesRule, maxDepthRule, type OperationLimits } from "./operation-limits.js";
-import { newPortalRequest } from "./portal-auth.js";
-import { nodeHeaders, requestFacts } from "./request-facts.js";
+import { type FormattedError, maskFormattedErrors } from "./error-policy.js";
+import {
+  argumentsOf,
+  directives,
+  documentCache,
+  documentChecker,
+  type GraphqlPost,
+  graphUrls,
+  portalRequestOf,
+  postJson,
+  upstreamAgent,
+  writeAnswer,
+} from "./direct-upstream.js";
+import type { OperationLimits } from "./operation-limits.js";
+import type { RequestFacts } from "./request-facts.js";
+import { sectionUnavailable } from "./subgraph-failures.js";
 
 /**
  * Most portal queries touch one subgraph only. For those, planning, the runtime's request pipeline
@@ -31,108 +57,102 @@ export interface SingleSubgraphOptions {
   production: boolean;
   authenticator: Authenticator;
   secret: string;
-  trustProxy: boolean;
+  /** A subgraph that has not answered by then is reported unavailable (no second try through the runtime). */
+  timeoutMs: number;
 }
 
-interface Route {
+export interface Route {
+  subgraph: string;
   url: string;
+  /** Path of `url`, which the caller signature covers. */
+  path: string;
   query: string;
   operationName?: string;
+  document: DocumentNode;
 }
-
-const MAX_CACHED_DOCUMENTS = 1000;
 
 export function createSingleSubgraphPath(options: SingleSubgraphOptions) {
   const supergraph = buildASTSchema(parse(options.supergraphSdl), { assumeValidSDL: true });
   const urls = graphUrls(supergraph, options.subgraphUrls ?? {});
-  const rules = [...specifiedRules, maxDepthRule(options.limits.maxDepth), maxAliasesRule(options.limits.maxAliases)];
-  const routes = new Map<string, Route | null>();
-  // Node's own client with kept-alive connections: the fetch API costs noticeably more per call.
-  const agent = new Agent({ keepAlive: true, maxSockets: 128 });
+  const check = documentChecker(options.apiSchema, options.limits);
+  const routes = documentCache<Route | null>();
+  const agent = upstreamAgent();
+  // The public schema without the runtime's resolvers (which would call the subgraph), built the
+  // first time a subgraph times out.
+  let bareSchema: GraphQLSchema | undefined;
+  const schemaWithoutResolvers = () => (bareSchema ??= buildASTSchema(parse(printSchema(options.apiSchema))));
 
   function routeFor(query: string, operationName: string | undefined): Route | null {
-    const key = `${operationName ?? ""}\n${query}`;
-    let route = routes.get(key);
-    if (route !== undefined) return route;
-    route = null;
-    try {
-      const document = parse(query, { maxTokens: options.limits.maxTokens });
-      if (validate(options.apiSchema, document, rules).length === 0) route = routeOf(supergraph, document, operationName, urls);
-    } catch {
-      route = null; // a refused document: the runtime reports why
-    }
-    if (routes.size >= MAX_CACHED_DOCUMENTS) routes.clear();
-    routes.set(key, route);
-    return route;
+    return routes(query, operationName, () => {
+      const document = check(query);
+      const route = document ? routeOf(supergraph, document, operationName, urls) : null;
+      return route?.url.startsWith("http://") ? route : null; // Node's http agent: plain HTTP only
+    });
   }
 
   /** Answers the request and returns true, or returns false having written nothing. */
-  async function trySingleSubgraph(req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<boolean> {
-    if (req.method !== "POST" || !req.headers["content-type"]?.startsWith("application/json")) return false;
-    let payload: { query?: unknown; variables?: unknown; operationName?: unknown; extensions?: unknown };
-    try {
-      payload = JSON.parse(body.toString("utf8"));
-    } catch {
-      return false;
-    }
-    if (typeof payload.query !== "string" || payload.extensions !== undefined) return false;
-    if (payload.operationName != null && typeof payload.operationName !== "string") return false;
-    const route = routeFor(payload.query, (payload.operationName as string | null) ?? undefined);
+  async function trySingleSubgraph(req: IncomingMessage, res: ServerResponse, payload: GraphqlPost, facts: RequestFacts): Promise<boolean> {
+    const route = routeFor(payload.query, payload.operationName);
     if (!route) return false;
 
-    const facts = requestFacts(nodeHeaders(req.headers), req.socket.remoteAddress, options.trustProxy);
-    const portal = newPortalRequest(facts, await options.authenticator.authenticate(facts.credentials));
-    const upstream = await postJson(
-      agent,
-      route.url,
-      signCaller(options.secret, { ...portal.caller, issuedAt: Date.now() }),
-      JSON.stringify({ query: route.query, variables: payload.variables ?? {}, operationName: route.operationName }),
-    );
-    // A subgraph that is down or unhappy: the runtime path retries and reports it its own way.
-    if (!upstream || upstream.status !== 200) return false;
-    let text = upstream.body;
+    const portal = await portalRequestOf(options.authenticator, facts);
+    const variables = payload.variables ?? {};
+    const upstreamBody = JSON.stringify({ query: route.query, variables, operationName: route.operationName });
+    const signed = signCaller(options.secret, portal.caller, { method: "POST", path: route.path, body: upstreamBody });
+    const upstream = await postJson(agent, route.url, signed, upstreamBody, options.timeoutMs);
+    // Refused or reset (e.g. a kept-alive socket the subgraph had closed) or not 200: the runtime
+    // path tries once more and reports it its own way. A timeout already used the client's budget.
+    if (upstream === "unreachable" || (upstream !== "timeout" && upstream.status !== 200)) return false;
+    let text: string;
+    if (upstream === "timeout") {
+      console.error(`[gateway] ${route.subgraph} did not answer within ${options.timeoutMs} ms`);
+      text = JSON.stringify(unavailableResult(schemaWithoutResolvers(), route, variables));
+    } else {
+      text = upstream.body;
+    }
     if (options.production && text.includes('"errors"')) text = maskErrors(text);
-
-    const accept = req.headers.accept ?? "";
-    res.statusCode = 200;
-    res.setHeader("content-type", accept.includes("application/graphql-response+json") ? "application/graphql-response+json; charset=utf-8" : "application/json; charset=utf-8");
-    res.setHeader("cache-control", "no-store");
-    if (portal.sessionCookie) res.setHeader("set-cookie", portal.sessionCookie);
-    res.end(text);
+    writeAnswer(req, res, portal, text);
     return true;
   }
 
   return { trySingleSubgraph, close: () => agent.destroy() };
 }
 
-function postJson(agent: Agent, url: string, headers: Record<string, string>, body: string): Promise<{ status: number; body: string } | null> {
-  return new Promise((resolve) => {
-    const outgoing = request(url, { method: "POST", agent, headers: { ...headers, "content-type": "application/json", accept: "application/json", "content-length": Buffer.byteLength(body) } }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
-      response.on("error", () => resolve(null));
-    });
-    outgoing.on("error", () => resolve(null));
-    outgoing.end(body);
-  });
+/**
+ * The answer the runtime would give for a subgraph that did not answer: every root field is
+ * resolved to the subgraph's "unavailable" error, so nullability, aliases, fragments and
+ * @skip/@include come out exactly as GraphQL execution makes them.
+ */
+function unavailableResult(schema: GraphQLSchema, route: Route, variables: unknown) {
+  const error = sectionUnavailable(route.subgraph);
+  const result = execute({
+    schema,
+    document: route.document,
+    operationName: route.operationName,
+    variableValues: variables as Record<string, unknown>,
+    fieldResolver: () => {
+      throw error;
+    },
+  }) as { data?: unknown; errors?: readonly GraphQLError[] };
+  return { errors: result.errors?.map(({ message, path, extensions }) => ({ message, path, extensions })), data: result.data };
 }
 
 /** Production: subgraph errors keep only what the runtime path's masking would keep. */
 function maskErrors(text: string): string {
-  const result = JSON.parse(text) as { data?: unknown; errors?: { message: string; path?: (string | number)[]; extensions?: { code?: unknown } }[] };
-  const errors = result.errors?.map((error) => {
-    const code = typeof error.extensions?.code === "string" ? error.extensions.code : "INTERNAL_SERVER_ERROR";
-    const masked = maskProductionError(new GraphQLError(error.message, { path: error.path, extensions: { code } }));
-    return { message: masked.message, ...(error.path ? { path: error.path } : {}), extensions: { code: (masked as GraphQLError).extensions?.code } };
-  });
-  return JSON.stringify({ ...result, errors });
+  const result = JSON.parse(text) as { data?: unknown; errors?: FormattedError[] };
+  return JSON.stringify({ ...result, errors: result.errors && maskFormattedErrors(result.errors) });
 }
 
-/** The one subgraph that can answer the whole operation, or null. */
-function routeOf(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, urls: Map<string, string>): Route | null {
+/** The one subgraph that can answer the whole operation (a query, or a subscription for the live relay), or null. */
+export function routeOf(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | undefined,
+  urls: Map<string, { name: string; url: string }>,
+  kind: "query" | "subscription" = "query",
+): Route | null {
   const operation = getOperationAST(document, operationName);
-  if (!operation || operation.operation !== "query") return null;
+  if (operation?.operation !== kind) return null;
   let candidates: Set<string> | null = new Set(urls.keys());
   const typeInfo = new TypeInfo(schema);
   visit(
@@ -157,7 +177,9 @@ function routeOf(schema: GraphQLSchema, document: DocumentNode, operationName: s
     }),
   );
   const chosen = candidates ? [...(candidates as Set<string>)][0] : undefined;
-  return chosen ? { url: urls.get(chosen)!, query: print(document), operationName: operation.name?.value } : null;
+  if (!chosen) return null;
+  const { name, url } = urls.get(chosen)!;
+  return { subgraph: name, url, path: requestTarget(url), query: print(document), operationName: operation.name?.value, document };
 }
 
 /** Subgraphs that resolve `field` of `parent` by themselves, from the supergraph's join directives. */
@@ -175,27 +197,4 @@ function graphsResolving(parent: GraphQLNamedType, field: GraphQLField<unknown, 
   if (!isObjectType(parent) && !isInterfaceType(parent)) return new Set();
   const typeNodes = [parent.astNode, ...(parent.extensionASTNodes ?? [])];
   return new Set(typeNodes.flatMap((node) => directives(node?.directives, "join__type")).map((d) => argumentsOf(d).graph as string));
-}
-
-function graphUrls(schema: GraphQLSchema, overrides: Record<string, string>): Map<string, string> {
-  const urls = new Map<string, string>();
-  const graphEnum = schema.getType("join__Graph");
-  for (const value of graphEnum && "getValues" in graphEnum ? graphEnum.getValues() : []) {
-    const args = argumentsOf(directives(value.astNode?.directives, "join__graph")[0]);
-    urls.set(value.name, overrides[args.name as string] ?? (args.url as string));
-  }
-  return urls;
-}
-
-function directives(nodes: readonly ConstDirectiveNode[] | undefined, name: string): ConstDirectiveNode[] {
-  return (nodes ?? []).filter((node) => node.name.value === name);
-}
-
-function argumentsOf(directive: ConstDirectiveNode | undefined): Record<string, unknown> {
-  const args: Record<string, unknown> = {};
-  for (const argument of directive?.arguments ?? []) {
-    const value = argument.value;
-    args[argument.name.value] = value.kind === Kind.ENUM || value.kind === Kind.STRING || value.kind === Kind.BOOLEAN ? value.value : true;
-  }
-  return args;
 }

@@ -14,12 +14,18 @@ const NAME = /^[a-z0-9][a-z0-9_-]{0,62}$/i;
  * signature header. The gateway does not authenticate them (the subgraph verifies the provider's
  * signature on the raw body) and answers with the subgraph's status and body.
  */
-export function createWebhookRelay(options: { supergraphSdl: string; subgraphUrls?: Record<string, string>; maxBodyBytes: number; timeoutMs?: number }) {
+export function createWebhookRelay(options: {
+  supergraphSdl: string;
+  subgraphUrls?: Record<string, string>;
+  maxBodyBytes: number;
+  timeoutMs: number;
+}) {
   const urls = subgraphUrlsOf(options.supergraphSdl, options.subgraphUrls ?? {});
   return async function relayWebhook(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     const [subgraph, name, ...rest] = path.slice(WEBHOOK_PREFIX.length).split("/");
     const base = subgraph ? urls.get(subgraph) : undefined;
-    if (!base || !name || rest.length > 0 || !NAME.test(name)) return answer(res, 404, "application/json", JSON.stringify({ error: "not found" }));
+    if (!base || !name || rest.length > 0 || !NAME.test(name))
+      return answer(res, 404, "application/json", JSON.stringify({ error: "not found" }));
     const body = await readLimited(req, options.maxBodyBytes);
     if (body === null) return answer(res, 413, "application/json", JSON.stringify({ error: "Request body too large" }));
     const headers: Record<string, string> = {};
@@ -28,13 +34,25 @@ export function createWebhookRelay(options: { supergraphSdl: string; subgraphUrl
       if (typeof value === "string") headers[header] = value;
     }
     let response: Response;
+    let answered: Buffer;
     try {
-      response = await fetch(new URL(`${WEBHOOK_PREFIX}${name}`, base), { method: "POST", headers, body: new Uint8Array(body), signal: AbortSignal.timeout(options.timeoutMs ?? 15_000) });
+      response = await fetch(new URL(`${WEBHOOK_PREFIX}${name}`, base), {
+        method: "POST",
+        headers,
+        body: new Uint8Array(body),
+        signal: AbortSignal.timeout(options.timeoutMs),
+      });
+      answered = Buffer.from(await response.arrayBuffer());
     } catch (error) {
-      console.error(`[gateway] webhook ${subgraph}/${name} could not be delivered`, error);
-      return answer(res, 502, "application/json", JSON.stringify({ error: "webhook receiver unavailable" }));
+      // The provider retries a failed delivery; it only needs to know it failed.
+      const timedOut = error instanceof Error && error.name === "TimeoutError";
+      console.error(
+        `[gateway] webhook ${subgraph}/${name} could not be delivered${timedOut ? " in time" : ""}`,
+        error instanceof Error ? error.message : error,
+      );
+      return answer(res, timedOut ? 504 : 502, "application/json", JSON.stringify({ error: "webhook receiver unavailable" }));
     }
-    answer(res, response.status, response.headers.get("content-type") ?? "application/json", Buffer.from(await response.arrayBuffer()));
+    answer(res, response.status, response.headers.get("content-type") ?? "application/json", answered);
   };
 }
 
@@ -58,6 +76,7 @@ export function subgraphUrlsOf(supergraphSdl: string, overrides: Record<string, 
 
 function stringArguments(directive: ConstDirectiveNode | undefined): Record<string, string> {
   const args: Record<string, string> = {};
-  for (const argument of directive?.arguments ?? []) if (argument.value.kind === Kind.STRING) args[argument.name.value] = argument.value.value;
+  for (const argument of directive?.arguments ?? [])
+    if (argument.value.kind === Kind.STRING) args[argument.name.value] = argument.value.value;
   return args;
 }

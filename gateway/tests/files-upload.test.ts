@@ -24,7 +24,12 @@ async function startFileService() {
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
       const body = Buffer.concat(chunks);
-      const caller = verifyCaller(SECRET, req.headers[CALLER_HEADER] as string | undefined, req.headers[SIGNATURE_HEADER] as string | undefined);
+      const caller = verifyCaller(
+        SECRET,
+        req.headers[CALLER_HEADER] as string | undefined,
+        req.headers[SIGNATURE_HEADER] as string | undefined,
+        { method: req.method!, path: req.url!, body },
+      );
       received.push({ method: req.method!, url: req.url!, headers: req.headers, body, caller });
       const reply = (status: number, json: unknown) => {
         res.writeHead(status, { "content-type": "application/json; charset=utf-8", "set-cookie": "sneaky=1" });
@@ -32,7 +37,8 @@ async function startFileService() {
       };
       if (!caller) return reply(401, { error: "Missing or invalid gateway signature" });
       if (req.method !== "POST") return reply(200, { method: req.method });
-      if (!body.subarray(0, 5).equals(Buffer.from("%PDF-"))) return reply(400, { error: { field: "file", message: "The file is not a PDF." } });
+      if (!body.subarray(0, 5).equals(Buffer.from("%PDF-")))
+        return reply(400, { error: { field: "file", message: "The file is not a PDF." } });
       reply(200, { pageCount: 1, pages: [{ number: 1, width: 612, height: 792 }], size: body.length });
     });
   });
@@ -70,7 +76,12 @@ describe("uploads through the gateway", () => {
   });
 
   const upload = (body: BodyInit, headers: Record<string, string> = {}, path = "/files/billing/documents/d-1/original.pdf") =>
-    fetch(`${base}${path}`, { method: "POST", headers: { cookie, "content-type": "application/pdf", ...headers }, body, duplex: "half" } as RequestInit);
+    fetch(`${base}${path}`, {
+      method: "POST",
+      headers: { cookie, "content-type": "application/pdf", ...headers },
+      body,
+      duplex: "half",
+    } as RequestInit);
 
   it("relays a PDF byte for byte with the signed caller and its file name, and the subgraph's JSON answer", async () => {
     const pdf = pdfBytes();
@@ -92,8 +103,16 @@ describe("uploads through the gateway", () => {
   });
 
   it("authenticates a Bearer API key, and passes anonymous callers on as anonymous", async () => {
-    await fetch(`${base}/files/billing/documents/d-2/original.pdf`, { method: "POST", headers: { authorization: `Bearer ${API_KEY.secret}`, "content-type": "application/pdf" }, body: new Uint8Array(pdfBytes()) });
-    await fetch(`${base}/files/billing/documents/d-3/original.pdf`, { method: "POST", headers: { "content-type": "application/pdf" }, body: new Uint8Array(pdfBytes()) });
+    await fetch(`${base}/files/billing/documents/d-2/original.pdf`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${API_KEY.secret}`, "content-type": "application/pdf" },
+      body: new Uint8Array(pdfBytes()),
+    });
+    await fetch(`${base}/files/billing/documents/d-3/original.pdf`, {
+      method: "POST",
+      headers: { "content-type": "application/pdf" },
+      body: new Uint8Array(pdfBytes()),
+    });
     expect(files.received.map((call) => [call.url, call.caller?.actor.kind])).toEqual([
       ["/files/documents/d-2/original.pdf", "apiKey"],
       ["/files/documents/d-3/original.pdf", "anonymous"],
@@ -112,7 +131,11 @@ describe("uploads through the gateway", () => {
       expect(response.status, type).toBe(415);
       expect((await response.json()).error.field).toBe("file");
     }
-    const untyped = await fetch(`${base}/files/billing/documents/d-1/original.pdf`, { method: "POST", headers: { cookie }, body: new Uint8Array(pdfBytes()) });
+    const untyped = await fetch(`${base}/files/billing/documents/d-1/original.pdf`, {
+      method: "POST",
+      headers: { cookie },
+      body: new Uint8Array(pdfBytes()),
+    });
     expect(untyped.status).toBe(415);
     expect(files.received).toEqual([]);
     expect((await upload(new Uint8Array(pdfBytes()), { "content-type": "Application/PDF; charset=binary" })).status).toBe(200);

@@ -23,7 +23,19 @@ describe("gateway process (src/main.ts)", () => {
     const sdl = await (await import("./fixtures/harness.js")).composedFixtureSupergraph(h);
     await writeFile(supergraphPath, sdl);
     const child = spawn(process.execPath, ["--import", "tsx", "gateway/src/main.ts"], {
-      env: { ...process.env, GATEWAY_PORT: "0", GATEWAY_HOST: "127.0.0.1", SUPERGRAPH_PATH: supergraphPath, IDENTITY_URL: h.accounts.url, DATABASE_URL: databaseUrl, PORTAL_SECRET: SECRET, DEFAULT_BUSINESS_SLUG: "acme", NODE_ENV: "production" },
+      env: {
+        ...process.env,
+        GATEWAY_PORT: "0",
+        GATEWAY_HOST: "127.0.0.1",
+        SUPERGRAPH_PATH: supergraphPath,
+        IDENTITY_URL: h.accounts.url,
+        DATABASE_URL: databaseUrl,
+        PORTAL_SECRET: SECRET,
+        DEFAULT_BUSINESS_SLUG: "acme",
+        NODE_ENV: "production",
+        TRUST_PROXY: "2",
+        SUBGRAPH_TIMEOUT_MS: "2500",
+      },
       stdio: ["ignore", "pipe", "inherit"],
     });
     const url = await new Promise<string>((resolve, reject) => {
@@ -39,12 +51,15 @@ describe("gateway process (src/main.ts)", () => {
     expect(await exited).toBe(0);
   });
 
-  it("refuses to start with a message naming a wrong variable", async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", "gateway/src/main.ts"], { env: { ...process.env, DATABASE_URL: databaseUrl, PORTAL_SECRET: "short" }, stdio: ["ignore", "ignore", "pipe"] });
+  it("refuses to start with a message naming each wrong variable", async () => {
+    const env = { ...process.env, DATABASE_URL: databaseUrl, PORTAL_SECRET: "short", TRUST_PROXY: "yes please", SUBGRAPH_TIMEOUT_MS: "0" };
+    const child = spawn(process.execPath, ["--import", "tsx", "gateway/src/main.ts"], { env, stdio: ["ignore", "ignore", "pipe"] });
     let stderr = "";
     child.stderr!.on("data", (chunk) => (stderr += chunk));
     const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
     expect(code).not.toBe(0);
     expect(stderr).toMatch(/PORTAL_SECRET: must be at least 32 characters/);
+    expect(stderr).toMatch(/TRUST_PROXY: must be false, true or a number of proxy hops/);
+    expect(stderr).toMatch(/SUBGRAPH_TIMEOUT_MS: /);
   });
 });

@@ -1,21 +1,7 @@
 import { parse, print } from "graphql";
 import type { IncomingMessage } from "node:http";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { post, startHarness, type Harness } from "./fixtures/harness.js";
-
-/** Query bodies as each fixture subgraph received them. */
-function recordBodies(h: Harness) {
-  const received: Record<string, { query: string; operationName?: string }[]> = { accounts: [], billing: [] };
-  for (const [name, subgraph] of [["accounts", h.accounts], ["billing", h.billing]] as const) {
-    subgraph.server.prependListener("request", (req: IncomingMessage) => {
-      if (!req.url?.startsWith("/graphql")) return;
-      const chunks: Buffer[] = [];
-      req.on("data", (chunk: Buffer) => chunks.push(chunk));
-      req.on("end", () => chunks.length && received[name].push(JSON.parse(Buffer.concat(chunks).toString())));
-    });
-  }
-  return received;
-}
+import { post, startHarness, type Harness, recordBodies } from "./fixtures/harness.js";
 
 describe("single-subgraph shortcut", () => {
   let h: Harness;
@@ -27,7 +13,9 @@ describe("single-subgraph shortcut", () => {
   afterAll(async () => {
     await h?.stop();
   });
-  const clear = () => Object.values(received).forEach((list) => list.splice(0));
+  const clear = () => {
+    for (const list of Object.values(received)) list.splice(0);
+  };
 
   it("sends a query one subgraph answers alone straight to it, as the client wrote it", async () => {
     clear();

@@ -1,6 +1,8 @@
-import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
+import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { post, startHarness, type Harness } from "./fixtures/harness.js";
 
@@ -50,5 +52,67 @@ describe("gateway serving the built web app", () => {
       expect(response.status).toBe(200);
       expect(response.headers.get("content-type") ?? "").not.toMatch(/html/);
     }
+  });
+});
+
+/** Raw GET (fetch would decompress and hide the encoding). */
+function rawGet(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    request(url, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    })
+      .on("error", reject)
+      .end();
+  });
+}
+
+describe("gateway serving the real build of the web app", () => {
+  let h: Harness;
+  let origin: string;
+  let script: string;
+  beforeAll(async () => {
+    // The global test setup builds web/dist when it is stale.
+    const html = await readFile("web/dist/index.html", "utf8");
+    script = /src="(\/assets\/index-[^"]+\.js)"/.exec(html)![1];
+    h = await startHarness(inject("databaseUrl" as never) as string, { webDistDir: "web/dist" });
+    origin = new URL(h.gateway.url).origin;
+  });
+  afterAll(async () => {
+    await h?.stop();
+  });
+
+  it("sends a hashed asset brotli-compressed to a browser that accepts it, cached for good", async () => {
+    const plain = await readFile(join("web/dist", script));
+    const response = await rawGet(`${origin}${script}`, { "accept-encoding": "gzip, deflate, br" });
+    expect(response.status).toBe(200);
+    expect(response.headers["content-encoding"]).toBe("br");
+    expect(response.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+    expect(response.headers.vary).toBe("accept-encoding");
+    expect(response.body.length).toBeLessThan(plain.length / 3);
+    expect(brotliDecompressSync(response.body).equals(plain)).toBe(true);
+  });
+
+  it("falls back to gzip, then to the plain file, as the browser accepts", async () => {
+    const plain = await readFile(join("web/dist", script));
+    const gzip = await rawGet(`${origin}${script}`, { "accept-encoding": "gzip, br;q=0" });
+    expect(gzip.headers["content-encoding"]).toBe("gzip");
+    expect(gunzipSync(gzip.body).equals(plain)).toBe(true);
+    const identity = await rawGet(`${origin}${script}`, {});
+    expect(identity.headers["content-encoding"]).toBeUndefined();
+    expect(identity.body.equals(plain)).toBe(true);
+  });
+
+  it("revalidates index.html on every visit and ships no source maps by default", async () => {
+    const page = await rawGet(`${origin}/invoices`, { "accept-encoding": "br" });
+    expect(page.headers["cache-control"]).toBe("no-cache");
+    const assets = await readdir("web/dist/assets");
+    expect(assets.filter((name) => name.endsWith(".map"))).toEqual([]);
+    expect((await rawGet(`${origin}${script}.map`, {})).status).toBe(404);
+    expect((await rawGet(`${origin}${script}.br`, {})).status).toBe(404);
   });
 });

@@ -17,17 +17,28 @@ describe("third-party webhooks through the gateway", () => {
     const body = Buffer.from(`{"id":"evt_1",   "type":"payment_intent.succeeded","note":"café ✓"}\r\n`, "utf8");
     const response = await fetch(`${base}/webhooks/billing/echo`, {
       method: "POST",
-      headers: { "content-type": "application/json; charset=utf-8", "stripe-signature": "t=1700000000,v1=abc123", cookie: "portal_session=secret", authorization: "Bearer key" },
+      headers: {
+        "content-type": "application/json; charset=utf-8",
+        "stripe-signature": "t=1700000000,v1=abc123",
+        cookie: "portal_session=secret",
+        authorization: "Bearer key",
+      },
       body,
     });
     expect(response.status).toBe(202);
     const echoed = await response.json();
     expect(Buffer.from(echoed.base64, "base64").equals(body)).toBe(true);
-    expect(echoed).toMatchObject({ signature: "t=1700000000,v1=abc123", contentType: "application/json; charset=utf-8", cookie: null, authorization: null });
+    expect(echoed).toMatchObject({
+      signature: "t=1700000000,v1=abc123",
+      contentType: "application/json; charset=utf-8",
+      cookie: null,
+      authorization: null,
+    });
   });
 
   it("answers 404 for unknown subgraphs or webhooks and 413 past the body limit", async () => {
-    const post = (path: string, body = "{}") => fetch(`${base}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body });
+    const post = (path: string, body = "{}") =>
+      fetch(`${base}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body });
     expect((await post("/webhooks/nowhere/echo")).status).toBe(404);
     expect((await post("/webhooks/billing/unknown")).status).toBe(404);
     expect((await post("/webhooks/billing/echo/extra")).status).toBe(404);

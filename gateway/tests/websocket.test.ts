@@ -35,7 +35,13 @@ describe("gateway over graphql-ws", () => {
         super(url, protocols, { headers: cookie ? { cookie } : {} });
       }
     }
-    const client = createClient({ url: wsUrl, webSocketImpl: BrowserLikeSocket, retryAttempts: 0, lazy: false, on: { closed: (event) => onClosed(event as { code: number; reason: string }) } });
+    const client = createClient({
+      url: wsUrl,
+      webSocketImpl: BrowserLikeSocket,
+      retryAttempts: 0,
+      lazy: false,
+      on: { closed: (event) => onClosed(event as { code: number; reason: string }) },
+    });
     return { client, closed };
   }
 
@@ -43,7 +49,18 @@ describe("gateway over graphql-ws", () => {
   async function firstEvent(client: Client, query: string, announce: () => Promise<unknown>): Promise<unknown> {
     let stop = false;
     const received = new Promise<unknown>((resolve, reject) => {
-      const unsubscribe = client.subscribe({ query }, { next: (value) => { stop = true; resolve(value); unsubscribe(); }, error: reject, complete: () => undefined });
+      const unsubscribe = client.subscribe(
+        { query },
+        {
+          next: (value) => {
+            stop = true;
+            resolve(value);
+            unsubscribe();
+          },
+          error: reject,
+          complete: () => undefined,
+        },
+      );
     });
     for (let attempt = 0; attempt < 50 && !stop; attempt++) {
       await announce();
@@ -56,8 +73,12 @@ describe("gateway over graphql-ws", () => {
     const signIn = await post(h.gateway.url, `mutation { signIn(email: "grace@example.com") }`);
     const { client } = clientWithCookie(cookieFrom(signIn.headers.get("set-cookie")));
     const [contactId] = [...h.state.contacts].find(([, email]) => email === "grace@example.com")!;
-    const event = await firstEvent(client, "subscription { contactChanged { id name balanceCents billedBusinessId } }", () => notify(CONTACT_CHANGED, { contactId }));
-    expect(event).toEqual({ data: { contactChanged: { id: contactId, name: "grace@example.com", balanceCents: 4200, billedBusinessId: ACME.id } } });
+    const event = await firstEvent(client, "subscription { contactChanged { id name balanceCents billedBusinessId } }", () =>
+      notify(CONTACT_CHANGED, { contactId }),
+    );
+    expect(event).toEqual({
+      data: { contactChanged: { id: contactId, name: "grace@example.com", balanceCents: 4200, billedBusinessId: ACME.id } },
+    });
     await client.dispose();
   });
 
@@ -68,7 +89,17 @@ describe("gateway over graphql-ws", () => {
     const query = "subscription { contactChanged { id balanceCents } }";
     const events: unknown[] = [];
     let wake = () => {};
-    const unsubscribe = client.subscribe({ query }, { next: (value) => { events.push(value); wake(); }, error: () => undefined, complete: () => undefined });
+    const unsubscribe = client.subscribe(
+      { query },
+      {
+        next: (value) => {
+          events.push(value);
+          wake();
+        },
+        error: () => undefined,
+        complete: () => undefined,
+      },
+    );
     for (let attempt = 0; attempt < 50 && events.length === 0; attempt++) {
       await notify(CONTACT_CHANGED, { contactId });
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -76,10 +107,13 @@ describe("gateway over graphql-ws", () => {
     expect(events.length).toBeGreaterThan(0);
     vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + 10 * 60_000 }); // ten minutes later, for everyone in this process
     try {
-      const late = new Promise<unknown>((resolve) => (wake = () => {
-        const found = events.find((event: any) => event.data?.contactChanged?.id === "late-contact" || event.errors);
-        if (found) resolve(found);
-      }));
+      const late = new Promise<unknown>(
+        (resolve) =>
+          (wake = () => {
+            const found = events.find((event: any) => event.data?.contactChanged?.id === "late-contact" || event.errors);
+            if (found) resolve(found);
+          }),
+      );
       await notify(CONTACT_CHANGED, { contactId: "late-contact" });
       expect(await late).toEqual({ data: { contactChanged: { id: "late-contact", balanceCents: 4200 } } });
     } finally {
@@ -87,6 +121,37 @@ describe("gateway over graphql-ws", () => {
       unsubscribe();
       await client.dispose();
     }
+  });
+
+  it("relays a subscription one subgraph answers over one upstream socket, run upstream as each subscriber", async () => {
+    const before = h.gateway.answeredBy();
+    const signIn = await post(h.gateway.url, `mutation { signIn(email: "ada@example.com") }`);
+    const contact = clientWithCookie(cookieFrom(signIn.headers.get("set-cookie"))).client;
+    const anonymous = clientWithCookie().client;
+    const integrator = createClient({
+      url: wsUrl,
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      connectionParams: { Authorization: `Bearer ${API_KEY.secret}` },
+    });
+    const [contactId] = [...h.state.contacts].find(([, email]) => email === "ada@example.com")!;
+    const query = "subscription { viewerChanged { kind actorId businessId } }";
+    const announce = () => notify(CONTACT_CHANGED, { contactId });
+    const [asContact, asIntegrator, asAnonymous] = await Promise.all(
+      [contact, integrator, anonymous].map((client) => firstEvent(client, query, announce)),
+    );
+
+    expect(asContact).toEqual({ data: { viewerChanged: { kind: "contact", actorId: contactId, businessId: ACME.id } } });
+    expect(asIntegrator).toEqual({ data: { viewerChanged: { kind: "apiKey", actorId: API_KEY.id, businessId: ACME.id } } });
+    expect(asAnonymous).toEqual({ data: { viewerChanged: { kind: "anonymous", actorId: null, businessId: ACME.id } } });
+    const after = h.gateway.answeredBy();
+    expect(after.relayedSubscriptions - before.relayedSubscriptions).toBe(3);
+    expect(after.relaySockets).toBe(1); // accounts, for all three clients
+
+    // A subscription that needs a second subgraph (billing's balance) still goes through the runtime.
+    await firstEvent(contact, "subscription { contactChanged { id balanceCents } }", announce);
+    expect(h.gateway.answeredBy().relayedSubscriptions).toBe(after.relayedSubscriptions);
+    await Promise.all([contact, integrator, anonymous].map((client) => client.dispose()));
   });
 
   it("closes a revoked session's live subscription with 4403, and its next HTTP request is anonymous", async () => {
@@ -114,11 +179,16 @@ describe("gateway over graphql-ws", () => {
     let onClosed!: (event: { code: number }) => void;
     const closed = new Promise<{ code: number }>((resolve) => (onClosed = resolve));
     const client = createClient({
-      url: wsUrl, webSocketImpl: WebSocket, retryAttempts: 0, lazy: false,
+      url: wsUrl,
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      lazy: false,
       connectionParams: { Authorization: `Bearer ${API_KEY.secret}` },
       on: { closed: (event) => onClosed(event as { code: number }) },
     });
-    const viewer = await new Promise<any>((resolve, reject) => client.subscribe({ query: "{ viewer { kind actorId } }" }, { next: resolve, error: reject, complete: () => undefined }));
+    const viewer = await new Promise<any>((resolve, reject) =>
+      client.subscribe({ query: "{ viewer { kind actorId } }" }, { next: resolve, error: reject, complete: () => undefined }),
+    );
     expect(viewer.data.viewer).toEqual({ kind: "apiKey", actorId: API_KEY.id });
     await notify("auth.revoked", { sessionIds: [], apiKeyIds: [API_KEY.id] });
     expect((await closed).code).toBe(4403);
@@ -127,7 +197,12 @@ describe("gateway over graphql-ws", () => {
 
   describe("protocol", () => {
     /** A raw socket, to send what a well-behaved client never would. */
-    async function rawSocket(): Promise<{ socket: WebSocket; send: (message: unknown) => void; closed: Promise<{ code: number; reason: string }>; next: () => Promise<any> }> {
+    async function rawSocket(): Promise<{
+      socket: WebSocket;
+      send: (message: unknown) => void;
+      closed: Promise<{ code: number; reason: string }>;
+      next: () => Promise<any>;
+    }> {
       const socket = new WebSocket(wsUrl, PROTOCOL);
       const messages: any[] = [];
       const waiters: ((message: any) => void)[] = [];
@@ -137,7 +212,9 @@ describe("gateway over graphql-ws", () => {
         if (waiter) waiter(message);
         else messages.push(message);
       });
-      const closed = new Promise<{ code: number; reason: string }>((resolve) => socket.on("close", (code, reason) => resolve({ code, reason: String(reason) })));
+      const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+        socket.on("close", (code, reason) => resolve({ code, reason: String(reason) })),
+      );
       await new Promise((resolve, reject) => socket.once("open", resolve).once("error", reject));
       return {
         socket,
@@ -158,7 +235,11 @@ describe("gateway over graphql-ws", () => {
       send({ type: "connection_init" });
       expect(await next()).toEqual({ type: "connection_ack" });
       send({ id: "q", type: "subscribe", payload: { query: "{ invoiceCount portal { business { slug } } }" } });
-      expect(await next()).toEqual({ id: "q", type: "next", payload: { data: { invoiceCount: 3, portal: { business: { slug: "acme" } } } } });
+      expect(await next()).toEqual({
+        id: "q",
+        type: "next",
+        payload: { data: { invoiceCount: 3, portal: { business: { slug: "acme" } } } },
+      });
       expect(await next()).toEqual({ id: "q", type: "complete" });
       socket.close();
     });
@@ -192,6 +273,94 @@ describe("gateway over graphql-ws", () => {
       const socket = new WebSocket(wsUrl);
       const code = await new Promise<number>((resolve) => socket.on("close", (closeCode) => resolve(closeCode)));
       expect(code).toBe(4406);
+    });
+  });
+
+  describe("when a subgraph goes away", () => {
+    let doomed: Harness;
+    beforeAll(async () => {
+      doomed = await startHarness(inject("databaseUrl" as never) as string);
+    });
+    afterAll(async () => {
+      await doomed?.stop().catch(() => undefined);
+    });
+
+    it("ends its relayed subscriptions with the section's unavailable error, and keeps the client's socket open", async () => {
+      let closed = false;
+      const client = createClient({
+        url: doomed.gateway.url.replace("http", "ws"),
+        webSocketImpl: WebSocket,
+        retryAttempts: 0,
+        lazy: false,
+        on: { closed: () => (closed = true) },
+      });
+      const query = "subscription { viewerChanged { kind } }";
+      const outcome = new Promise<{ results: unknown[]; completed: boolean }>((resolve, reject) => {
+        const results: unknown[] = [];
+        client.subscribe(
+          { query },
+          { next: (value) => results.push(value), error: reject, complete: () => resolve({ results, completed: true }) },
+        );
+      });
+      await expect.poll(() => doomed.gateway.answeredBy().relaySockets).toBe(1);
+      await new Promise((resolve) => setTimeout(resolve, 200)); // the subscription reached the subgraph
+      await doomed.accounts.stop();
+
+      const { results, completed } = await outcome;
+      expect(completed).toBe(true);
+      expect(results).toEqual([
+        { errors: [{ message: "The accounts section is unavailable right now", extensions: { code: "SERVICE_UNAVAILABLE" } }] },
+      ]);
+      expect(closed).toBe(false);
+      await client.dispose();
+    });
+  });
+
+  describe("with a short subgraph timeout", () => {
+    let quick: Harness;
+    beforeAll(async () => {
+      quick = await startHarness(inject("databaseUrl" as never) as string, { subgraphTimeoutMs: 200 });
+    });
+    afterAll(async () => {
+      await quick?.stop();
+    });
+
+    it("keeps a subscription open past the timeout: only its entity fetches have one", async () => {
+      const signIn = await post(quick.gateway.url, `mutation { signIn(email: "patient@example.com") }`);
+      const cookie = cookieFrom(signIn.headers.get("set-cookie"));
+      const [contactId] = [...quick.state.contacts].find(([, email]) => email === "patient@example.com")!;
+      const events: unknown[] = [];
+      let closedCode: number | undefined;
+      class BrowserLikeSocket extends WebSocket {
+        constructor(url: string, protocols?: string | string[]) {
+          super(url, protocols, { headers: { cookie } });
+        }
+      }
+      const client = createClient({
+        url: quick.gateway.url.replace("http", "ws"),
+        webSocketImpl: BrowserLikeSocket,
+        retryAttempts: 0,
+        lazy: false,
+        on: { closed: (event) => (closedCode = (event as { code: number }).code) },
+      });
+      let completed = false;
+      const unsubscribe = client.subscribe(
+        { query: "subscription { contactChanged { id balanceCents } }" },
+        { next: (value) => events.push(value), error: () => undefined, complete: () => (completed = true) },
+      );
+      for (let attempt = 0; attempt < 50 && events.length === 0; attempt++) {
+        await notify(CONTACT_CHANGED, { contactId });
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(events.length).toBeGreaterThan(0);
+      await new Promise((resolve) => setTimeout(resolve, 1000)); // five timeouts later
+      const seen = events.length;
+      await notify(CONTACT_CHANGED, { contactId: "later-contact" });
+      await expect.poll(() => events.length).toBeGreaterThan(seen);
+      expect(events.at(-1)).toEqual({ data: { contactChanged: { id: "later-contact", balanceCents: 4200 } } });
+      expect({ completed, closedCode }).toEqual({ completed: false, closedCode: undefined });
+      unsubscribe();
+      await client.dispose();
     });
   });
 });
