@@ -1,4 +1,4 @@
-import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from "@apollo/client";
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, type FieldMergeFunction, type FieldPolicy } from "@apollo/client";
 import { CombinedGraphQLErrors, ServerError } from "@apollo/client/errors";
 import { ErrorLink } from "@apollo/client/link/error";
 import { GraphQLWsLink } from "@apollo/client/link/subscriptions";
@@ -10,9 +10,19 @@ import generatedPossibleTypes from "./gql/possible-types";
 /** The gateway closes a client's WebSocket with this code when its access or session is removed. */
 export const ACCESS_REMOVED_CLOSE_CODE = 4403;
 
+/**
+ * Whether live updates flow: paused from the moment a socket closes unexpectedly (the server
+ * went away) until a socket connects again. For useSyncExternalStore.
+ */
+export interface LiveConnection {
+  paused: () => boolean;
+  subscribe: (listener: () => void) => () => void;
+}
+
 export interface PortalApollo {
   client: ApolloClient;
   ws: WsClient;
+  live: LiveConnection;
   /**
    * Holds a WebSocket open while someone is signed in, so that when staff remove their access
    * (or end their session) the gateway's 4403 close signs this tab out at once. Returns a stop
@@ -38,6 +48,7 @@ export function createPortalApollo(onSignedOut: () => void): PortalApollo {
     headers: { "content-type": "application/json" },
   });
 
+  const live = liveConnection();
   const connect = (lazy: boolean) =>
     createClient({
       url: graphqlWebSocketUrl(window.location),
@@ -45,10 +56,20 @@ export function createPortalApollo(onSignedOut: () => void): PortalApollo {
       // The session socket's 4403 close is handled in `closed`; nothing else to report.
       onNonLazyError: () => undefined,
       // A revoked session must not reconnect in a loop; everything else is a transient network blip.
-      shouldRetry: (event) => !isCloseEvent(event) || (event.code !== ACCESS_REMOVED_CLOSE_CODE && event.code !== 4401),
+      shouldRetry: (event) => !isCloseEvent(event) || !SESSION_ENDED_CLOSE_CODES.includes(event.code),
+      // Keep trying while the server is away (the page says so), at most a minute apart.
+      retryAttempts: Number.POSITIVE_INFINITY,
+      retryWait: (retries) =>
+        new Promise((resolve) => window.setTimeout(resolve, Math.min(60, 2 ** retries) * 1000 + Math.random() * 2000)),
       on: {
+        connected: () => {
+          // Events sent while the socket was down are lost: what the page shows is brought up to date.
+          if (live.resume()) void client.refetchQueries({ include: "active" });
+        },
         closed: (event) => {
-          if (isCloseEvent(event) && event.code === ACCESS_REMOVED_CLOSE_CODE) signOutLocally();
+          const code = isCloseEvent(event) ? event.code : 1006;
+          if (code === ACCESS_REMOVED_CLOSE_CODE) signOutLocally();
+          else if (lostServer(code)) live.pause();
         },
       },
     });
@@ -66,11 +87,7 @@ export function createPortalApollo(onSignedOut: () => void): PortalApollo {
     if (unauthenticated) signOutLocally();
   });
 
-  const transport = ApolloLink.split(
-    ({ operationType }) => operationType === OperationTypeNode.SUBSCRIPTION,
-    new GraphQLWsLink(ws),
-    http,
-  );
+  const transport = ApolloLink.split(({ operationType }) => operationType === OperationTypeNode.SUBSCRIPTION, new GraphQLWsLink(ws), http);
 
   client = new ApolloClient({
     link: ApolloLink.from([sessionEnded, transport]),
@@ -85,12 +102,15 @@ export function createPortalApollo(onSignedOut: () => void): PortalApollo {
             apiKeys: relayStylePagination(),
             invoices: relayStylePagination(["status", "contactId", "issuedFrom", "issuedTo", "search"]),
             documents: relayStylePagination(["status", "contactId", "search"]),
+            communityGroups: relayStylePagination(["search", "includeArchived"]),
+            communityReports: relayStylePagination(["status", "groupId"]),
+            courses: relayStylePagination(["status", "search", "contactId"]),
           },
         },
         Contact: {
           fields: {
-            outstandingInvoices: relayStylePagination(),
-            paidInvoices: relayStylePagination(),
+            outstandingInvoices: nullableRelayPagination(),
+            paidInvoices: nullableRelayPagination(),
           },
         },
         Document: {
@@ -99,6 +119,39 @@ export function createPortalApollo(onSignedOut: () => void): PortalApollo {
             // Plain objects without ids: a new upload or check replaces them whole.
             pages: { merge: false },
             auditVerification: { merge: false },
+          },
+        },
+        CommunityGroup: {
+          fields: {
+            feed: relayStylePagination(["search"]),
+            members: relayStylePagination(["search"]),
+          },
+        },
+        CommunityPost: {
+          fields: {
+            comments: relayStylePagination(),
+            // Counts per kind without ids: each answer replaces them whole.
+            reactions: { merge: false },
+            images: { merge: false },
+          },
+        },
+        CommunityComment: {
+          fields: {
+            reactions: { merge: false },
+            replies: { merge: false },
+          },
+        },
+        // The caller's own membership has no id of its own: one per group, merged in place.
+        CommunityMembership: { merge: true },
+        Course: {
+          fields: {
+            enrolments: relayStylePagination(["status", "search"]),
+          },
+        },
+        CourseLesson: {
+          fields: {
+            // A lesson's content for its kind, without ids: each answer replaces it whole.
+            content: { merge: false },
           },
         },
         Viewer: { keyFields: [] },
@@ -113,7 +166,52 @@ export function createPortalApollo(onSignedOut: () => void): PortalApollo {
       mutate: { errorPolicy: "all" },
     },
   });
-  return { client, ws, watchSession };
+  return { client, ws, live, watchSession };
+}
+
+/** Closes after which nobody is signed in any more: signing out follows, not reconnecting. */
+const SESSION_ENDED_CLOSE_CODES = [ACCESS_REMOVED_CLOSE_CODE, 4401];
+
+/**
+ * A close that graphql-ws retries because the server or network went away (1001 going away, 1006
+ * dropped, 1011-1014 restarting, 4499 frozen socket). 1000 is graphql-ws closing an idle socket or
+ * the app disposing one; other 4xxx codes are the server refusing, which no retry fixes.
+ */
+function lostServer(code: number): boolean {
+  return (code > 1000 && code < 4000) || code === 4499;
+}
+
+function liveConnection(): LiveConnection & { pause: () => void; resume: () => boolean } {
+  let paused = false;
+  const listeners = new Set<() => void>();
+  const set = (value: boolean) => {
+    if (paused === value) return false;
+    paused = value;
+    for (const listener of listeners) listener();
+    return true;
+  };
+  return {
+    paused: () => paused,
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    pause: () => void set(true),
+    // Any socket connecting shows the server is back; one still waiting to retry connects soon.
+    resume: () => set(false),
+  };
+}
+
+/**
+ * Relay pagination for a field a section's subgraph contributes, which comes back null when that
+ * subgraph fails: keep the null (the page shows "unavailable") instead of an empty list.
+ */
+function nullableRelayPagination(): FieldPolicy {
+  const policy = relayStylePagination();
+  return {
+    ...policy,
+    merge: (existing, incoming, options) => (incoming === null ? null : (policy.merge as FieldMergeFunction)(existing, incoming, options)),
+  };
 }
 
 export function graphqlWebSocketUrl(location: Pick<Location, "protocol" | "host">): string {

@@ -5,6 +5,7 @@ import { createBrowserRouter } from "react-router";
 import { RouterProvider } from "react-router/dom";
 import { createPortalApollo } from "./apollo";
 import { routes } from "./routes";
+import { LiveConnectionStatus } from "./shared/LiveConnectionStatus";
 import { SessionWatchContext } from "./shared/sessionWatch";
 import { isPublicPath, SIGNED_OUT_MESSAGE, signInPathFor, type SignInPageState } from "./shared/session";
 import "./styles.css";
@@ -19,13 +20,14 @@ function goToSignIn() {
   void router.navigate(signInPathFor(pathname), { replace: true, state });
 }
 
-const { client, watchSession } = createPortalApollo(goToSignIn);
+const { client, live, watchSession } = createPortalApollo(goToSignIn);
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
     <ApolloProvider client={client}>
       <SessionWatchContext.Provider value={watchSession}>
         <RouterProvider router={router} />
+        <LiveConnectionStatus live={live} />
       </SessionWatchContext.Provider>
     </ApolloProvider>
   </StrictMode>,

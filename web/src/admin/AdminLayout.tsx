@@ -1,4 +1,5 @@
-import { NavLink, Outlet } from "react-router";
+import { useId, useState } from "react";
+import { NavLink, Outlet, useLocation } from "react-router";
 import { BrandMark, usePortalBusiness } from "../shared/branding";
 import { SignOutButton } from "../shared/SignOutButton";
 import { useViewer } from "../shared/viewer";
@@ -7,6 +8,8 @@ const SECTIONS = [
   { to: "/admin/contacts", label: "Contacts" },
   { to: "/admin/invoices", label: "Invoices" },
   { to: "/admin/documents", label: "Documents" },
+  { to: "/admin/courses", label: "Courses" },
+  { to: "/admin/communities", label: "Communities" },
   { to: "/admin/settings", label: "Portal settings" },
   { to: "/admin/templates", label: "Email templates" },
   { to: "/admin/email-log", label: "Email log" },
@@ -28,19 +31,45 @@ export function AdminLayout() {
         </nav>
       </header>
       <div className="console">
-        <nav aria-label="Admin" className="sidenav">
-          <ul>
-            {SECTIONS.map((section) => (
-              <li key={section.to}>
-                <NavLink to={section.to}>{section.label}</NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <AdminNav />
         <main id="main" className="page console-main">
           <Outlet />
         </main>
       </div>
     </>
+  );
+}
+
+/**
+ * The console's sections: a side menu on wide screens; on a phone a "Menu" button (naming the
+ * current section) opens the full list, and choosing a section closes it again.
+ */
+function AdminNav() {
+  const id = useId();
+  const { pathname } = useLocation();
+  const [open, setOpen] = useState(false);
+  const current = SECTIONS.find((section) => pathname === section.to || pathname.startsWith(`${section.to}/`));
+  return (
+    <nav aria-label="Admin" className={`sidenav ${open ? "sidenav-open" : ""}`}>
+      <button
+        type="button"
+        className="button button-secondary sidenav-toggle"
+        aria-expanded={open}
+        aria-controls={`${id}-sections`}
+        onClick={() => setOpen((value) => !value)}
+      >
+        <span>Menu</span>
+        {current && <span className="sidenav-toggle-current">{current.label}</span>}
+      </button>
+      <ul id={`${id}-sections`}>
+        {SECTIONS.map((section) => (
+          <li key={section.to}>
+            <NavLink to={section.to} onClick={() => setOpen(false)}>
+              {section.label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }

@@ -1,35 +1,38 @@
 import { Navigate, type RouteObject } from "react-router";
-import { ConfirmSignInPage } from "../shared/ConfirmSignInPage";
 import { PublicPortalLayout } from "../portal/PublicPortalLayout";
+import { communityAdminRoutes } from "../sections/communities/admin/routes";
+import { courseAdminRoutes } from "../sections/courses/admin/routes";
+import { documentAdminRoutes } from "../sections/documents/admin/routes";
+import { invoiceAdminRoutes } from "../sections/invoices/admin/routes";
+import { ConfirmSignInPage } from "../shared/ConfirmSignInPage";
+import { lazyRoute } from "../shared/lazyRoute";
+import { NotFound } from "../shared/NotFoundPage";
 import { RequireViewer } from "../shared/viewer";
-import { AdminFrame } from "./AdminFrame";
-import { AdminLayout } from "./AdminLayout";
-import { AdminSignInPage } from "./AdminSignInPage";
-import { ApiKeysPage } from "./api-keys/ApiKeysPage";
-import { ContactDetailPage } from "./contacts/ContactDetailPage";
-import { ContactFormPage } from "./contacts/ContactFormPage";
-import { ContactsPage } from "./contacts/ContactsPage";
-import { CounterSignPage } from "./documents/CounterSignPage";
-import { DocumentPage } from "./documents/DocumentPage";
-import { DocumentsPage } from "./documents/DocumentsPage";
-import { NewDocumentPage } from "./documents/NewDocumentPage";
-import { InvoiceDetailPage } from "./invoices/InvoiceDetailPage";
-import { InvoiceFormPage } from "./invoices/InvoiceFormPage";
-import { InvoicesPage } from "./invoices/InvoicesPage";
-import { EmailLogPage } from "./email/EmailLogPage";
-import { TemplatesPage } from "./email/TemplatesPage";
-import { SettingsPage } from "./settings/SettingsPage";
-import { TeamPage } from "./team/TeamPage";
 
-/** The admin console for the business's staff, on the business's own host. */
+const contactFormPage = () => import("./contacts/ContactFormPage");
+
+/**
+ * The admin console for the business's staff, on the business's own host. Its frame, layout and
+ * every page load on first visit: none of it is in the portal's first load.
+ */
 export const adminRoutes: RouteObject = {
   path: "/admin",
-  element: <AdminFrame />,
+  ...lazyRoute(
+    () => import("./AdminFrame"),
+    (m) => <m.AdminFrame />,
+    "Loading the admin console…",
+  ),
   children: [
     {
       element: <PublicPortalLayout label="Admin console" />,
       children: [
-        { path: "sign-in", element: <AdminSignInPage /> },
+        {
+          path: "sign-in",
+          ...lazyRoute(
+            () => import("./AdminSignInPage"),
+            (m) => <m.AdminSignInPage />,
+          ),
+        },
         { path: "auth/confirm", element: <ConfirmSignInPage /> },
       ],
     },
@@ -37,26 +40,70 @@ export const adminRoutes: RouteObject = {
       element: <RequireViewer kind="STAFF" signInPath="/admin/sign-in" />,
       children: [
         {
-          element: <AdminLayout />,
+          ...lazyRoute(
+            () => import("./AdminLayout"),
+            (m) => <m.AdminLayout />,
+            "Loading the admin console…",
+          ),
           children: [
             { index: true, element: <Navigate to="/admin/contacts" replace /> },
-            { path: "contacts", element: <ContactsPage /> },
-            { path: "contacts/new", element: <ContactFormPage /> },
-            { path: "contacts/:contactId", element: <ContactDetailPage /> },
-            { path: "contacts/:contactId/edit", element: <ContactFormPage /> },
-            { path: "invoices", element: <InvoicesPage /> },
-            { path: "invoices/new", element: <InvoiceFormPage /> },
-            { path: "invoices/:invoiceId", element: <InvoiceDetailPage /> },
-            { path: "invoices/:invoiceId/edit", element: <InvoiceFormPage /> },
-            { path: "documents", element: <DocumentsPage /> },
-            { path: "documents/new", element: <NewDocumentPage /> },
-            { path: "documents/:documentId", element: <DocumentPage /> },
-            { path: "documents/:documentId/sign", element: <CounterSignPage /> },
-            { path: "settings", element: <SettingsPage /> },
-            { path: "templates", element: <TemplatesPage /> },
-            { path: "email-log", element: <EmailLogPage /> },
-            { path: "api-keys", element: <ApiKeysPage /> },
-            { path: "team", element: <TeamPage /> },
+            {
+              path: "contacts",
+              ...lazyRoute(
+                () => import("./contacts/ContactsPage"),
+                (m) => <m.ContactsPage />,
+                "Loading contacts…",
+              ),
+            },
+            { path: "contacts/new", ...lazyRoute(contactFormPage, (m) => <m.ContactFormPage />) },
+            {
+              path: "contacts/:contactId",
+              ...lazyRoute(
+                () => import("./contacts/ContactDetailPage"),
+                (m) => <m.ContactDetailPage />,
+              ),
+            },
+            { path: "contacts/:contactId/edit", ...lazyRoute(contactFormPage, (m) => <m.ContactFormPage />) },
+            ...invoiceAdminRoutes,
+            ...documentAdminRoutes,
+            ...courseAdminRoutes,
+            ...communityAdminRoutes,
+            {
+              path: "settings",
+              ...lazyRoute(
+                () => import("./settings/SettingsPage"),
+                (m) => <m.SettingsPage />,
+              ),
+            },
+            {
+              path: "templates",
+              ...lazyRoute(
+                () => import("./email/TemplatesPage"),
+                (m) => <m.TemplatesPage />,
+              ),
+            },
+            {
+              path: "email-log",
+              ...lazyRoute(
+                () => import("./email/EmailLogPage"),
+                (m) => <m.EmailLogPage />,
+              ),
+            },
+            {
+              path: "api-keys",
+              ...lazyRoute(
+                () => import("./api-keys/ApiKeysPage"),
+                (m) => <m.ApiKeysPage />,
+              ),
+            },
+            {
+              path: "team",
+              ...lazyRoute(
+                () => import("./team/TeamPage"),
+                (m) => <m.TeamPage />,
+              ),
+            },
+            { path: "*", element: <NotFound homePath="/admin" homeLabel="Go to the admin console" /> },
           ],
         },
       ],

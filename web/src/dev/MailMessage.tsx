@@ -2,7 +2,7 @@ import type { DevMailboxQuery } from "../gql/graphql";
 import { formatDateTime } from "../shared/format";
 import { SandboxedHtml } from "../shared/SandboxedHtml";
 
-type Message = DevMailboxQuery["devMailbox"]["edges"][number]["node"];
+export type Message = DevMailboxQuery["devMailbox"]["edges"][number]["node"];
 
 export function MailMessage({ message }: { message: Message }) {
   return (

@@ -6,7 +6,7 @@ import { Loading } from "../shared/QueryState";
 import { describeError } from "../shared/ErrorMessage";
 import { SkipLink } from "../shared/SkipLink";
 import { useDebouncedValue } from "../shared/useDebouncedValue";
-import { MailMessage } from "./MailMessage";
+import { MailMessage, type Message } from "./MailMessage";
 
 const DevMailboxDocument = graphql(`
   query DevMailbox($first: Int, $to: String) {
@@ -23,18 +23,22 @@ const DevMailboxDocument = graphql(`
 export function MailboxPage() {
   const [to, setTo] = useState("");
   const settledTo = useDebouncedValue(to.trim());
-  const [openId, setOpenId] = useState<string | null>(null);
+  // The open message is kept itself, not looked up in the list: the list empties while a new
+  // recipient filter loads, and the preview must not unmount (and reload) under the reader's click.
+  const [open, setOpen] = useState<Message | null>(null);
+  const openId = open?.id ?? null;
   const { data, loading, error } = useQuery(DevMailboxDocument, {
     variables: { first: 50, to: settledTo || null },
     pollInterval: 2000,
   });
   const messages = data?.devMailbox.edges.map((edge) => edge.node) ?? [];
-  const open = messages.find((m) => m.id === openId) ?? null;
 
   return (
     <>
       <SkipLink />
-      <header className="topbar"><span className="brand-name">Dev mailbox</span></header>
+      <header className="topbar">
+        <span className="brand-name">Dev mailbox</span>
+      </header>
       <main id="main" className="page">
         <h1>Dev mailbox</h1>
         {error && !data ? (
@@ -55,10 +59,16 @@ export function MailboxPage() {
               <ul className="plain-list mail-list" aria-label="Messages">
                 {messages.map((message) => (
                   <li key={message.id}>
-                    <button type="button" className={`mail-item ${message.id === openId ? "selected" : ""}`}
-                      aria-current={message.id === openId ? "true" : undefined} onClick={() => setOpenId(message.id)}>
+                    <button
+                      type="button"
+                      className={`mail-item ${message.id === openId ? "selected" : ""}`}
+                      aria-current={message.id === openId ? "true" : undefined}
+                      onClick={() => setOpen(message)}
+                    >
                       <strong>{message.subject}</strong>
-                      <span className="hint">to {message.to} · {formatDateTime(message.createdAt)}</span>
+                      <span className="hint">
+                        to {message.to} · {formatDateTime(message.createdAt)}
+                      </span>
                     </button>
                   </li>
                 ))}

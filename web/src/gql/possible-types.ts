@@ -1,8 +1,46 @@
 
       export type PossibleTypesResultData = {
   "possibleTypes": {
+    "AddCommunityMembersResult": [
+      "CommunityMembersSuccess",
+      "CommunityStateError",
+      "NotFoundError",
+      "ValidationError"
+    ],
     "BusinessResult": [
       "BusinessSuccess",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "CommunityCommentResult": [
+      "CommunityCommentSuccess",
+      "CommunityStateError",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "CommunityGroupResult": [
+      "CommunityGroupSuccess",
+      "CommunityStateError",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "CommunityMembershipResult": [
+      "CommunityMembershipSuccess",
+      "NotFoundError"
+    ],
+    "CommunityPostResult": [
+      "CommunityPostSuccess",
+      "CommunityStateError",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "CommunityReactionResult": [
+      "CommunityReactionSuccess",
+      "CommunityStateError",
+      "NotFoundError"
+    ],
+    "CommunityReportResult": [
+      "CommunityReportSuccess",
       "NotFoundError",
       "ValidationError"
     ],
@@ -16,9 +54,60 @@
       "NotFoundError",
       "ValidationError"
     ],
+    "CourseCertificateResult": [
+      "CourseCertificateSuccess",
+      "CourseStateError",
+      "NotFoundError"
+    ],
+    "CourseEnrolmentResult": [
+      "CourseEnrolmentSuccess",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "CourseLessonContent": [
+      "CourseDownloadContent",
+      "CourseQuizContent",
+      "CourseTextContent",
+      "CourseVideoContent",
+      "LessonLockedError"
+    ],
+    "CourseLessonResult": [
+      "CourseLessonSuccess",
+      "CourseStateError",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "CourseModuleResult": [
+      "CourseModuleSuccess",
+      "CourseStateError",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "CourseProgressResult": [
+      "CourseProgressSuccess",
+      "LessonLockedError",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "CourseResult": [
+      "CourseStateError",
+      "CourseSuccess",
+      "NotFoundError",
+      "ValidationError"
+    ],
     "CreateApiKeyResult": [
       "ApiKeyCreated",
       "ValidationError"
+    ],
+    "DeadLetterResult": [
+      "DeadLetterStateError",
+      "DeadLetterSuccess",
+      "NotFoundError"
+    ],
+    "DeleteCourseResult": [
+      "CourseStateError",
+      "DeleteCourseSuccess",
+      "NotFoundError"
     ],
     "DeleteDocumentResult": [
       "DeleteDocumentSuccess",
@@ -40,11 +129,21 @@
       "EndSessionSuccess",
       "NotFoundError"
     ],
+    "EnrolInCourseResult": [
+      "CourseStateError",
+      "EnrolInCourseSuccess",
+      "NotFoundError",
+      "ValidationError"
+    ],
     "InvoiceResult": [
       "InvoiceStateError",
       "InvoiceSuccess",
       "NotFoundError",
       "ValidationError"
+    ],
+    "LeaveCommunityGroupResult": [
+      "LeaveCommunityGroupSuccess",
+      "NotFoundError"
     ],
     "NotificationTemplateResult": [
       "NotificationTemplateSuccess",
@@ -59,6 +158,10 @@
       "InvalidSignInLinkError",
       "ProfileSuccess",
       "ValidationError"
+    ],
+    "RemoveCommunityMemberResult": [
+      "NotFoundError",
+      "RemoveCommunityMemberSuccess"
     ],
     "RemoveStaffResult": [
       "CannotRemoveSelfError",
@@ -97,6 +200,18 @@
       "NotFoundError",
       "PaymentUnavailable"
     ],
+    "SubmitCourseQuizResult": [
+      "CourseStateError",
+      "LessonLockedError",
+      "NotFoundError",
+      "SubmitCourseQuizSuccess",
+      "ValidationError"
+    ],
+    "UnenrolFromCourseResult": [
+      "NotFoundError",
+      "UnenrolFromCourseSuccess",
+      "ValidationError"
+    ],
     "UpdateStaffRoleResult": [
       "LastOwnerError",
       "NotFoundError",
@@ -104,12 +219,16 @@
     ],
     "UserError": [
       "CannotRemoveSelfError",
+      "CommunityStateError",
+      "CourseStateError",
+      "DeadLetterStateError",
       "DocumentStateError",
       "EmailTakenError",
       "InvalidSignInLinkError",
       "InvoiceNotPayable",
       "InvoiceStateError",
       "LastOwnerError",
+      "LessonLockedError",
       "NotFoundError",
       "PaymentUnavailable",
       "RateLimitedError",
@@ -119,8 +238,46 @@
 };
       const result: PossibleTypesResultData = {
   "possibleTypes": {
+    "AddCommunityMembersResult": [
+      "CommunityMembersSuccess",
+      "CommunityStateError",
+      "NotFoundError",
+      "ValidationError"
+    ],
     "BusinessResult": [
       "BusinessSuccess",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "CommunityCommentResult": [
+      "CommunityCommentSuccess",
+      "CommunityStateError",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "CommunityGroupResult": [
+      "CommunityGroupSuccess",
+      "CommunityStateError",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "CommunityMembershipResult": [
+      "CommunityMembershipSuccess",
+      "NotFoundError"
+    ],
+    "CommunityPostResult": [
+      "CommunityPostSuccess",
+      "CommunityStateError",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "CommunityReactionResult": [
+      "CommunityReactionSuccess",
+      "CommunityStateError",
+      "NotFoundError"
+    ],
+    "CommunityReportResult": [
+      "CommunityReportSuccess",
       "NotFoundError",
       "ValidationError"
     ],
@@ -134,9 +291,60 @@
       "NotFoundError",
       "ValidationError"
     ],
+    "CourseCertificateResult": [
+      "CourseCertificateSuccess",
+      "CourseStateError",
+      "NotFoundError"
+    ],
+    "CourseEnrolmentResult": [
+      "CourseEnrolmentSuccess",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "CourseLessonContent": [
+      "CourseDownloadContent",
+      "CourseQuizContent",
+      "CourseTextContent",
+      "CourseVideoContent",
+      "LessonLockedError"
+    ],
+    "CourseLessonResult": [
+      "CourseLessonSuccess",
+      "CourseStateError",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "CourseModuleResult": [
+      "CourseModuleSuccess",
+      "CourseStateError",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "CourseProgressResult": [
+      "CourseProgressSuccess",
+      "LessonLockedError",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "CourseResult": [
+      "CourseStateError",
+      "CourseSuccess",
+      "NotFoundError",
+      "ValidationError"
+    ],
     "CreateApiKeyResult": [
       "ApiKeyCreated",
       "ValidationError"
+    ],
+    "DeadLetterResult": [
+      "DeadLetterStateError",
+      "DeadLetterSuccess",
+      "NotFoundError"
+    ],
+    "DeleteCourseResult": [
+      "CourseStateError",
+      "DeleteCourseSuccess",
+      "NotFoundError"
     ],
     "DeleteDocumentResult": [
       "DeleteDocumentSuccess",
@@ -158,11 +366,21 @@
       "EndSessionSuccess",
       "NotFoundError"
     ],
+    "EnrolInCourseResult": [
+      "CourseStateError",
+      "EnrolInCourseSuccess",
+      "NotFoundError",
+      "ValidationError"
+    ],
     "InvoiceResult": [
       "InvoiceStateError",
       "InvoiceSuccess",
       "NotFoundError",
       "ValidationError"
+    ],
+    "LeaveCommunityGroupResult": [
+      "LeaveCommunityGroupSuccess",
+      "NotFoundError"
     ],
     "NotificationTemplateResult": [
       "NotificationTemplateSuccess",
@@ -177,6 +395,10 @@
       "InvalidSignInLinkError",
       "ProfileSuccess",
       "ValidationError"
+    ],
+    "RemoveCommunityMemberResult": [
+      "NotFoundError",
+      "RemoveCommunityMemberSuccess"
     ],
     "RemoveStaffResult": [
       "CannotRemoveSelfError",
@@ -215,6 +437,18 @@
       "NotFoundError",
       "PaymentUnavailable"
     ],
+    "SubmitCourseQuizResult": [
+      "CourseStateError",
+      "LessonLockedError",
+      "NotFoundError",
+      "SubmitCourseQuizSuccess",
+      "ValidationError"
+    ],
+    "UnenrolFromCourseResult": [
+      "NotFoundError",
+      "UnenrolFromCourseSuccess",
+      "ValidationError"
+    ],
     "UpdateStaffRoleResult": [
       "LastOwnerError",
       "NotFoundError",
@@ -222,12 +456,16 @@
     ],
     "UserError": [
       "CannotRemoveSelfError",
+      "CommunityStateError",
+      "CourseStateError",
+      "DeadLetterStateError",
       "DocumentStateError",
       "EmailTakenError",
       "InvalidSignInLinkError",
       "InvoiceNotPayable",
       "InvoiceStateError",
       "LastOwnerError",
+      "LessonLockedError",
       "NotFoundError",
       "PaymentUnavailable",
       "RateLimitedError",

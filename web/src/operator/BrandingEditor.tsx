@@ -49,18 +49,44 @@ export function BrandingEditor({ businessId, branding }: { businessId: string; b
       <h2 id="branding-title">Branding</h2>
       <div className="editor-layout">
         <form onSubmit={submit} noValidate>
-          <Field label="Display name" name="displayName" value={draft.displayName}
-            onChange={(e) => set("displayName", e.target.value)} error={messageFor(problem, "displayName")} />
-          <Field label="Logo URL" name="logoUrl" type="url" value={draft.logoUrl} hint="https://… (leave empty for none)"
-            onChange={(e) => set("logoUrl", e.target.value)} error={messageFor(problem, "logoUrl")} />
-          <ColourField label="Primary colour" value={draft.primaryColor} onChange={(v) => set("primaryColor", v)}
-            error={messageFor(problem, "primaryColor")} />
-          <ColourField label="Accent colour" value={draft.accentColor} onChange={(v) => set("accentColor", v)}
-            error={messageFor(problem, "accentColor")} />
-          {general && <p className="alert alert-error" role="alert">{general}</p>}
+          <Field
+            label="Display name"
+            name="displayName"
+            value={draft.displayName}
+            onChange={(e) => set("displayName", e.target.value)}
+            error={messageFor(problem, "displayName")}
+          />
+          <Field
+            label="Logo URL"
+            name="logoUrl"
+            type="url"
+            value={draft.logoUrl}
+            hint="https://… (leave empty for none)"
+            onChange={(e) => set("logoUrl", e.target.value)}
+            error={messageFor(problem, "logoUrl")}
+          />
+          <ColourField
+            label="Primary colour"
+            value={draft.primaryColor}
+            onChange={(v) => set("primaryColor", v)}
+            error={messageFor(problem, "primaryColor")}
+          />
+          <ColourField
+            label="Accent colour"
+            value={draft.accentColor}
+            onChange={(v) => set("accentColor", v)}
+            error={messageFor(problem, "accentColor")}
+          />
+          {general && (
+            <p className="alert alert-error" role="alert">
+              {general}
+            </p>
+          )}
           {error && <ErrorMessage error={error} />}
           <div className="actions">
-            <button type="submit" className="button" disabled={loading}>{loading ? "Saving…" : "Save branding"}</button>
+            <button type="submit" className="button" disabled={loading}>
+              {loading ? "Saving…" : "Save branding"}
+            </button>
             <span role="status">{saved ? "Saved" : ""}</span>
           </div>
         </form>
@@ -70,18 +96,42 @@ export function BrandingEditor({ businessId, branding }: { businessId: string; b
   );
 }
 
-function ColourField({ label, value, onChange, error }: { label: string; value: string; onChange: (value: string) => void; error?: string }) {
+function ColourField({
+  label,
+  value,
+  onChange,
+  error,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string;
+}) {
   const id = `colour-${label.replace(/\s+/g, "-").toLowerCase()}`;
   return (
     <div className="field colour-field">
       <label htmlFor={id}>{label}</label>
       <div className="colour-inputs">
-        <input type="color" aria-label={`${label} picker`} value={/^#[0-9a-f]{6}$/i.test(value) ? value : "#000000"}
-          onChange={(e) => onChange(e.target.value)} />
-        <input id={id} value={value} onChange={(e) => onChange(e.target.value)} pattern="#[0-9a-fA-F]{6}"
-          aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />
+        <input
+          type="color"
+          aria-label={`${label} picker`}
+          value={/^#[0-9a-f]{6}$/i.test(value) ? value : "#000000"}
+          onChange={(e) => onChange(e.target.value)}
+        />
+        <input
+          id={id}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          pattern="#[0-9a-fA-F]{6}"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+        />
       </div>
-      {error && <p id={`${id}-error`} className="field-error">{error}</p>}
+      {error && (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

@@ -26,13 +26,14 @@ export function BusinessesPage() {
     <>
       <div className="page-heading">
         <h1>Businesses</h1>
-        <Link to="/operator/businesses/new" className="button">New business</Link>
+        <Link to="/operator/businesses/new" className="button">
+          New business
+        </Link>
       </div>
       <div className="filters" role="search">
         <div className="field">
           <label htmlFor="business-search">Search</label>
-          <input id="business-search" type="search" placeholder="Name or slug" value={search}
-            onChange={(e) => setSearch(e.target.value)} />
+          <input id="business-search" type="search" placeholder="Name or slug" value={search} onChange={(e) => setSearch(e.target.value)} />
         </div>
       </div>
       <QueryState loading={loading} error={error} data={data} onRetry={() => void refetch()}>
@@ -46,7 +47,9 @@ export function BusinessesPage() {
                 {businesses.edges.map(({ node }) => (
                   <li key={node.id} className="card business-card">
                     <span className="swatch" style={{ background: node.branding.primaryColor }} aria-hidden="true" />
-                    <h2><Link to={`/operator/businesses/${node.id}`}>{node.name}</Link></h2>
+                    <h2>
+                      <Link to={`/operator/businesses/${node.id}`}>{node.name}</Link>
+                    </h2>
                     <p className="hint">
                       {node.slug} · {node.hostNames.join(", ") || "no custom host"} · since {formatDateTime(node.createdAt)}
                     </p>
@@ -55,8 +58,11 @@ export function BusinessesPage() {
               </ul>
             )}
             {businesses.pageInfo.hasNextPage && (
-              <button type="button" className="button button-secondary"
-                onClick={() => void fetchMore({ variables: { after: businesses.pageInfo.endCursor } })}>
+              <button
+                type="button"
+                className="button button-secondary"
+                onClick={() => void fetchMore({ variables: { after: businesses.pageInfo.endCursor } })}
+              >
                 Load more
               </button>
             )}

@@ -23,7 +23,12 @@ type FormValues = Record<(typeof FIELDS)[number], string>;
 
 /** Lower-case letters, digits and dashes, derived from the name until the slug is edited. */
 function slugify(name: string): string {
-  return name.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40);
+  return name
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 40);
 }
 
 export function CreateBusinessPage() {
@@ -61,17 +66,52 @@ export function CreateBusinessPage() {
       <BackLink to="/operator" label="Back to businesses" />
       <h1>New business</h1>
       <form className="card" onSubmit={submit} noValidate>
-        <Field label="Business name" name="name" required value={values.name}
-          onChange={(e) => set("name", e.target.value)} error={messageFor(problem, "name")} />
-        <Field label="Slug" name="slug" required value={values.slug} hint="Used in the portal address: <slug>.localhost"
-          onChange={(e) => { setSlugEdited(true); set("slug", e.target.value); }} error={messageFor(problem, "slug")} />
-        <Field label="Owner name" name="ownerName" required value={values.ownerName}
-          onChange={(e) => set("ownerName", e.target.value)} error={messageFor(problem, "ownerName")} />
-        <Field label="Owner email" name="ownerEmail" type="email" required value={values.ownerEmail}
-          onChange={(e) => set("ownerEmail", e.target.value)} error={messageFor(problem, "ownerEmail")} />
-        {general && <p className="alert alert-error" role="alert">{general}</p>}
+        <Field
+          label="Business name"
+          name="name"
+          required
+          value={values.name}
+          onChange={(e) => set("name", e.target.value)}
+          error={messageFor(problem, "name")}
+        />
+        <Field
+          label="Slug"
+          name="slug"
+          required
+          value={values.slug}
+          hint="Used in the portal address: <slug>.localhost"
+          onChange={(e) => {
+            setSlugEdited(true);
+            set("slug", e.target.value);
+          }}
+          error={messageFor(problem, "slug")}
+        />
+        <Field
+          label="Owner name"
+          name="ownerName"
+          required
+          value={values.ownerName}
+          onChange={(e) => set("ownerName", e.target.value)}
+          error={messageFor(problem, "ownerName")}
+        />
+        <Field
+          label="Owner email"
+          name="ownerEmail"
+          type="email"
+          required
+          value={values.ownerEmail}
+          onChange={(e) => set("ownerEmail", e.target.value)}
+          error={messageFor(problem, "ownerEmail")}
+        />
+        {general && (
+          <p className="alert alert-error" role="alert">
+            {general}
+          </p>
+        )}
         {error && <ErrorMessage error={error} />}
-        <button type="submit" className="button" disabled={loading}>{loading ? "Creating…" : "Create business"}</button>
+        <button type="submit" className="button" disabled={loading}>
+          {loading ? "Creating…" : "Create business"}
+        </button>
       </form>
     </>
   );

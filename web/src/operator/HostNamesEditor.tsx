@@ -26,7 +26,10 @@ export function HostNamesEditor({ businessId, hostNames, slug }: { businessId: s
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setSaved(false);
-    const names = text.split(/[\s,]+/).map((h) => h.trim().toLowerCase()).filter(Boolean);
+    const names = text
+      .split(/[\s,]+/)
+      .map((h) => h.trim().toLowerCase())
+      .filter(Boolean);
     const { data } = await update({ variables: { businessId, hostNames: names } });
     if (!data) return;
     const failure = problemOf(data.updateHostNames);
@@ -39,12 +42,20 @@ export function HostNamesEditor({ businessId, hostNames, slug }: { businessId: s
     <section className="card" aria-labelledby="hosts-title">
       <h2 id="hosts-title">Host names</h2>
       <form onSubmit={submit} noValidate>
-        <TextAreaField label="Host names (one per line)" name="hostNames" rows={4} value={text}
+        <TextAreaField
+          label="Host names (one per line)"
+          name="hostNames"
+          rows={4}
+          value={text}
           hint={`e.g. portal.example.com. Always reachable at ${slug}.localhost in development.`}
-          onChange={(e) => setText(e.target.value)} error={problem?.message} />
+          onChange={(e) => setText(e.target.value)}
+          error={problem?.message}
+        />
         {error && <ErrorMessage error={error} />}
         <div className="actions">
-          <button type="submit" className="button" disabled={loading}>{loading ? "Saving…" : "Save host names"}</button>
+          <button type="submit" className="button" disabled={loading}>
+            {loading ? "Saving…" : "Save host names"}
+          </button>
           <span role="status">{saved ? "Saved" : ""}</span>
         </div>
       </form>

@@ -1,4 +1,4 @@
-import { Link, Outlet, useLocation } from "react-router";
+import { Link, NavLink, Outlet, useLocation } from "react-router";
 import { SignOutButton } from "../shared/SignOutButton";
 import { SkipLink } from "../shared/SkipLink";
 
@@ -10,9 +10,15 @@ export function OperatorFrame() {
     <div className="platform">
       <SkipLink />
       <header className="topbar">
-        <Link to="/operator" className="brand-mark"><span className="brand-name">Portal platform</span></Link>
+        <Link to="/operator" className="brand-mark">
+          <span className="brand-name">Portal platform</span>
+        </Link>
         {signedInArea && (
           <nav aria-label="Account" className="topnav">
+            <NavLink to="/operator" end>
+              Businesses
+            </NavLink>
+            <NavLink to="/operator/dead-letters">Dead letters</NavLink>
             <SignOutButton signInPath="/operator/sign-in" />
           </nav>
         )}

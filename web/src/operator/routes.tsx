@@ -1,5 +1,7 @@
 import type { RouteObject } from "react-router";
 import { ConfirmSignInPage } from "../shared/ConfirmSignInPage";
+import { lazyRoute } from "../shared/lazyRoute";
+import { NotFound } from "../shared/NotFoundPage";
 import { RequireViewer } from "../shared/viewer";
 import { BusinessPage } from "./BusinessPage";
 import { BusinessesPage } from "./BusinessesPage";
@@ -7,7 +9,7 @@ import { CreateBusinessPage } from "./CreateBusinessPage";
 import { OperatorFrame } from "./OperatorFrame";
 import { OperatorSignInPage } from "./OperatorSignInPage";
 
-/** The platform operator's console: every business, their branding and host names. */
+/** The platform operator's console: every business, their branding and host names; events no section could handle. */
 export const operatorRoutes: RouteObject = {
   path: "/operator",
   element: <OperatorFrame />,
@@ -20,6 +22,14 @@ export const operatorRoutes: RouteObject = {
         { index: true, element: <BusinessesPage /> },
         { path: "businesses/new", element: <CreateBusinessPage /> },
         { path: "businesses/:businessId", element: <BusinessPage /> },
+        {
+          path: "dead-letters",
+          ...lazyRoute(
+            () => import("./DeadLettersPage"),
+            ({ DeadLettersPage }) => <DeadLettersPage />,
+          ),
+        },
+        { path: "*", element: <NotFound homePath="/operator" homeLabel="Go to the operator console" /> },
       ],
     },
   ],

@@ -39,7 +39,9 @@ export function ConfirmEmailPage() {
         <p role="alert" className="alert alert-error">
           {problem?.message ?? "The link is incomplete. Open it again from your email."}
         </p>
-        <Link className="button" to="/profile">Request a new link from your profile</Link>
+        <Link className="button" to="/profile">
+          Request a new link from your profile
+        </Link>
       </section>
     );
   }
@@ -47,11 +49,15 @@ export function ConfirmEmailPage() {
     <section className="card" aria-labelledby="confirm-email-title">
       <h1 id="confirm-email-title">Confirm your new email</h1>
       {error && <ErrorMessage error={error} />}
-      <button type="button" className="button" disabled={loading}
+      <button
+        type="button"
+        className="button"
+        disabled={loading}
         onClick={async () => {
           const result = await confirm({ variables: { input: { token } } });
           if (result.data?.confirmEmailChange.__typename === "ProfileSuccess") await client.refetchQueries({ include: "active" });
-        }}>
+        }}
+      >
         {loading ? "Confirming…" : "Confirm email change"}
       </button>
     </section>

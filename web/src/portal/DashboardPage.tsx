@@ -2,13 +2,16 @@ import { useQuery } from "@apollo/client/react";
 import { Link } from "react-router";
 import { graphql } from "../gql";
 import { usePortalBusiness } from "../shared/branding";
-import { useInvoiceLive } from "../shared/invoices/useInvoiceLive";
+import { useInvoiceLive } from "../sections/invoices/shared/useInvoiceLive";
 import { QueryState } from "../shared/QueryState";
 import { useViewer } from "../shared/viewer";
-import { documentCardLines } from "./documents/documentCard";
-import { useDocumentLive } from "./documents/useDocumentLive";
-import { invoiceCardLines } from "./invoices/invoiceCard";
-import { describeSections, SECTION_INFO, sectionsWithContent } from "./sections";
+import { communityCardLines } from "../sections/communities/portal/dashboardCard";
+import { courseCardLines } from "../sections/courses/portal/dashboardCard";
+import { documentCardLines } from "../sections/documents/portal/dashboardCard";
+import { useDocumentLive } from "../sections/documents/portal/useDocumentLive";
+import { invoiceCardLines } from "../sections/invoices/portal/dashboardCard";
+import { describeSections, enabledSections, SECTION_INFO, sectionsWithContent, type ExistingSection } from "./sections";
+import { SectionUnavailable, sectionFailed } from "./SectionUnavailable";
 
 const PortalDashboardDocument = graphql(`
   query PortalDashboard {
@@ -23,12 +26,17 @@ const PortalDashboardDocument = graphql(`
         id
         invoiceSummary { hasInvoices outstandingCount totalDue currency nextDueDate }
         documentSummary { hasDocuments waitingForSignature }
+        communitySummary { hasGroups groupCount unreadCount }
+        courseSummary { hasCourses courseCount completedCount progressPercent resumeCourseId }
       }
     }
   }
 `);
 
-/** Welcome message, then a card per enabled section that has something for this client. */
+/**
+ * Welcome message, then a card per enabled section that has something for this client. A section
+ * whose summary failed (its subgraph down) shows a retry card; the others still show.
+ */
 export function DashboardPage() {
   const business = usePortalBusiness();
   const viewer = useViewer();
@@ -36,19 +44,33 @@ export function DashboardPage() {
   useInvoiceLive();
   // A document sent, signed or completed changes the Documents card the same way.
   useDocumentLive();
-  const { data, loading, error, refetch } = useQuery(PortalDashboardDocument, { fetchPolicy: "cache-and-network" });
+  const { data, loading, error, refetch } = useQuery(PortalDashboardDocument, { fetchPolicy: "cache-and-network", errorPolicy: "all" });
+  const retry = () => void refetch();
   return (
     <>
       <h1>Welcome, {viewer.contact?.firstName || viewer.contact?.name}</h1>
-      <QueryState loading={loading} error={error} data={data} onRetry={() => void refetch()}>
+      <QueryState loading={loading} error={error} data={data} onRetry={retry}>
         {({ portal, viewer: current }) => {
           // Null only if this person cannot see the settings, which a signed-in client always can.
           const settings = portal.settings;
-          const enabled = settings?.sections.filter((s) => s.enabled).map((s) => s.section) ?? [];
-          const cards = sectionsWithContent(enabled, {
-            INVOICES: invoiceCardLines(current.contact?.invoiceSummary),
-            DOCUMENTS: documentCardLines(current.contact?.documentSummary),
-          });
+          // Only sections that exist: a business may still have planned ones switched on.
+          const enabled = enabledSections(settings?.sections);
+          const contact = current.contact;
+          const failed: ExistingSection[] = [];
+          if (sectionFailed(error, contact, contact?.invoiceSummary)) failed.push("INVOICES");
+          if (sectionFailed(error, contact, contact?.documentSummary)) failed.push("DOCUMENTS");
+          if (sectionFailed(error, contact, contact?.communitySummary)) failed.push("COMMUNITIES");
+          if (sectionFailed(error, contact, contact?.courseSummary)) failed.push("COURSES");
+          const cards = sectionsWithContent(
+            enabled,
+            {
+              INVOICES: invoiceCardLines(contact?.invoiceSummary),
+              DOCUMENTS: documentCardLines(contact?.documentSummary),
+              COMMUNITIES: communityCardLines(contact?.communitySummary),
+              COURSES: courseCardLines(contact?.courseSummary),
+            },
+            failed,
+          );
           return (
             <>
               {settings?.welcomeMessage && (
@@ -58,22 +80,25 @@ export function DashboardPage() {
               )}
               {cards.length > 0 ? (
                 <ul className="card-grid" aria-label="Your sections">
-                  {cards.map((card) => (
-                    <li key={card.section} className="card section-card" data-testid={`section-card-${card.section.toLowerCase()}`}>
-                      <h2>{SECTION_INFO[card.section].title}</h2>
-                      {card.summary.map((line) => (
-                        <p key={line}>{line}</p>
-                      ))}
-                      <Link to={SECTION_INFO[card.section].path}>View {SECTION_INFO[card.section].noun}</Link>
-                    </li>
-                  ))}
+                  {cards.map((card) =>
+                    card.unavailable ? (
+                      <SectionUnavailable key={card.section} as="li" section={card.section} onRetry={retry} />
+                    ) : (
+                      <li key={card.section} className="card section-card" data-testid={`section-card-${card.section.toLowerCase()}`}>
+                        <h2>{SECTION_INFO[card.section].title}</h2>
+                        {card.summary.map((line) => (
+                          <p key={line}>{line}</p>
+                        ))}
+                        <Link to={SECTION_INFO[card.section].path}>View {SECTION_INFO[card.section].noun}</Link>
+                      </li>
+                    ),
+                  )}
                 </ul>
               ) : (
                 <section className="empty-state" data-testid="dashboard-empty">
                   <h2>Nothing here yet</h2>
                   <p>
-                    When {business.branding.displayName} shares {describeSections(enabled)} with you, they'll appear
-                    here.
+                    When {business.branding.displayName} shares {describeSections(enabled)} with you, they'll appear here.
                   </p>
                 </section>
               )}

@@ -40,8 +40,7 @@ export function EmailChangeForm({ currentEmail }: { currentEmail: string }) {
       {sentTo ? (
         <div role="status" className="alert alert-info">
           <p>
-            <strong>Check your new inbox.</strong> We sent a link to {sentTo}. Your email changes once you open it and
-            confirm.
+            <strong>Check your new inbox.</strong> We sent a link to {sentTo}. Your email changes once you open it and confirm.
           </p>
           <button type="button" className="button button-secondary" onClick={() => setSentTo(null)}>
             Use a different address
@@ -49,11 +48,20 @@ export function EmailChangeForm({ currentEmail }: { currentEmail: string }) {
         </div>
       ) : (
         <form onSubmit={submit} noValidate>
-          <Field label="New email" name="newEmail" type="email" autoComplete="email" required value={newEmail}
+          <Field
+            label="New email"
+            name="newEmail"
+            type="email"
+            autoComplete="email"
+            required
+            value={newEmail}
             onChange={(e) => setNewEmail(e.target.value)}
-            error={messageFor(problem, "newEmail", ["EmailTakenError"]) ?? messageFor(problem, "email")} />
+            error={messageFor(problem, "newEmail", ["EmailTakenError"]) ?? messageFor(problem, "email")}
+          />
           {generalMessage(problem, ["newEmail", "email"], ["EmailTakenError"]) && (
-            <p className="alert alert-error" role="alert">{generalMessage(problem, ["newEmail", "email"], ["EmailTakenError"])}</p>
+            <p className="alert alert-error" role="alert">
+              {generalMessage(problem, ["newEmail", "email"], ["EmailTakenError"])}
+            </p>
           )}
           {error && <ErrorMessage error={error} />}
           <button type="submit" className="button" disabled={loading || newEmail.trim() === ""}>

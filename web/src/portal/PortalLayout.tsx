@@ -1,15 +1,20 @@
+import type { ReactNode } from "react";
 import { NavLink, Outlet } from "react-router";
 import { BrandMark, usePortalBusiness } from "../shared/branding";
 import { SignOutButton } from "../shared/SignOutButton";
 import { useViewer } from "../shared/viewer";
+import { EXISTING_SECTIONS, SECTION_INFO, type ExistingSection } from "./sections";
+import { usePortalSettingsLive } from "./usePortalSettingsLive";
 import { useSectionEnabled } from "./useSectionEnabled";
 
-/** Header with the business's brand, the client's name and navigation, around portal pages. */
-export function PortalLayout() {
+/**
+ * Header with the business's brand, the client's name and navigation, around portal pages (the
+ * route's, or `children`). Settings staff save reach it live: a section turned off leaves the menu.
+ */
+export function PortalLayout({ children }: { children?: ReactNode }) {
   const business = usePortalBusiness();
   const viewer = useViewer();
-  const invoicesOn = useSectionEnabled("INVOICES") ?? false;
-  const documentsOn = useSectionEnabled("DOCUMENTS") ?? false;
+  usePortalSettingsLive();
   return (
     <>
       <header className="topbar">
@@ -18,18 +23,26 @@ export function PortalLayout() {
           <NavLink to="/" end>
             Home
           </NavLink>
-          {invoicesOn && <NavLink to="/invoices">Invoices</NavLink>}
-          {documentsOn && <NavLink to="/documents">Documents</NavLink>}
+          {EXISTING_SECTIONS.map((section) => (
+            <SectionLink key={section} section={section} />
+          ))}
           <NavLink to="/profile">Profile</NavLink>
-          <span className="topnav-user" aria-label="Signed in as">
+          <span className="topnav-user">
+            <span className="visually-hidden">Signed in as </span>
             {viewer.contact?.name}
           </span>
           <SignOutButton signInPath="/sign-in" />
         </nav>
       </header>
       <main id="main" className="page">
-        <Outlet />
+        {children ?? <Outlet />}
       </main>
     </>
   );
+}
+
+/** A section's menu entry, shown while the business has it switched on. */
+function SectionLink({ section }: { section: ExistingSection }) {
+  const on = useSectionEnabled(section) ?? false;
+  return on ? <NavLink to={SECTION_INFO[section].path}>{SECTION_INFO[section].title}</NavLink> : null;
 }

@@ -41,12 +41,28 @@ export function ProfileDetailsForm({ contact }: ProfileDetailsFormProps) {
     <section className="card" aria-labelledby="details-title">
       <h2 id="details-title">Your details</h2>
       <form onSubmit={submit} noValidate>
-        <Field label="Name" name="name" autoComplete="name" required value={name}
-          onChange={(e) => setName(e.target.value)} error={messageFor(problem, "name")} />
-        <Field label="Phone" name="phone" type="tel" autoComplete="tel" value={phone}
-          onChange={(e) => setPhone(e.target.value)} error={messageFor(problem, "phone")} />
+        <Field
+          label="Name"
+          name="name"
+          autoComplete="name"
+          required
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={messageFor(problem, "name")}
+        />
+        <Field
+          label="Phone"
+          name="phone"
+          type="tel"
+          autoComplete="tel"
+          value={phone}
+          onChange={(e) => setPhone(e.target.value)}
+          error={messageFor(problem, "phone")}
+        />
         {generalMessage(problem, ["name", "phone"]) && (
-          <p className="alert alert-error" role="alert">{generalMessage(problem, ["name", "phone"])}</p>
+          <p className="alert alert-error" role="alert">
+            {generalMessage(problem, ["name", "phone"])}
+          </p>
         )}
         {error && <ErrorMessage error={error} />}
         <div className="actions">

@@ -1,19 +1,25 @@
 import type { RouteObject } from "react-router";
+import { communityPortalRoutes } from "../sections/communities/portal/routes";
+import { coursePortalRoutes, coursePublicRoutes } from "../sections/courses/portal/routes";
+import { documentPortalRoutes } from "../sections/documents/portal/routes";
+import { invoicePortalRoutes } from "../sections/invoices/portal/routes";
 import { ConfirmSignInPage } from "../shared/ConfirmSignInPage";
 import { LinkFrame } from "../shared/LinkFrame";
+import { lazyRoute } from "../shared/lazyRoute";
 import { RequireViewer } from "../shared/viewer";
-import { ConfirmEmailPage } from "./ConfirmEmailPage";
 import { DashboardPage } from "./DashboardPage";
-import { DocumentsPage } from "./documents/DocumentsPage";
-import { ClientInvoicePage } from "./invoices/ClientInvoicePage";
-import { InvoicesPage } from "./invoices/InvoicesPage";
 import { PortalFrame } from "./PortalFrame";
 import { PortalLayout } from "./PortalLayout";
+import { PortalNotFoundPage } from "./PortalNotFoundPage";
 import { PortalSignInPage } from "./PortalSignInPage";
-import { ProfilePage } from "./ProfilePage";
 import { PublicPortalLayout } from "./PublicPortalLayout";
 
-/** The client portal, branded for the business that owns the host. */
+const confirmEmailPage = () => import("./ConfirmEmailPage");
+
+/**
+ * The client portal, branded for the business that owns the host. The sign-in page and the
+ * dashboard come with the first load; the profile and every section's pages load on first visit.
+ */
 export const portalRoutes: RouteObject[] = [
   // Every audience's sign-in link opens /auth/confirm; operators may have no business on this host.
   { element: <LinkFrame />, children: [{ path: "/auth/confirm", element: <ConfirmSignInPage /> }] },
@@ -25,8 +31,10 @@ export const portalRoutes: RouteObject[] = [
         children: [
           { path: "/sign-in", element: <PortalSignInPage /> },
           // The email-change link works without being signed in on this device.
-          { path: "/auth/confirm-email", element: <ConfirmEmailPage /> },
-          { path: "/profile/confirm-email", element: <ConfirmEmailPage /> },
+          { path: "/auth/confirm-email", ...lazyRoute(confirmEmailPage, (m) => <m.ConfirmEmailPage />) },
+          { path: "/profile/confirm-email", ...lazyRoute(confirmEmailPage, (m) => <m.ConfirmEmailPage />) },
+          // A certificate's code is checked by anyone, without signing in.
+          ...coursePublicRoutes,
         ],
       },
       {
@@ -36,16 +44,24 @@ export const portalRoutes: RouteObject[] = [
             element: <PortalLayout />,
             children: [
               { path: "/", element: <DashboardPage /> },
-              { path: "/profile", element: <ProfilePage /> },
-              { path: "/invoices", element: <InvoicesPage /> },
-              { path: "/invoices/:invoiceId", element: <ClientInvoicePage /> },
-              { path: "/documents", element: <DocumentsPage /> },
-              // Loaded on first visit: the viewer and signing code stay out of the portal's first load.
-              { path: "/documents/:documentId", lazy: () => import("./documents/ClientDocumentPage") },
+              {
+                path: "/profile",
+                ...lazyRoute(
+                  () => import("./ProfilePage"),
+                  (m) => <m.ProfilePage />,
+                  "Loading your profile…",
+                ),
+              },
+              ...invoicePortalRoutes,
+              ...documentPortalRoutes,
+              ...coursePortalRoutes,
+              ...communityPortalRoutes,
             ],
           },
         ],
       },
+      // Every other address on the business's host (not /admin, /operator or /dev): branded, with a way home.
+      { path: "*", element: <PortalNotFoundPage /> },
     ],
   },
 ];

@@ -49,12 +49,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, danger, bus
         <button ref={cancelButton} type="button" className="button button-secondary" onClick={onCancel}>
           Cancel
         </button>
-        <button
-          type="button"
-          className={`button ${danger ? "button-danger" : ""}`}
-          onClick={onConfirm}
-          disabled={busy}
-        >
+        <button type="button" className={`button ${danger ? "button-danger" : ""}`} onClick={onConfirm} disabled={busy}>
           {confirmLabel}
         </button>
       </div>

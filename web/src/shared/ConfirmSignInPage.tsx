@@ -3,6 +3,7 @@ import { Link, useLocation, useNavigate, useSearchParams } from "react-router";
 import { graphql } from "../gql";
 import { ErrorMessage } from "./ErrorMessage";
 import { problemOf } from "./results";
+import { nextPathFor, signInPathWithNext } from "./nextPath";
 import { homePathFor, signInPathFor } from "./session";
 
 const ConfirmSignInDocument = graphql(`
@@ -17,7 +18,8 @@ const ConfirmSignInDocument = graphql(`
 
 /**
  * Where the emailed link lands. Opening it changes nothing: mail scanners that prefetch links
- * must not burn the one-time token. Only pressing "Sign in" (a POST) uses it.
+ * must not burn the one-time token. Only pressing "Sign in" (a POST) uses it. Afterwards the page
+ * the link names (`next`) opens, when it is a safe path in the signed-in person's part of the site.
  */
 export function ConfirmSignInPage() {
   const [params] = useSearchParams();
@@ -26,7 +28,8 @@ export function ConfirmSignInPage() {
   const navigate = useNavigate();
   const client = useApolloClient();
   const [confirmSignIn, { data, loading, error }] = useMutation(ConfirmSignInDocument);
-  const signInPath = signInPathFor(location.pathname);
+  const next = params.get("next");
+  const signInPath = signInPathWithNext(signInPathFor(location.pathname), next);
   const problem = problemOf(data?.confirmSignIn);
 
   const confirm = async () => {
@@ -35,7 +38,7 @@ export function ConfirmSignInPage() {
     if (outcome?.__typename === "SignInSuccess") {
       // Everything cached so far belonged to the anonymous visitor.
       await client.clearStore();
-      await navigate(homePathFor(outcome.viewer.kind), { replace: true });
+      await navigate(nextPathFor(outcome.viewer.kind, next) ?? homePathFor(outcome.viewer.kind), { replace: true });
     }
   };
 
@@ -51,10 +54,9 @@ export function ConfirmSignInPage() {
           <Link className="button" to={signInPath}>
             Request a new link
           </Link>
-          {signInPath === "/sign-in" && (
+          {signInPathFor(location.pathname) === "/sign-in" && (
             <p className="hint">
-              Staff? <Link to="/admin/sign-in">Admin console sign-in</Link> · Platform?{" "}
-              <Link to="/operator/sign-in">Operator sign-in</Link>
+              Staff? <Link to="/admin/sign-in">Admin console sign-in</Link> · Platform? <Link to="/operator/sign-in">Operator sign-in</Link>
             </p>
           )}
         </section>

@@ -1,11 +1,12 @@
 import { useMutation } from "@apollo/client/react";
 import { useEffect, useState, type FormEvent } from "react";
-import { useLocation } from "react-router";
+import { useLocation, useSearchParams } from "react-router";
 import { graphql } from "../gql";
 import type { SignInAudience } from "../gql/graphql";
 import { ErrorMessage } from "./ErrorMessage";
 import { Field } from "./Field";
 import { messageFor, problemOf, type Problem } from "./results";
+import { nextPathFor } from "./nextPath";
 import { forgetSignedIn, type SignInPageState } from "./session";
 
 const RequestSignInDocument = graphql(`
@@ -32,12 +33,18 @@ interface SignInFormProps {
 function retryHint(seconds: number | undefined): string {
   if (!seconds || seconds <= 0) return "";
   const minutes = Math.ceil(seconds / 60);
-  return seconds < 60 ? `You can try again in ${Math.ceil(seconds)} seconds.` : `You can try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+  return seconds < 60
+    ? `You can try again in ${Math.ceil(seconds)} seconds.`
+    : `You can try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
 }
 
 export function SignInForm({ audience, intro }: SignInFormProps) {
   const location = useLocation();
   const notice = (location.state as SignInPageState | null)?.notice;
+  // The page the person was trying to open: the emailed link opens it after sign-in. Checked here
+  // (identity checks it again), so an off-site `next` in the address is simply dropped.
+  const [params] = useSearchParams();
+  const next = nextPathFor(audience, params.get("next"));
   const [email, setEmail] = useState("");
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -48,7 +55,7 @@ export function SignInForm({ audience, intro }: SignInFormProps) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setProblem(null);
-    const { data } = await requestSignIn({ variables: { input: { email: email.trim(), audience } } });
+    const { data } = await requestSignIn({ variables: { input: { email: email.trim(), audience, next } } });
     const result = data?.requestSignIn;
     if (!result) return;
     const failure = problemOf(result);
@@ -63,8 +70,7 @@ export function SignInForm({ audience, intro }: SignInFormProps) {
           Check your email
         </h1>
         <p>
-          If <strong>{sentTo}</strong> has access, a sign-in link is on its way. It works once and expires in 15
-          minutes.
+          If <strong>{sentTo}</strong> has access, a sign-in link is on its way. It works once and expires in 15 minutes.
         </p>
         <p className="hint">No email after a few minutes? Check your spam folder, or send a new link.</p>
         <button type="button" className="button button-secondary" onClick={() => setSentTo(null)}>

@@ -5,6 +5,7 @@ import { graphql } from "../gql";
 import type { ViewerQuery } from "../gql/graphql";
 import { QueryState } from "./QueryState";
 import { SessionWatchContext } from "./sessionWatch";
+import { signInPathWithNext } from "./nextPath";
 import { sessionWasActive, rememberSignedIn, SIGNED_OUT_MESSAGE, type SignInPageState } from "./session";
 
 export const ViewerDocument = graphql(`
@@ -64,11 +65,15 @@ export function RequireViewer({ kind, signInPath }: RequireViewerProps) {
           );
         }
         const state: SignInPageState = sessionWasActive() ? { notice: SIGNED_OUT_MESSAGE } : {};
-        return <Navigate to={signInPath} replace state={{ ...state, from: location.pathname }} />;
+        // The sign-in page keeps the page asked for, so the emailed link can open it afterwards.
+        return <Navigate to={signInPathWithNext(signInPath, `${location.pathname}${location.search}`)} replace state={state} />;
       }}
     </QueryState>
   );
 }
+
+/** Makes `viewer` the signed-in viewer for pages outside RequireViewer that checked it themselves. */
+export const ViewerProvider = ViewerContext.Provider;
 
 /** The signed-in viewer checked by the enclosing RequireViewer. */
 export function useViewer(): Viewer {

@@ -28,21 +28,31 @@ export function ApiKeyList({ keys }: { keys: ApiKey[] }) {
   return (
     <>
       {error && <ErrorMessage error={error} />}
-      {problem && <p className="alert alert-error" role="alert">{problem.message}</p>}
+      {problem && (
+        <p className="alert alert-error" role="alert">
+          {problem.message}
+        </p>
+      )}
       <div className="table-scroll">
         <table className="table">
           <caption className="visually-hidden">API keys</caption>
           <thead>
             <tr>
-              <th scope="col">Name</th><th scope="col">Key</th><th scope="col">Scopes</th>
-              <th scope="col">Created</th><th scope="col">Last used</th><th scope="col">Status</th>
+              <th scope="col">Name</th>
+              <th scope="col">Key</th>
+              <th scope="col">Scopes</th>
+              <th scope="col">Created</th>
+              <th scope="col">Last used</th>
+              <th scope="col">Status</th>
             </tr>
           </thead>
           <tbody>
             {keys.map((key) => (
               <tr key={key.id}>
                 <th scope="row">{key.name}</th>
-                <td data-label="Key"><code>{key.prefix}…</code></td>
+                <td data-label="Key">
+                  <code>{key.prefix}…</code>
+                </td>
                 <td data-label="Scopes">{key.scopes.map(titleCase).join(", ")}</td>
                 <td data-label="Created">{formatDateTime(key.createdAt)}</td>
                 <td data-label="Last used">{formatDateTime(key.lastUsedAt, "Never")}</td>

@@ -20,8 +20,7 @@ export function ApiKeysPage() {
     <>
       <h1>API keys</h1>
       <p>
-        Integrations call the GraphQL API with <code>Authorization: Bearer &lt;key&gt;</code>. Keys act for this business
-        only.
+        Integrations call the GraphQL API with <code>Authorization: Bearer &lt;key&gt;</code>. Keys act for this business only.
       </p>
       <CreateApiKeyForm onCreated={() => void refetch()} />
       <QueryState loading={loading} error={error} data={data} onRetry={() => void refetch()}>
@@ -29,8 +28,11 @@ export function ApiKeysPage() {
           <>
             <ApiKeyList keys={apiKeys.edges.map((edge) => edge.node)} />
             {apiKeys.pageInfo.hasNextPage && (
-              <button type="button" className="button button-secondary"
-                onClick={() => void fetchMore({ variables: { after: apiKeys.pageInfo.endCursor } })}>
+              <button
+                type="button"
+                className="button button-secondary"
+                onClick={() => void fetchMore({ variables: { after: apiKeys.pageInfo.endCursor } })}
+              >
                 Load more
               </button>
             )}

@@ -64,24 +64,38 @@ export function CreateApiKeyForm({ onCreated }: { onCreated: () => void }) {
         </div>
       )}
       <form onSubmit={submit} noValidate>
-        <Field label="Key name" name="name" value={name} hint="What the key is for, e.g. the integration's name."
-          onChange={(e) => setName(e.target.value)} error={messageFor(problem, "name")} />
+        <Field
+          label="Key name"
+          name="name"
+          value={name}
+          hint="What the key is for, e.g. the integration's name."
+          onChange={(e) => setName(e.target.value)}
+          error={messageFor(problem, "name")}
+        />
         <fieldset className="fieldset">
           <legend>Scopes</legend>
           {SCOPES.map(({ scope, label }) => (
             <div key={scope} className="field checkbox">
-              <input id={`scope-${scope}`} type="checkbox" checked={scopes.includes(scope)}
-                onChange={(e) => toggle(scope, e.target.checked)} />
+              <input
+                id={`scope-${scope}`}
+                type="checkbox"
+                checked={scopes.includes(scope)}
+                onChange={(e) => toggle(scope, e.target.checked)}
+              />
               <label htmlFor={`scope-${scope}`}>{label}</label>
             </div>
           ))}
           {messageFor(problem, "scopes") && <p className="field-error">{messageFor(problem, "scopes")}</p>}
         </fieldset>
         {generalMessage(problem, ["name", "scopes"]) && (
-          <p className="alert alert-error" role="alert">{generalMessage(problem, ["name", "scopes"])}</p>
+          <p className="alert alert-error" role="alert">
+            {generalMessage(problem, ["name", "scopes"])}
+          </p>
         )}
         {error && <ErrorMessage error={error} />}
-        <button type="submit" className="button" disabled={loading}>{loading ? "Creating…" : "Create key"}</button>
+        <button type="submit" className="button" disabled={loading}>
+          {loading ? "Creating…" : "Create key"}
+        </button>
       </form>
     </section>
   );

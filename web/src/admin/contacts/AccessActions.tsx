@@ -62,26 +62,32 @@ export function AccessActions({ contact }: { contact: ContactListItemFragment })
   return (
     <div className="access-actions">
       {status === "NONE" && (
-        <button type="button" className="button button-small" disabled={busy}
-          onClick={() => invite(`Invitation sent to ${contact.email}`)}>
+        <button type="button" className="button button-small" disabled={busy} onClick={() => invite(`Invitation sent to ${contact.email}`)}>
           Invite
         </button>
       )}
       {status === "INVITED" && (
-        <button type="button" className="button button-small button-secondary" disabled={busy}
-          onClick={() => invite(`Invitation sent again to ${contact.email}`)}>
+        <button
+          type="button"
+          className="button button-small button-secondary"
+          disabled={busy}
+          onClick={() => invite(`Invitation sent again to ${contact.email}`)}
+        >
           Resend invitation
         </button>
       )}
       {(status === "INVITED" || status === "ACTIVE") && (
-        <button type="button" className="button button-small button-danger" disabled={busy}
-          onClick={() => setConfirmingRemoval(true)}>
+        <button type="button" className="button button-small button-danger" disabled={busy} onClick={() => setConfirmingRemoval(true)}>
           Remove access
         </button>
       )}
       {status === "REVOKED" && (
-        <button type="button" className="button button-small" disabled={busy}
-          onClick={() => invite(`Access granted again; invitation sent to ${contact.email}`)}>
+        <button
+          type="button"
+          className="button button-small"
+          disabled={busy}
+          onClick={() => invite(`Access granted again; invitation sent to ${contact.email}`)}
+        >
           Grant access again
         </button>
       )}
@@ -98,8 +104,8 @@ export function AccessActions({ contact }: { contact: ContactListItemFragment })
         onCancel={() => setConfirmingRemoval(false)}
       >
         <p>
-          {contact.email} will be signed out everywhere at once and can no longer sign in. Their data stays, and you can
-          grant access again later.
+          {contact.email} will be signed out everywhere at once and can no longer sign in. Their data stays, and you can grant access again
+          later.
         </p>
       </ConfirmDialog>
     </div>

@@ -36,24 +36,40 @@ export function ContactDetailPage() {
             <BackLink to="/admin/contacts" label="Back to contacts" />
             <div className="page-heading">
               <h1>{contact.name}</h1>
-              <Link to={`/admin/contacts/${contact.id}/edit`} className="button button-secondary">Edit</Link>
+              <Link to={`/admin/contacts/${contact.id}/edit`} className="button button-secondary">
+                Edit
+              </Link>
             </div>
             <section className="card" aria-labelledby="contact-details-title">
               <h2 id="contact-details-title">Details</h2>
               <dl className="details">
-                <dt>Email</dt><dd>{contact.email}</dd>
-                <dt>Phone</dt><dd>{contact.phone ?? "—"}</dd>
-                <dt>Email notifications</dt><dd>{contact.dnd ? "Do not disturb (no emails)" : "On"}</dd>
-                <dt>Added</dt><dd>{formatDateTime(contact.createdAt)}</dd>
+                <dt>Email</dt>
+                <dd>{contact.email}</dd>
+                <dt>Phone</dt>
+                <dd>{contact.phone ?? "—"}</dd>
+                <dt>Email notifications</dt>
+                <dd>{contact.dnd ? "Do not disturb (no emails)" : "On"}</dd>
+                <dt>Added</dt>
+                <dd>{formatDateTime(contact.createdAt)}</dd>
               </dl>
             </section>
             <section className="card" aria-labelledby="contact-access-title">
               <h2 id="contact-access-title">Portal access</h2>
               <dl className="details">
-                <dt>Status</dt><dd><StatusBadge status={contact.access.status} /></dd>
-                <dt>Invited</dt><dd>{formatDateTime(contact.access.invitedAt)}</dd>
-                <dt>Last login</dt><dd data-testid="last-login">{formatDateTime(contact.access.lastLoginAt, "Never")}</dd>
-                {contact.access.revokedAt && (<><dt>Access removed</dt><dd>{formatDateTime(contact.access.revokedAt)}</dd></>)}
+                <dt>Status</dt>
+                <dd>
+                  <StatusBadge status={contact.access.status} />
+                </dd>
+                <dt>Invited</dt>
+                <dd>{formatDateTime(contact.access.invitedAt)}</dd>
+                <dt>Last login</dt>
+                <dd data-testid="last-login">{formatDateTime(contact.access.lastLoginAt, "Never")}</dd>
+                {contact.access.revokedAt && (
+                  <>
+                    <dt>Access removed</dt>
+                    <dd>{formatDateTime(contact.access.revokedAt)}</dd>
+                  </>
+                )}
               </dl>
               <AccessActions contact={contact} />
             </section>

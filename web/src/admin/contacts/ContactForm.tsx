@@ -65,20 +65,46 @@ export function ContactForm({ existing }: { existing?: ContactListItemFragment }
   const general = generalMessage(problem, FIELDS, ["EmailTakenError"]);
   return (
     <>
-      <BackLink to={existing ? `/admin/contacts/${existing.id}` : "/admin/contacts"} label={existing ? `Back to ${existing.name}` : "Back to contacts"} />
+      <BackLink
+        to={existing ? `/admin/contacts/${existing.id}` : "/admin/contacts"}
+        label={existing ? `Back to ${existing.name}` : "Back to contacts"}
+      />
       <h1>{existing ? `Edit ${existing.name}` : "New contact"}</h1>
       <form className="card" onSubmit={submit} noValidate>
-        <Field label="Name" name="name" required value={name} onChange={(e) => setName(e.target.value)}
-          error={messageFor(problem, "name")} />
-        <Field label="Email" name="email" type="email" required value={email} onChange={(e) => setEmail(e.target.value)}
-          error={messageFor(problem, "email", ["EmailTakenError"])} />
-        <Field label="Phone" name="phone" type="tel" value={phone} onChange={(e) => setPhone(e.target.value)}
-          error={messageFor(problem, "phone")} />
+        <Field
+          label="Name"
+          name="name"
+          required
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={messageFor(problem, "name")}
+        />
+        <Field
+          label="Email"
+          name="email"
+          type="email"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          error={messageFor(problem, "email", ["EmailTakenError"])}
+        />
+        <Field
+          label="Phone"
+          name="phone"
+          type="tel"
+          value={phone}
+          onChange={(e) => setPhone(e.target.value)}
+          error={messageFor(problem, "phone")}
+        />
         <div className="field checkbox">
           <input id="contact-dnd" type="checkbox" checked={dnd} onChange={(e) => setDnd(e.target.checked)} />
           <label htmlFor="contact-dnd">Do not disturb: send no notifications (portal access is kept)</label>
         </div>
-        {general && <p className="alert alert-error" role="alert">{general}</p>}
+        {general && (
+          <p className="alert alert-error" role="alert">
+            {general}
+          </p>
+        )}
         {error && <ErrorMessage error={error} />}
         <button type="submit" className="button" disabled={saving}>
           {saving ? "Saving…" : existing ? "Save changes" : "Create contact"}

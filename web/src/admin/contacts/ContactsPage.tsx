@@ -45,20 +45,25 @@ export function ContactsPage() {
       <div className="filters" role="search">
         <div className="field">
           <label htmlFor="contact-search">Search</label>
-          <input id="contact-search" type="search" placeholder="Name or email" value={search}
-            onChange={(e) => setSearch(e.target.value)} />
+          <input id="contact-search" type="search" placeholder="Name or email" value={search} onChange={(e) => setSearch(e.target.value)} />
         </div>
         <div className="field">
           <label htmlFor="contact-status">Access status</label>
           <select id="contact-status" value={status} onChange={(e) => setStatus(e.target.value as PortalAccessStatus | "")}>
             <option value="">All</option>
             {STATUSES.map((s) => (
-              <option key={s} value={s}>{accessStatusLabel(s)}</option>
+              <option key={s} value={s}>
+                {accessStatusLabel(s)}
+              </option>
             ))}
           </select>
         </div>
       </div>
-      {!live && <p className="hint" role="status">Live updates are paused; reload to see the latest.</p>}
+      {!live && (
+        <p className="hint" role="status">
+          Live updates are paused; trying again shortly.
+        </p>
+      )}
       <QueryState loading={loading} error={error} data={data} onRetry={() => void refetch()}>
         {({ contacts }) => (
           <>
@@ -66,15 +71,17 @@ export function ContactsPage() {
               {contacts.totalCount === 1 ? "1 contact" : `${contacts.totalCount} contacts`}
             </p>
             {contacts.edges.length === 0 ? (
-              <p className="empty-state">
-                {deferredSearch || status ? "No contacts match." : "No contacts yet. Add your first client."}
-              </p>
+              <p className="empty-state">{deferredSearch || status ? "No contacts match." : "No contacts yet. Add your first client."}</p>
             ) : (
               <ContactsTable contacts={contacts.edges.map((edge) => edge.node)} />
             )}
             {contacts.pageInfo.hasNextPage && (
-              <button type="button" className="button button-secondary" disabled={loadingMore}
-                onClick={() => loadMore(contacts.pageInfo.endCursor)}>
+              <button
+                type="button"
+                className="button button-secondary"
+                disabled={loadingMore}
+                onClick={() => loadMore(contacts.pageInfo.endCursor)}
+              >
                 {loadingMore ? "Loading…" : "Load more"}
               </button>
             )}

@@ -25,9 +25,15 @@ export function ContactsTable({ contacts }: { contacts: ContactListItemFragment[
                 <Link to={`/admin/contacts/${contact.id}`}>{contact.name}</Link>
               </th>
               <td data-label="Email">{contact.email}</td>
-              <td data-label="Access"><StatusBadge status={contact.access.status} /></td>
-              <td data-label="Last login" data-testid="last-login">{formatDateTime(contact.access.lastLoginAt, "Never")}</td>
-              <td data-label="Actions"><AccessActions contact={contact} /></td>
+              <td data-label="Access">
+                <StatusBadge status={contact.access.status} />
+              </td>
+              <td data-label="Last login" data-testid="last-login">
+                {formatDateTime(contact.access.lastLoginAt, "Never")}
+              </td>
+              <td data-label="Actions">
+                <AccessActions contact={contact} />
+              </td>
             </tr>
           ))}
         </tbody>

@@ -23,7 +23,11 @@ export function SessionsList({ sessions, onChanged }: { sessions: Session[]; onC
     <section className="card" aria-labelledby="sessions-title">
       <h2 id="sessions-title">Signed-in sessions</h2>
       {error && <ErrorMessage error={error} />}
-      {failure && "message" in failure && <p className="alert alert-error" role="alert">{failure.message}</p>}
+      {failure && "message" in failure && (
+        <p className="alert alert-error" role="alert">
+          {failure.message}
+        </p>
+      )}
       {sessions.length === 0 ? (
         <p className="hint">Not signed in anywhere.</p>
       ) : (
@@ -37,11 +41,15 @@ export function SessionsList({ sessions, onChanged }: { sessions: Session[]; onC
                   {formatDateTime(session.lastSeenAt)} · expires {formatDateTime(session.expiresAt)}
                 </p>
               </div>
-              <button type="button" className="button button-small button-danger" disabled={loading}
+              <button
+                type="button"
+                className="button button-small button-danger"
+                disabled={loading}
                 onClick={async () => {
                   await endSession({ variables: { sessionId: session.id } });
                   onChanged();
-                }}>
+                }}
+              >
                 End session
               </button>
             </li>

@@ -1,4 +1,5 @@
 import { useSubscription } from "@apollo/client/react";
+import { useResubscribeOnError } from "../../shared/useResubscribeOnError";
 import { graphql } from "../../gql";
 
 const ContactAccessChangedDocument = graphql(`
@@ -15,6 +16,7 @@ const ContactAccessChangedDocument = graphql(`
  * fields the list shows, and the normalised cache updates every row that displays it.
  */
 export function useContactAccessLive(): { live: boolean } {
-  const { error } = useSubscription(ContactAccessChangedDocument);
+  const { error, restart } = useSubscription(ContactAccessChangedDocument);
+  useResubscribeOnError(error, restart);
   return { live: !error };
 }

@@ -5,7 +5,7 @@ import type { EmailStatus } from "../../gql/graphql";
 import { formatDateTime, titleCase } from "../../shared/format";
 import { QueryState } from "../../shared/QueryState";
 import { useDebouncedValue } from "../../shared/useDebouncedValue";
-import { TEMPLATE_NAMES } from "./TemplatesPage";
+import { templateName } from "./templateNames";
 
 const EmailLogDocument = graphql(`
   query EmailLog($first: Int, $after: String, $status: EmailStatus, $search: String) {
@@ -43,7 +43,11 @@ export function EmailLogPage() {
           <label htmlFor="email-status">Status</label>
           <select id="email-status" value={status} onChange={(e) => setStatus(e.target.value as EmailStatus | "")}>
             <option value="">All</option>
-            {STATUSES.map((s) => <option key={s} value={s}>{titleCase(s)}</option>)}
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {titleCase(s)}
+              </option>
+            ))}
           </select>
         </div>
       </div>
@@ -58,8 +62,11 @@ export function EmailLogPage() {
                   <caption className="visually-hidden">Emails sent for this business</caption>
                   <thead>
                     <tr>
-                      <th scope="col">When</th><th scope="col">Recipient</th><th scope="col">Email</th>
-                      <th scope="col">Status</th><th scope="col">Attempts</th>
+                      <th scope="col">When</th>
+                      <th scope="col">Recipient</th>
+                      <th scope="col">Email</th>
+                      <th scope="col">Status</th>
+                      <th scope="col">Attempts</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -68,7 +75,8 @@ export function EmailLogPage() {
                         <td data-label="When">{formatDateTime(node.createdAt)}</td>
                         <td data-label="Recipient">{node.recipient}</td>
                         <td data-label="Email">
-                          {TEMPLATE_NAMES[node.template] ?? node.template}: {node.subject}
+                          {node.subject}
+                          <span className="hint email-template-name">{templateName(node.template)}</span>
                         </td>
                         <td data-label="Status">
                           <span className={`badge badge-email-${node.status.toLowerCase()}`}>{titleCase(node.status)}</span>
@@ -83,8 +91,11 @@ export function EmailLogPage() {
                 </table>
               </div>
               {emailLog.pageInfo.hasNextPage && (
-                <button type="button" className="button button-secondary"
-                  onClick={() => void fetchMore({ variables: { after: emailLog.pageInfo.endCursor } })}>
+                <button
+                  type="button"
+                  className="button button-secondary"
+                  onClick={() => void fetchMore({ variables: { after: emailLog.pageInfo.endCursor } })}
+                >
                   Load more
                 </button>
               )}

@@ -43,7 +43,7 @@ export function TemplateEditor({ template }: { template: Template }) {
   const [update, updating] = useMutation(UpdateTemplateDocument, { refetchQueries });
   const [reset, resetting] = useMutation(ResetTemplateDocument, { refetchQueries });
 
-  const applyResult = (result: { __typename: string } & Record<string, unknown> | undefined, done: string) => {
+  const applyResult = (result: ({ __typename: string } & Record<string, unknown>) | undefined, done: string) => {
     if (!result) return;
     const failure = problemOf(result);
     setProblem(failure);
@@ -83,15 +83,28 @@ export function TemplateEditor({ template }: { template: Template }) {
   return (
     <div className="editor-layout">
       <form className="card" onSubmit={save} noValidate>
-        <p className="hint">
-          {template.isCustom ? `Customised ${formatDateTime(template.updatedAt)}` : "Using the default template"}
-        </p>
-        <Field label="Subject" name="subject" value={subject} onChange={(e) => setSubject(e.target.value)}
-          error={messageFor(problem, "subject")} />
-        <TextAreaField ref={bodyRef} label="Body" name="body" rows={12} value={body}
-          onChange={(e) => setBody(e.target.value)} error={messageFor(problem, "body")} />
+        <p className="hint">{template.isCustom ? `Customised ${formatDateTime(template.updatedAt)}` : "Using the default template"}</p>
+        <Field
+          label="Subject"
+          name="subject"
+          value={subject}
+          onChange={(e) => setSubject(e.target.value)}
+          error={messageFor(problem, "subject")}
+        />
+        <TextAreaField
+          ref={bodyRef}
+          label="Body"
+          name="body"
+          rows={12}
+          value={body}
+          className="code-input"
+          onChange={(e) => setBody(e.target.value)}
+          error={messageFor(problem, "body")}
+        />
         <div className="placeholders">
-          <p id="placeholders-title" className="hint">Placeholders (click to insert at the cursor):</p>
+          <p id="placeholders-title" className="hint">
+            Placeholders (click to insert at the cursor):
+          </p>
           <ul aria-labelledby="placeholders-title" className="chip-list">
             {template.placeholders.map((placeholder) => (
               <li key={placeholder}>
@@ -102,7 +115,11 @@ export function TemplateEditor({ template }: { template: Template }) {
             ))}
           </ul>
         </div>
-        {general && <p className="alert alert-error" role="alert">{general}</p>}
+        {general && (
+          <p className="alert alert-error" role="alert">
+            {general}
+          </p>
+        )}
         {error && <ErrorMessage error={error} />}
         <div className="actions">
           <button type="submit" className="button" disabled={updating.loading}>

@@ -37,7 +37,9 @@ export function TemplatePreview({ templateKey, subject, body }: TemplatePreviewP
       <QueryState loading={loading} error={error} data={shown} onRetry={() => void refetch()}>
         {({ previewNotificationTemplate: preview }) => (
           <>
-            <p><strong>Subject:</strong> <span data-testid="preview-subject">{preview.subject}</span></p>
+            <p>
+              <strong>Subject:</strong> <span data-testid="preview-subject">{preview.subject}</span>
+            </p>
             <SandboxedHtml html={preview.html} title="Email preview" />
           </>
         )}

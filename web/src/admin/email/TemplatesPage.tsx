@@ -4,21 +4,13 @@ import { graphql } from "../../gql";
 import type { NotificationTemplateKey } from "../../gql/graphql";
 import { QueryState } from "../../shared/QueryState";
 import { TemplateEditor } from "./TemplateEditor";
+import { templateName } from "./templateNames";
 
 export const NotificationTemplatesDocument = graphql(`
   query NotificationTemplates {
     notificationTemplates { key subject body placeholders isCustom updatedAt }
   }
 `);
-
-/** Display names by template key; a key added to the API later shows as its key until named here. */
-export const TEMPLATE_NAMES: Partial<Record<NotificationTemplateKey | "NEW_INVOICE" | "RECEIPT", string>> = {
-  INVITATION: "Invitation",
-  SIGN_IN: "Sign-in link",
-  EMAIL_CHANGE: "Email change confirmation",
-  NEW_INVOICE: "New invoice",
-  RECEIPT: "Payment receipt",
-};
 
 export function TemplatesPage() {
   const [selected, setSelected] = useState<NotificationTemplateKey>("INVITATION");
@@ -33,11 +25,15 @@ export function TemplatesPage() {
             <>
               <div className="field">
                 <label htmlFor="template-key">Template</label>
-                <select id="template-key" value={template?.key ?? ""}
-                  onChange={(e) => setSelected(e.target.value as NotificationTemplateKey)}>
+                <select
+                  id="template-key"
+                  value={template?.key ?? ""}
+                  onChange={(e) => setSelected(e.target.value as NotificationTemplateKey)}
+                >
                   {notificationTemplates.map((t) => (
                     <option key={t.key} value={t.key}>
-                      {TEMPLATE_NAMES[t.key] ?? t.key}{t.isCustom ? " (customised)" : ""}
+                      {templateName(t.key)}
+                      {t.isCustom ? " (customised)" : ""}
                     </option>
                   ))}
                 </select>

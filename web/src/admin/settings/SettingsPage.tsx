@@ -21,9 +21,7 @@ export function SettingsPage() {
     <>
       <h1>Portal settings</h1>
       <QueryState loading={loading} error={error} data={data} onRetry={() => void refetch()}>
-        {({ business }) =>
-          business ? <PortalSettingsForm settings={business.settings} /> : <p>No business found for this address.</p>
-        }
+        {({ business }) => (business ? <PortalSettingsForm settings={business.settings} /> : <p>No business found for this address.</p>)}
       </QueryState>
     </>
   );

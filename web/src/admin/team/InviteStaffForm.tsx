@@ -50,25 +50,50 @@ export function InviteStaffForm({ onInvited }: { onInvited: () => void }) {
   return (
     <section className="card" aria-labelledby="invite-title">
       <h2 id="invite-title">Invite team member</h2>
-      <p role="status" className={invited ? "alert alert-info" : "visually-hidden"}>{invited}</p>
+      <p role="status" className={invited ? "alert alert-info" : "visually-hidden"}>
+        {invited}
+      </p>
       <form onSubmit={submit} noValidate>
-        <Field label="Name" name="name" required autoComplete="off" value={name}
-          onChange={(e) => setName(e.target.value)} error={messageFor(problem, "name")} />
-        <Field label="Email" name="email" type="email" required autoComplete="off" value={email}
+        <Field
+          label="Name"
+          name="name"
+          required
+          autoComplete="off"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={messageFor(problem, "name")}
+        />
+        <Field
+          label="Email"
+          name="email"
+          type="email"
+          required
+          autoComplete="off"
+          value={email}
           hint="They sign in with this address; the link in the email works once, for 15 minutes."
-          onChange={(e) => setEmail(e.target.value)} error={messageFor(problem, "email", ["EmailTakenError"])} />
+          onChange={(e) => setEmail(e.target.value)}
+          error={messageFor(problem, "email", ["EmailTakenError"])}
+        />
         <div className="field">
           <label htmlFor="invite-role">Role</label>
-          <p id="invite-role-hint" className="hint">Owners can also invite, change roles and remove team members.</p>
+          <p id="invite-role-hint" className="hint">
+            Owners can also invite, change roles and remove team members.
+          </p>
           <select id="invite-role" aria-describedby="invite-role-hint" value={role} onChange={(e) => setRole(e.target.value as StaffRole)}>
             <option value="STAFF">{ROLE_LABELS.STAFF}</option>
             <option value="OWNER">{ROLE_LABELS.OWNER}</option>
           </select>
           {messageFor(problem, "role") && <p className="field-error">{messageFor(problem, "role")}</p>}
         </div>
-        {general && <p className="alert alert-error" role="alert">{general}</p>}
+        {general && (
+          <p className="alert alert-error" role="alert">
+            {general}
+          </p>
+        )}
         {error && <ErrorMessage error={error} />}
-        <button type="submit" className="button" disabled={loading}>{loading ? "Inviting…" : "Send invitation"}</button>
+        <button type="submit" className="button" disabled={loading}>
+          {loading ? "Inviting…" : "Send invitation"}
+        </button>
       </form>
     </section>
   );

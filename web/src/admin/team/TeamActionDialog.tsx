@@ -38,7 +38,8 @@ function explanationOf(action: TeamAction | null): string {
   if (action.kind === "remove") {
     return `${action.member.email} will be signed out everywhere at once and can no longer sign in to the admin console.`;
   }
-  if (action.isYou) return "You will keep working in the admin console but can no longer manage the team. Another owner can make you an owner again.";
+  if (action.isYou)
+    return "You will keep working in the admin console but can no longer manage the team. Another owner can make you an owner again.";
   if (action.role === "OWNER") return `${action.member.name} will be able to invite, change roles and remove team members, including you.`;
   return `${action.member.name} will no longer be able to manage the team.`;
 }

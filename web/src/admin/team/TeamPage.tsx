@@ -51,8 +51,7 @@ export function TeamPage() {
       <div className="filters" role="search">
         <div className="field">
           <label htmlFor="team-search">Search</label>
-          <input id="team-search" type="search" placeholder="Name or email" value={search}
-            onChange={(e) => setSearch(e.target.value)} />
+          <input id="team-search" type="search" placeholder="Name or email" value={search} onChange={(e) => setSearch(e.target.value)} />
         </div>
       </div>
       <QueryState loading={loading} error={error} data={data} onRetry={reload}>
@@ -65,9 +64,13 @@ export function TeamPage() {
             {staffMembers.edges.length === 0 ? (
               <p className="empty-state">No team members match.</p>
             ) : (
-              <TeamTable members={staffMembers.edges.map((edge) => edge.node)} canManage={isOwner}
-                viewerId={viewer.staff?.id ?? null} soleOwnerId={deferredSearch ? null : soleOwnerId(staffMembers)}
-                onRemoved={reload} />
+              <TeamTable
+                members={staffMembers.edges.map((edge) => edge.node)}
+                canManage={isOwner}
+                viewerId={viewer.staff?.id ?? null}
+                soleOwnerId={deferredSearch ? null : soleOwnerId(staffMembers)}
+                onRemoved={reload}
+              />
             )}
           </>
         )}

@@ -19,7 +19,10 @@ export function TeamTable({ members, canManage, viewerId, soleOwnerId, onRemoved
   const ask = (action: TeamAction) => actions.setPending(action);
   return (
     <>
-      <p role="status" className={actions.outcome ? `alert ${actions.outcome.tone === "error" ? "alert-error" : "alert-info"}` : "visually-hidden"}>
+      <p
+        role="status"
+        className={actions.outcome ? `alert ${actions.outcome.tone === "error" ? "alert-error" : "alert-info"}` : "visually-hidden"}
+      >
         {actions.outcome?.text}
       </p>
       <div className="table-scroll">
@@ -39,7 +42,10 @@ export function TeamTable({ members, canManage, viewerId, soleOwnerId, onRemoved
               const isYou = member.id === viewerId;
               return (
                 <tr key={member.id} data-testid={`staff-row-${member.email}`}>
-                  <th scope="row">{member.name}{isYou && <span className="hint"> (you)</span>}</th>
+                  <th scope="row">
+                    {member.name}
+                    {isYou && <span className="hint"> (you)</span>}
+                  </th>
                   <td data-label="Email">{member.email}</td>
                   <td data-label="Role">
                     <span className={`badge ${member.role === "OWNER" ? "badge-active" : ""}`}>{ROLE_LABELS[member.role]}</span>
@@ -51,15 +57,23 @@ export function TeamTable({ members, canManage, viewerId, soleOwnerId, onRemoved
                         {member.id === soleOwnerId ? (
                           <span className="hint">The only owner</span>
                         ) : (
-                          <button type="button" className="button button-small button-secondary" disabled={actions.busy}
-                            onClick={() => ask({ kind: "role", member, role: member.role === "OWNER" ? "STAFF" : "OWNER", isYou })}>
+                          <button
+                            type="button"
+                            className="button button-small button-secondary"
+                            disabled={actions.busy}
+                            onClick={() => ask({ kind: "role", member, role: member.role === "OWNER" ? "STAFF" : "OWNER", isYou })}
+                          >
                             {member.role === "OWNER" ? "Make staff" : "Make owner"}
                             <span className="visually-hidden"> ({member.name})</span>
                           </button>
                         )}
                         {!isYou && (
-                          <button type="button" className="button button-small button-danger" disabled={actions.busy}
-                            onClick={() => ask({ kind: "remove", member, isYou })}>
+                          <button
+                            type="button"
+                            className="button button-small button-danger"
+                            disabled={actions.busy}
+                            onClick={() => ask({ kind: "remove", member, isYou })}
+                          >
                             Remove<span className="visually-hidden"> {member.name}</span>
                           </button>
                         )}
@@ -72,7 +86,12 @@ export function TeamTable({ members, canManage, viewerId, soleOwnerId, onRemoved
           </tbody>
         </table>
       </div>
-      <TeamActionDialog action={actions.pending} busy={actions.busy} onCancel={() => actions.setPending(null)} onConfirm={actions.confirm} />
+      <TeamActionDialog
+        action={actions.pending}
+        busy={actions.busy}
+        onCancel={() => actions.setPending(null)}
+        onConfirm={actions.confirm}
+      />
     </>
   );
 }

@@ -43,7 +43,7 @@ export function useTeamActions(onRemoved: () => void) {
   const [updateRole, roleChange] = useMutation(UpdateStaffRoleDocument);
   const [removeStaff, removal] = useMutation(RemoveStaffDocument);
 
-  const report = (result: { __typename?: string } & Record<string, unknown> | undefined, error: unknown, success: string) => {
+  const report = (result: ({ __typename?: string } & Record<string, unknown>) | undefined, error: unknown, success: string) => {
     const problem = problemOf(result);
     if (error) setOutcome({ tone: "error", text: describeError(error as Error) });
     else if (problem) setOutcome({ tone: "error", text: problem.message });
