@@ -1,6 +1,6 @@
 import autocannon from "autocannon";
 import { randomBytes } from "node:crypto";
-import { signBody, signCaller, type Actor } from "@portal/kit";
+import { requestTarget, signBody, signCaller, type Actor } from "@portal/kit";
 import { benchDatabase } from "./support/bench-database.js";
 import { cpuMillis, startChild } from "./support/child.js";
 
@@ -36,28 +36,42 @@ export interface GatewayOverheadResult {
 export async function gatewayOverhead(): Promise<GatewayOverheadResult> {
   const secret = randomBytes(32).toString("hex");
   const database = await benchDatabase();
-  const subgraph = await startChild<{ url: string; supergraphPath: string; defaultBusinessSlug: string; kind: string }>(new URL("./support/subgraph-process.ts", import.meta.url), {
-    BENCH_DATABASE_URL: database.url,
-    BENCH_SECRET: secret,
-  });
+  const subgraph = await startChild<{ url: string; supergraphPath: string; defaultBusinessSlug: string; kind: string }>(
+    new URL("./support/subgraph-process.ts", import.meta.url),
+    {
+      BENCH_DATABASE_URL: database.url,
+      BENCH_SECRET: secret,
+    },
+  );
   let gateway: Awaited<ReturnType<typeof startGatewayChild>> | undefined;
   try {
     gateway = await startGatewayChild(database.url, secret, subgraph.ready);
     const body = JSON.stringify({ query: QUERY });
     const businessId = await demoBusinessId(subgraph.ready.url, secret, subgraph.ready.defaultBusinessSlug);
-    const signed = signCaller(secret, { businessId, actor: { kind: "anonymous", id: null }, ip: "127.0.0.1", userAgent: "autocannon", origin: "http://localhost", issuedAt: Date.now() });
-    const directHeaders = { "content-type": "application/json", ...signed };
+    // Signed for exactly this POST, afresh before each run: a signature is only good for 30 s.
+    const caller = { businessId, actor: { kind: "anonymous", id: null } as Actor, ip: "127.0.0.1", userAgent: "autocannon" };
+    const directHeaders = () => ({
+      "content-type": "application/json",
+      ...signCaller(secret, caller, { method: "POST", path: requestTarget(subgraph.ready.url), body }),
+    });
     const gatewayHeaders = { "content-type": "application/json" };
-    await expectAnswer(subgraph.ready.url, directHeaders, body);
+    await expectAnswer(subgraph.ready.url, directHeaders(), body);
     await expectAnswer(gateway.ready.url, gatewayHeaders, body);
 
     const pids = { subgraph: subgraph.pid, gateway: gateway.pid };
-    await load(subgraph.ready.url, directHeaders, body, 2, pids); // warm-up: JIT, pools, caches
-    const direct = await load(subgraph.ready.url, directHeaders, body, DURATION_SECONDS, pids);
+    await load(subgraph.ready.url, directHeaders(), body, 2, pids); // warm-up: JIT, pools, caches
+    const direct = await load(subgraph.ready.url, directHeaders(), body, DURATION_SECONDS, pids);
     await load(gateway.ready.url, gatewayHeaders, body, 2, pids);
     const viaGateway = await load(gateway.ready.url, gatewayHeaders, body, DURATION_SECONDS, pids);
     const p99Ratio = viaGateway.p99 / direct.p99;
-    return { subgraph: subgraph.ready.kind, direct, gateway: viaGateway, p50Ratio: viaGateway.p50 / direct.p50, p99Ratio, meetsTarget: p99Ratio <= TARGET_P99_RATIO };
+    return {
+      subgraph: subgraph.ready.kind,
+      direct,
+      gateway: viaGateway,
+      p50Ratio: viaGateway.p50 / direct.p50,
+      p99Ratio,
+      meetsTarget: p99Ratio <= TARGET_P99_RATIO,
+    };
   } finally {
     await gateway?.stop();
     await subgraph.stop();
@@ -65,15 +79,23 @@ export async function gatewayOverhead(): Promise<GatewayOverheadResult> {
   }
 }
 
-function startGatewayChild(databaseUrl: string, secret: string, subgraph: { url: string; supergraphPath: string; defaultBusinessSlug: string }) {
+function startGatewayChild(
+  databaseUrl: string,
+  secret: string,
+  subgraph: { url: string; supergraphPath: string; defaultBusinessSlug: string },
+) {
   const profile = process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
-  return startChild<{ url: string }>(new URL("./support/gateway-process.ts", import.meta.url), {
-    BENCH_DATABASE_URL: databaseUrl,
-    BENCH_SECRET: secret,
-    BENCH_SUPERGRAPH_PATH: subgraph.supergraphPath,
-    BENCH_IDENTITY_URL: subgraph.url,
-    BENCH_DEFAULT_BUSINESS_SLUG: subgraph.defaultBusinessSlug,
-  }, profile);
+  return startChild<{ url: string }>(
+    new URL("./support/gateway-process.ts", import.meta.url),
+    {
+      BENCH_DATABASE_URL: databaseUrl,
+      BENCH_SECRET: secret,
+      BENCH_SUPERGRAPH_PATH: subgraph.supergraphPath,
+      BENCH_IDENTITY_URL: subgraph.url,
+      BENCH_DEFAULT_BUSINESS_SLUG: subgraph.defaultBusinessSlug,
+    },
+    profile,
+  );
 }
 
 export function printGatewayOverhead(result: GatewayOverheadResult): void {
@@ -82,12 +104,18 @@ export function printGatewayOverhead(result: GatewayOverheadResult): void {
   console.log(`Gateway overhead: ${QUERY} against the ${result.subgraph}, ${CONNECTIONS} connections, ${DURATION_SECONDS} s each`);
   console.log(row("direct", result.direct));
   console.log(row("gateway", result.gateway));
-  console.log(`  ratio     p50 ${result.p50Ratio.toFixed(2)}x   p99 ${result.p99Ratio.toFixed(2)}x   (target p99 ≤ ${TARGET_P99_RATIO}x: ${result.meetsTarget ? "met" : "NOT met"})`);
+  console.log(
+    `  ratio     p50 ${result.p50Ratio.toFixed(2)}x   p99 ${result.p99Ratio.toFixed(2)}x   (target p99 ≤ ${TARGET_P99_RATIO}x: ${result.meetsTarget ? "met" : "NOT met"})`,
+  );
 }
 
 async function demoBusinessId(subgraphUrl: string, secret: string, slug: string): Promise<string | null> {
   const body = JSON.stringify({ host: "localhost", defaultBusinessSlug: slug });
-  const response = await fetch(new URL("/internal/authenticate", subgraphUrl), { method: "POST", headers: { "content-type": "application/json", ...signBody(secret, body) }, body });
+  const response = await fetch(new URL("/internal/authenticate", subgraphUrl), {
+    method: "POST",
+    headers: { "content-type": "application/json", ...signBody(secret, body) },
+    body,
+  });
   const answer = (await response.json()) as { business: { id: string } | null; actor: Actor };
   return answer.business?.id ?? null;
 }
@@ -98,7 +126,13 @@ async function expectAnswer(url: string, headers: Record<string, string>, body: 
   if (!json.data?.portal?.business?.name) throw new Error(`${url} did not answer the benchmark query: ${JSON.stringify(json)}`);
 }
 
-async function load(url: string, headers: Record<string, string>, body: string, duration: number, pids: { subgraph: number; gateway: number }): Promise<LoadResult> {
+async function load(
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+  duration: number,
+  pids: { subgraph: number; gateway: number },
+): Promise<LoadResult> {
   const before = { subgraph: cpuMillis(pids.subgraph), gateway: cpuMillis(pids.gateway) };
   const result = await autocannon({ url, method: "POST", headers, body, connections: CONNECTIONS, duration });
   const requests = Math.max(1, result.requests.total);

@@ -1,10 +1,22 @@
+import { dashboardBench, printDashboardBench } from "./dashboard.js";
 import { gatewayOverhead, printGatewayOverhead } from "./gateway-overhead.js";
 import { invoicesBench, printInvoicesBench } from "./invoices.js";
+import { printWebBundle, webBundle } from "./web-bundle.js";
+import { printStartBench, startBench } from "./start.js";
+import { liveBench, printLiveBench } from "./live.js";
+import { communitiesBench, printCommunitiesBench } from "./communities.js";
+import { coursesBench, printCoursesBench } from "./courses.js";
 
 /** `npm run bench`: every benchmark, one after the other so they don't compete for the CPU. */
 const benchmarks: { name: string; run: () => Promise<void> }[] = [
   { name: "gateway overhead", run: async () => printGatewayOverhead(await gatewayOverhead()) },
   { name: "invoices", run: async () => printInvoicesBench(await invoicesBench()) },
+  { name: "web bundle", run: async () => printWebBundle(await webBundle()) },
+  { name: "start", run: async () => printStartBench(await startBench()) },
+  { name: "dashboard", run: async () => printDashboardBench(await dashboardBench()) },
+  { name: "live", run: async () => printLiveBench(await liveBench()) },
+  { name: "communities", run: async () => printCommunitiesBench(await communitiesBench()) },
+  { name: "courses", run: async () => printCoursesBench(await coursesBench()) },
 ];
 
 const only = process.argv[2];

@@ -4,7 +4,7 @@ import type { MikroORM, PostgreSqlConnection } from "@mikro-orm/postgresql";
 import { createBillingSubgraph } from "@portal/billing";
 import { startGateway } from "@portal/gateway";
 import { createIdentitySubgraph, seedDemoData } from "@portal/identity";
-import { runSubgraph, signBody, signCaller, type Caller, type RunningSubgraphProcess } from "@portal/kit";
+import { requestTarget, runSubgraph, signBody, signCaller, type Caller, type RunningSubgraphProcess } from "@portal/kit";
 import autocannon from "autocannon";
 import { parse } from "graphql";
 import { randomBytes, randomUUID } from "node:crypto";
@@ -33,7 +33,13 @@ export async function invoicesBench(): Promise<InvoicesBenchResult> {
   const database = await benchDatabase();
   const secret = randomBytes(32).toString("hex");
   const runtime = { databaseUrl: database.url, gatewaySecret: secret, port: 0, production: true };
-  const identityDefinition = createIdentitySubgraph({ portalSecret: secret, operatorEmails: [], signInLimits: { perEmail: 5, perIp: 30, windowSeconds: 900 }, sessionTtlDays: 30, production: true });
+  const identityDefinition = createIdentitySubgraph({
+    portalSecret: secret,
+    operatorEmails: [],
+    signInLimits: { perEmail: 5, perIp: 30, windowSeconds: 900 },
+    sessionTtlDays: 30,
+    production: true,
+  });
   const billingDefinition = createBillingSubgraph({ testPayments: true });
   const identity = await runSubgraph(identityDefinition, runtime);
   const billing = await runSubgraph(billingDefinition, runtime);
@@ -61,21 +67,51 @@ export async function invoicesBench(): Promise<InvoicesBenchResult> {
         [
           { name: "identity", running: identity, definition: identityDefinition },
           { name: "billing", running: billing, definition: billingDefinition },
-        ].map(async ({ name, running, definition }) => ({ name, url: running.url, typeDefs: parse(printSubgraphSchema(await definition.buildSchema(running))) })),
+        ].map(async ({ name, running, definition }) => ({
+          name,
+          url: running.url,
+          typeDefs: parse(printSubgraphSchema(await definition.buildSchema(running))),
+        })),
       ),
     );
     if (composed.errors?.length) throw new Error(composed.errors.map((e) => e.message).join("\n"));
     gateway = await startGateway({
-      port: 0, supergraphSdl: composed.supergraphSdl!, identityInternalUrl: identity.url, portalSecret: secret, databaseUrl: database.url, defaultBusinessSlug: "brightside", production: true, logging: false,
+      port: 0,
+      supergraphSdl: composed.supergraphSdl!,
+      identityInternalUrl: identity.url,
+      portalSecret: secret,
+      databaseUrl: database.url,
+      defaultBusinessSlug: "brightside",
+      production: true,
+      logging: false,
     });
-    const key = await call(identity, secret, owner, `mutation { createApiKey(input: { name: "bench", scopes: [READ] }) { ... on ApiKeyCreated { secret } } }`);
+    const key = await call(
+      identity,
+      secret,
+      owner,
+      `mutation { createApiKey(input: { name: "bench", scopes: [READ] }) { ... on ApiKeyCreated { secret } } }`,
+    );
     const headers = { "content-type": "application/json", authorization: `Bearer ${key.createApiKey.secret}` };
     const body = JSON.stringify({ query: INVOICES_LIST });
     const check = await (await fetch(gateway.url, { method: "POST", headers, body })).json();
     if (check.data?.invoices?.totalCount !== 55) throw new Error(`invoices list through the gateway answered ${JSON.stringify(check)}`);
     await autocannon({ url: gateway.url, method: "POST", headers, body, connections: CONNECTIONS, duration: 2, workers: 1 } as never);
-    const load = await autocannon({ url: gateway.url, method: "POST", headers, body, connections: CONNECTIONS, duration: DURATION_SECONDS, workers: 1 } as never);
-    return { statementsWith5, statementsWith50, listRequestsPerSecond: load.requests.average, listP99: load.latency.p99, errors: load.errors + load.non2xx };
+    const load = await autocannon({
+      url: gateway.url,
+      method: "POST",
+      headers,
+      body,
+      connections: CONNECTIONS,
+      duration: DURATION_SECONDS,
+      workers: 1,
+    } as never);
+    return {
+      statementsWith5,
+      statementsWith50,
+      listRequestsPerSecond: load.requests.average,
+      listP99: load.latency.p99,
+      errors: load.errors + load.non2xx,
+    };
   } finally {
     await gateway?.stop();
     await billing.stop();
@@ -86,19 +122,33 @@ export async function invoicesBench(): Promise<InvoicesBenchResult> {
 
 export function printInvoicesBench(result: InvoicesBenchResult): void {
   const same = result.statementsWith5 === result.statementsWith50;
-  console.log(`Dashboard request, SQL statements: ${result.statementsWith5} with 5 invoices, ${result.statementsWith50} with 50 invoices (${same ? "same: met" : "DIFFERENT: not met"})`);
-  console.log(`Invoices list through the gateway (API key, 20 per page, ${CONNECTIONS} connections, ${DURATION_SECONDS} s): ${result.listRequestsPerSecond.toFixed(0)} req/s, p99 ${result.listP99.toFixed(2)} ms, errors ${result.errors}`);
+  console.log(
+    `Dashboard request, SQL statements: ${result.statementsWith5} with 5 invoices, ${result.statementsWith50} with 50 invoices (${same ? "same: met" : "DIFFERENT: not met"})`,
+  );
+  console.log(
+    `Invoices list through the gateway (API key, 20 per page, ${CONNECTIONS} connections, ${DURATION_SECONDS} s): ${result.listRequestsPerSecond.toFixed(0)} req/s, p99 ${result.listP99.toFixed(2)} ms, errors ${result.errors}`,
+  );
 }
 
 function asCaller(businessId: string, actor: Caller["actor"]): Caller {
-  return { businessId, actor, ip: "127.0.0.1", userAgent: "bench", origin: "http://brightside.localhost:4000", issuedAt: Date.now() };
+  return { businessId, actor, ip: "127.0.0.1", userAgent: "bench", issuedAt: Date.now() };
 }
 
-async function call(target: RunningSubgraphProcess, secret: string, caller: Caller, query: string, variables: Record<string, unknown> = {}) {
+async function call(
+  target: RunningSubgraphProcess,
+  secret: string,
+  caller: Caller,
+  query: string,
+  variables: Record<string, unknown> = {},
+) {
+  const body = JSON.stringify({ query, variables });
   const response = await fetch(target.url, {
     method: "POST",
-    headers: { "content-type": "application/json", ...signCaller(secret, { ...caller, issuedAt: Date.now() }) },
-    body: JSON.stringify({ query, variables }),
+    headers: {
+      "content-type": "application/json",
+      ...signCaller(secret, caller, { method: "POST", path: requestTarget(target.url), body }),
+    },
+    body,
   });
   const json = (await response.json()) as { data?: any; errors?: unknown };
   if (json.errors || !json.data) throw new Error(`${query.slice(0, 60)}… failed: ${JSON.stringify(json.errors)}`);
@@ -107,16 +157,41 @@ async function call(target: RunningSubgraphProcess, secret: string, caller: Call
 
 async function demoBusinessId(identity: RunningSubgraphProcess, secret: string): Promise<string> {
   const body = JSON.stringify({ host: "brightside.localhost" });
-  const response = await fetch(new URL("/internal/authenticate", identity.url), { method: "POST", headers: { "content-type": "application/json", ...signBody(secret, body) }, body });
+  const response = await fetch(new URL("/internal/authenticate", identity.url), {
+    method: "POST",
+    headers: { "content-type": "application/json", ...signBody(secret, body) },
+    body,
+  });
   return ((await response.json()) as { business: { id: string } }).business.id;
 }
 
 async function createInvoices(billing: RunningSubgraphProcess, secret: string, staff: Caller, contactId: string, count: number) {
   for (let i = 0; i < count; i++) {
-    const created = await call(billing, secret, staff, `mutation ($input: InvoiceInput!) { createInvoice(input: $input) { ... on InvoiceSuccess { invoice { id } } } }`, {
-      input: { contactId, currency: "USD", lines: [{ description: `Session ${i + 1}`, quantity: 1, unitPrice: 2500 + i }], issueDate: "2026-11-01", dueDate: `2099-12-${String((i % 28) + 1).padStart(2, "0")}` },
+    const create = () =>
+      call(
+        billing,
+        secret,
+        staff,
+        `mutation ($input: InvoiceInput!) { createInvoice(input: $input) { __typename ... on InvoiceSuccess { invoice { id } } } }`,
+        {
+          input: {
+            contactId,
+            currency: "USD",
+            lines: [{ description: `Session ${i + 1}`, quantity: 1, unitPrice: 2500 + i }],
+            issueDate: "2026-11-01",
+            dueDate: `2099-12-${String((i % 28) + 1).padStart(2, "0")}`,
+          },
+        },
+      );
+    let created = await create();
+    // Billing learns of the seeded contacts from identity's events, which may still be on their way.
+    for (let attempt = 0; created.createInvoice.__typename !== "InvoiceSuccess" && attempt < 100; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      created = await create();
+    }
+    await call(billing, secret, staff, `mutation ($id: ID!) { sendInvoice(id: $id) { __typename } }`, {
+      id: created.createInvoice.invoice.id,
     });
-    await call(billing, secret, staff, `mutation ($id: ID!) { sendInvoice(id: $id) { __typename } }`, { id: created.createInvoice.invoice.id });
   }
 }
 
@@ -125,14 +200,25 @@ async function dashboardStatements([identity, billing]: RunningSubgraphProcess[]
   let statements = 0;
   const count = () => statements++;
   const knexes = [identity.orm, billing.orm].map((orm: MikroORM) => (orm.em.getConnection() as PostgreSqlConnection).getKnex());
-  knexes.forEach((knex) => knex.on("query", count));
+  for (const knex of knexes) knex.on("query", count);
   try {
-    await call(identity, secret, contact, "{ viewer { kind contact { id name firstName } } portal { business { name branding { displayName primaryColor accentColor } } settings { welcomeMessage sections { section enabled } } } }");
-    await call(billing, secret, contact, `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Contact { invoiceSummary { outstandingCount totalDue currency nextDueDate } outstandingInvoices(first: 5) { edges { node { id number amountDue dueDate } } } } } }`, {
-      r: [{ __typename: "Contact", id: contact.actor.id }],
-    });
+    await call(
+      identity,
+      secret,
+      contact,
+      "{ viewer { kind contact { id name firstName } } portal { business { name branding { displayName primaryColor accentColor } } settings { welcomeMessage sections { section enabled } } } }",
+    );
+    await call(
+      billing,
+      secret,
+      contact,
+      `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Contact { invoiceSummary { outstandingCount totalDue currency nextDueDate } outstandingInvoices(first: 5) { edges { node { id number amountDue dueDate } } } } } }`,
+      {
+        r: [{ __typename: "Contact", id: contact.actor.id }],
+      },
+    );
   } finally {
-    knexes.forEach((knex) => knex.off("query", count));
+    for (const knex of knexes) knex.off("query", count);
   }
   return statements;
 }

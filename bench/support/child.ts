@@ -16,7 +16,12 @@ export interface Child<T> {
  */
 export async function startChild<T>(script: URL, env: Record<string, string>, nodeArgs: string[] = []): Promise<Child<T>> {
   const file = fileURLToPath(script);
-  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", file], { env: { ...process.env, NODE_ENV: "production", ...env }, stdio: ["ignore", "pipe", "inherit"] });
+  // BENCH_PROFILE_DIR=<dir>: every server the benchmarks start writes a CPU profile there when it stops.
+  const profile = process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, ...nodeArgs, "--import", "tsx", file], {
+    env: { ...process.env, NODE_ENV: "production", ...env },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   const ready = await new Promise<T>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
     lines.on("line", (line) => {

@@ -14,11 +14,21 @@ const databaseUrl = process.env.BENCH_DATABASE_URL!;
 const secret = process.env.BENCH_SECRET!;
 const runtime = { databaseUrl, gatewaySecret: secret, port: 0, production: true };
 
-async function startTarget(): Promise<{ name: string; definition: SubgraphDefinition; running: RunningSubgraphProcess; defaultBusinessSlug: string; kind: string }> {
+async function startTarget(): Promise<{
+  name: string;
+  definition: SubgraphDefinition;
+  running: RunningSubgraphProcess;
+  defaultBusinessSlug: string;
+  kind: string;
+}> {
   try {
     const identity = await import("../../subgraphs/identity/src/index.js");
     const definition = identity.createIdentitySubgraph({
-      portalSecret: secret, operatorEmails: [], signInLimits: { perEmail: 5, perIp: 30, windowSeconds: 900 }, sessionTtlDays: 30, production: true,
+      portalSecret: secret,
+      operatorEmails: [],
+      signInLimits: { perEmail: 5, perIp: 30, windowSeconds: 900 },
+      sessionTtlDays: 30,
+      production: true,
     });
     const running = await runSubgraph(definition, runtime);
     await identity.seedDemoData(running.orm, { operatorEmail: "operator@bench.test", portalSecret: secret });
@@ -27,7 +37,13 @@ async function startTarget(): Promise<{ name: string; definition: SubgraphDefini
     console.error(`[bench] identity subgraph unavailable (${(error as Error).message}); using the fixture subgraph`);
     const { accountsSubgraph } = await import("../../gateway/tests/fixtures/accounts.js");
     const definition = accountsSubgraph({ sessions: new Map(), contacts: new Map(), authenticateCalls: 0 });
-    return { name: "accounts", definition, running: await runSubgraph(definition, runtime), defaultBusinessSlug: "acme", kind: "fixture subgraph (in memory)" };
+    return {
+      name: "accounts",
+      definition,
+      running: await runSubgraph(definition, runtime),
+      defaultBusinessSlug: "acme",
+      kind: "fixture subgraph (in memory)",
+    };
   }
 }
 
@@ -37,6 +53,8 @@ const composed = composeServices([{ name: target.name, url: target.running.url, 
 if (composed.errors?.length) throw new Error(composed.errors.map((error) => error.message).join("\n"));
 const supergraphPath = join(tmpdir(), `bench-supergraph-${process.pid}.graphql`);
 await writeFile(supergraphPath, composed.supergraphSdl!);
-console.log(JSON.stringify({ url: target.running.url, supergraphPath, defaultBusinessSlug: target.defaultBusinessSlug, kind: target.kind }));
+console.log(
+  JSON.stringify({ url: target.running.url, supergraphPath, defaultBusinessSlug: target.defaultBusinessSlug, kind: target.kind }),
+);
 
 process.on("SIGTERM", () => void Promise.all([target.running.stop(), rm(supergraphPath, { force: true })]).finally(() => process.exit(0)));

@@ -1,0 +1,30 @@
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import { startBenchGateway } from "./bench-gateway.js";
+import { serveControl } from "./live-control.js";
+
+/**
+ * Child process for the live benchmark: the gateway in production mode, started as
+ * gateway-process.ts starts it, plus an event-loop delay monitor the bench restarts before a
+ * delivery (`loop-delay-reset`) and reads after it (`loop-delay`), through the control door.
+ */
+const gateway = await startBenchGateway();
+
+const delay = monitorEventLoopDelay({ resolution: 10 });
+delay.enable();
+const ms = (nanoseconds: number) => nanoseconds / 1e6;
+const door = await serveControl({
+  // Started with --expose-gc: a collection before reading resident memory takes garbage out of the figure.
+  gc: () => globalThis.gc?.(),
+  "loop-delay-reset": () => {
+    delay.reset();
+    return {};
+  },
+  "loop-delay": () => ({
+    p50: ms(delay.percentile(50)),
+    p99: ms(delay.percentile(99)),
+    max: ms(delay.max),
+    samples: delay.count,
+  }),
+});
+console.log(JSON.stringify({ url: gateway.url, controlUrl: door.url }));
+process.on("SIGTERM", () => void Promise.all([door.close(), gateway.stop()]).finally(() => process.exit(0)));
