@@ -5,7 +5,7 @@ const require = createRequire(import.meta.url);
 
 export default defineConfig({
   test: {
-    include: ["subgraphs/*/tests/**/*.test.ts", "gateway/tests/**/*.test.ts", "tests/**/*.test.ts"],
+    include: ["subgraphs/*/tests/**/*.test.ts", "gateway/tests/**/*.test.ts", "tests/**/*.test.ts", "web/src/**/*.test.ts"],
     globalSetup: ["tests/setup/global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,

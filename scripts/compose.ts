@@ -19,7 +19,9 @@ export async function composeSchemas(): Promise<ComposedSchemas> {
   const subgraphs: Record<string, string> = {};
   for (const entry of SUBGRAPHS) {
     const definition = await entry.define("schema-printing-secret-0123456789abcdef");
-    const schema = await definition.buildSchema({ runtime: { databaseUrl: "", gatewaySecret: "", port: entry.port, production: false } } as SubgraphDeps);
+    const schema = await definition.buildSchema({
+      runtime: { databaseUrl: "", gatewaySecret: "", port: entry.port, production: false },
+    } as SubgraphDeps);
     subgraphs[entry.name] = printSubgraphSchema(schema);
   }
   const result = composeServices(

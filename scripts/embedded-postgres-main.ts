@@ -18,3 +18,10 @@ async function stop() {
 process.on("SIGTERM", () => void stop());
 process.on("SIGINT", () => void stop());
 process.on("disconnect", () => void stop());
+// The PostgreSQL server is this process's only work: when it ends without being asked to (killed,
+// crashed), nothing is left to run. Say so and exit with a failure, so `npm start` restarts both.
+process.on("beforeExit", () => {
+  if (stopping) return;
+  console.error("PostgreSQL stopped unexpectedly");
+  process.exit(1);
+});

@@ -13,7 +13,12 @@ export interface EmbeddedDatabase {
  * PostgreSQL refuses to run, so the library creates a `postgres` user, which needs to traverse the
  * project path to reach the data folder.
  */
-export async function startEmbeddedPostgres(options: { dataDir: string; port: number; persistent: boolean; database?: string }): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port: number;
+  persistent: boolean;
+  database?: string;
+}): Promise<EmbeddedDatabase> {
   const dataDir = resolve(options.dataDir);
   mkdirSync(dirname(dataDir), { recursive: true });
   makeTraversable(dirname(dataDir));

@@ -1,63 +1,63 @@
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { randomToken } from "@portal/kit";
-import { ProcessGroup, waitForHealth, waitForLine } from "./processes.js";
-import { seedDemo } from "./seed.js";
+import { join } from "node:path";
+import { compiledPath } from "./dev-build.js";
+import { DEVELOPMENT_NODE_ARGS, startPortalProcesses } from "./portal-processes.js";
+import { Supervisor, waitForLine } from "./processes.js";
+import { assertPinnedNode } from "./runtime.js";
 import { buildWebIfStale } from "./web-build.js";
-import { SUBGRAPHS } from "./subgraphs.js";
 
 /**
- * `npm start`: the whole portal on one machine with nothing configured. Embedded PostgreSQL unless
- * DATABASE_URL is set, demo data on first run, each subgraph and the gateway in its own process.
+ * `npm start`: the whole portal on one machine with nothing configured. Three supervised processes:
+ * embedded PostgreSQL (unless DATABASE_URL is set), the development host with every subgraph on its
+ * own port (scripts/subgraph-host.ts, which also creates the demo data on a first run) and the
+ * gateway. A child that exits on its own is started again (with backoff); Ctrl-C stops them all,
+ * PostgreSQL last. This process itself loads no subgraph code, so it starts at once.
+ *
+ * It runs compiled, as its children do: `npm start` first runs scripts/dev-build.ts, then this
+ * file's compiled copy; the children are compiled files too, so no process loads TypeScript.
  */
 const startedAt = Date.now();
+assertPinnedNode();
 if (existsSync(".env")) process.loadEnvFile(".env");
-mkdirSync(".data", { recursive: true });
+const dataDir = process.env.PORTAL_DATA_DIR || ".data";
+mkdirSync(dataDir, { recursive: true });
 
-const gatewayPort = Number(process.env.GATEWAY_PORT ?? 4000);
-const portalSecret = process.env.PORTAL_SECRET ?? persistentSecret(".data/portal-secret");
+const gatewayPort = Number(process.env.GATEWAY_PORT || 4000);
+const portalSecret = process.env.PORTAL_SECRET ?? persistentSecret(join(dataDir, "portal-secret"));
 const demoSlug = process.env.DEFAULT_BUSINESS_SLUG ?? "brightside";
 const operatorEmail = process.env.PLATFORM_OPERATOR_EMAILS?.split(",")[0]?.trim() || "operator@portal.test";
 
 let shuttingDown = false;
-const group = new ProcessGroup((name, code) => {
-  console.error(`\n${name} exited unexpectedly (code ${code}); stopping the portal.`);
-  void shutdown(1);
-});
+const supervisor = new Supervisor({ nodeArgs: DEVELOPMENT_NODE_ARGS });
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 
 try {
   let databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
-    const port = Number(process.env.EMBEDDED_POSTGRES_PORT ?? 54321);
-    console.log(`Starting embedded PostgreSQL on port ${port} (data in .data/postgres)…`);
-    const postgres = group.start("postgres", "scripts/embedded-postgres-main.ts", { EMBEDDED_POSTGRES_PORT: String(port) });
-    databaseUrl = await waitForLine(postgres, "READY ");
+    const port = Number(process.env.EMBEDDED_POSTGRES_PORT || 54321);
+    const postgresDir = join(dataDir, "postgres");
+    console.log(`Starting embedded PostgreSQL on port ${port} (data in ${postgresDir})…`);
+    // Started first, so stopped last. After a restart it serves the same URL again and the other
+    // processes reconnect on their own.
+    const postgres = supervisor.start("postgres", compiledPath("scripts/embedded-postgres-main.ts"), {
+      EMBEDDED_POSTGRES_PORT: String(port),
+      EMBEDDED_POSTGRES_DIR: postgresDir,
+    });
+    databaseUrl = await waitForLine(postgres.process, "READY ");
   }
-
-  const seeded = await seedDemo({ databaseUrl, portalSecret, operatorEmail });
-  if (seeded) console.log("Created demo data: Brightside Studio, its staff and contacts.");
 
   buildWebIfStale();
 
-  const shared = {
-    DATABASE_URL: databaseUrl,
-    PORTAL_SECRET: portalSecret,
-    NODE_ENV: process.env.NODE_ENV ?? "development",
-    PLATFORM_OPERATOR_EMAILS: process.env.PLATFORM_OPERATOR_EMAILS ?? operatorEmail,
-  };
-  for (const subgraph of SUBGRAPHS) {
-    group.start(subgraph.name, subgraph.entry, { ...shared, [`${subgraph.name.toUpperCase()}_PORT`]: String(subgraph.port) });
-    await waitForHealth(`http://127.0.0.1:${subgraph.port}/health`);
-  }
-  group.start("gateway", "gateway/src/main.ts", {
-    ...shared,
-    GATEWAY_PORT: String(gatewayPort),
-    DEFAULT_BUSINESS_SLUG: demoSlug,
-    WEB_DIST_DIR: "web/dist",
-    ...Object.fromEntries(SUBGRAPHS.map((s) => [s.urlVariable, `http://127.0.0.1:${s.port}/graphql`])),
+  await startPortalProcesses(supervisor, {
+    databaseUrl,
+    portalSecret,
+    env: process.env,
+    operatorEmail,
+    defaultBusinessSlug: demoSlug,
+    webDistDir: "web/dist",
   });
-  await waitForHealth(`http://127.0.0.1:${gatewayPort}/readiness`);
 
   const base = `http://${demoSlug}.localhost:${gatewayPort}`;
   console.log(`
@@ -69,7 +69,7 @@ Client Portal is running (started in ${((Date.now() - startedAt) / 1000).toFixed
   GraphQL endpoint      http://localhost:${gatewayPort}/graphql
   Dev mailbox           ${base}/dev/mailbox   sign-in links arrive here
 
-Press Ctrl-C to stop everything.
+A process that stops on its own is started again. Press Ctrl-C to stop everything.
 `);
 } catch (error) {
   console.error("\nStart-up failed:", error instanceof Error ? error.message : error);
@@ -80,11 +80,11 @@ async function shutdown(code: number) {
   if (shuttingDown) return;
   shuttingDown = true;
   console.log("\nStopping…");
-  await group.stopAll();
+  await supervisor.stopAll();
   process.exit(code);
 }
 
 function persistentSecret(path: string): string {
-  if (!existsSync(path)) writeFileSync(path, randomToken(32), { mode: 0o600 });
+  if (!existsSync(path)) writeFileSync(path, randomBytes(32).toString("base64url"), { mode: 0o600 });
   return readFileSync(path, "utf8").trim();
 }

@@ -38,7 +38,11 @@ async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean
   }
 }
 
-async function signedInContact(platform: Platform, business: TestBusiness, name: string): Promise<{ id: string; email: string; client: PortalClient }> {
+async function signedInContact(
+  platform: Platform,
+  business: TestBusiness,
+  name: string,
+): Promise<{ id: string; email: string; client: PortalClient }> {
   const email = `${name.toLowerCase()}@${business.slug}.test`;
   const id = await createContact(business.staff, { name, email });
   const since = Date.now() - 1000;
@@ -63,32 +67,57 @@ describe("documents through the gateway", () => {
     const second = await signedInContact(platform, business, "Grace");
     const staff = business.staff;
 
-    const created = await staff.data(`mutation($input: DocumentInput!) { createDocument(input: $input) { ${RESULT} } }`, { input: { title: "Consulting agreement" } });
+    const created = await staff.data(`mutation($input: DocumentInput!) { createDocument(input: $input) { ${RESULT} } }`, {
+      input: { title: "Consulting agreement" },
+    });
     const id = created.createDocument.document.id;
     const upload = await staff.uploadPdf(`/files/documents/documents/${id}/original.pdf`, await contractPdf(), "agreement.pdf");
     expect(upload).toMatchObject({ status: 200, json: { pageCount: 1 } });
 
     // The contacts reach documents through identity's events: retry until they are known there.
-    const setRecipients = () => staff.data(`mutation($id: ID!, $r: [DocumentRecipientInput!]!) { setDocumentRecipients(documentId: $id, recipients: $r) { ${RESULT} } }`, {
-      id, r: [{ contactId: first.id, role: "SIGNER", order: 1 }, { contactId: second.id, role: "SIGNER", order: 2 }],
-    });
+    const setRecipients = () =>
+      staff.data(
+        `mutation($id: ID!, $r: [DocumentRecipientInput!]!) { setDocumentRecipients(documentId: $id, recipients: $r) { ${RESULT} } }`,
+        {
+          id,
+          r: [
+            { contactId: first.id, role: "SIGNER", order: 1 },
+            { contactId: second.id, role: "SIGNER", order: 2 },
+          ],
+        },
+      );
     const withRecipients = await eventually(setRecipients, (data) => data.setDocumentRecipients.__typename === "DocumentSuccess");
     const [r1, r2] = withRecipients.setDocumentRecipients.document.recipients;
-    const fields = [r1, r2].map((r: any, index: number) => ({ recipientId: r.id, kind: "SIGNATURE", page: 1, x: 0.1, y: 0.5 + index * 0.2, width: 0.3, height: 0.06 }));
-    await staff.data(`mutation($id: ID!, $f: [DocumentFieldInput!]!) { setDocumentFields(documentId: $id, fields: $f) { ${RESULT} } }`, { id, f: fields });
+    const fields = [r1, r2].map((r: any, index: number) => ({
+      recipientId: r.id,
+      kind: "SIGNATURE",
+      page: 1,
+      x: 0.1,
+      y: 0.5 + index * 0.2,
+      width: 0.3,
+      height: 0.06,
+    }));
+    await staff.data(`mutation($id: ID!, $f: [DocumentFieldInput!]!) { setDocumentFields(documentId: $id, fields: $f) { ${RESULT} } }`, {
+      id,
+      f: fields,
+    });
     const since = Date.now() - 1000;
     const sent = await staff.data(`mutation($id: ID!) { sendDocument(id: $id) { ${RESULT} } }`, { id });
     expect(sent.sendDocument.document.status).toBe("SENT");
 
     const mail = await eventually(
-      () => staff.data(`query($to: String) { devMailbox(first: 10, to: $to) { edges { node { subject text createdAt } } } }`, { to: first.email }),
+      () =>
+        staff.data(`query($to: String) { devMailbox(first: 10, to: $to) { edges { node { subject text createdAt } } } }`, {
+          to: first.email,
+        }),
       (data) => data.devMailbox.edges.some((e: any) => e.node.text.includes(`/documents/${id}`) && Date.parse(e.node.createdAt) >= since),
     );
     expect(mail.devMailbox.edges.some((e: any) => e.node.text.includes(`/documents/${id}`))).toBe(true);
 
-    const sign = (client: PortalClient) => client.data(`mutation($input: SignDocumentInput!) { signDocument(input: $input) { ${RESULT} } }`, {
-      input: { documentId: id, consentVersion: "2026-01", consentAccepted: true, signature: { method: "TYPED", typedName: "Signed" } },
-    });
+    const sign = (client: PortalClient) =>
+      client.data(`mutation($input: SignDocumentInput!) { signDocument(input: $input) { ${RESULT} } }`, {
+        input: { documentId: id, consentVersion: "2026-01", consentAccepted: true, signature: { method: "TYPED", typedName: "Signed" } },
+      });
     expect((await sign(second.client)).signDocument.__typename).toBe("DocumentStateError");
     expect((await sign(first.client)).signDocument.document.status).toBe("PARTIALLY_SIGNED");
     expect((await sign(second.client)).signDocument.document.status).toBe("COMPLETED");
@@ -103,19 +132,36 @@ describe("documents through the gateway", () => {
 
     // Automation mails the sealed copy to each party and reports back: EMAILED lands in the trail.
     const completed = await eventually(
-      () => staff.data(`query($to: String) { devMailbox(first: 20, to: $to) { edges { node { attachments { name contentType } } } } }`, { to: second.email }),
+      () =>
+        staff.data(`query($to: String) { devMailbox(first: 20, to: $to) { edges { node { attachments { name contentType } } } } }`, {
+          to: second.email,
+        }),
       (data) => data.devMailbox.edges.some((e: any) => e.node.attachments.length > 0),
     );
-    expect(completed.devMailbox.edges.flatMap((e: any) => e.node.attachments)).toContainEqual({ name: "Consulting agreement (signed).pdf", contentType: "application/pdf" });
+    expect(completed.devMailbox.edges.flatMap((e: any) => e.node.attachments)).toContainEqual({
+      name: "Consulting agreement (signed).pdf",
+      contentType: "application/pdf",
+    });
     const trail = await eventually(
-      () => staff.data(`query($id: ID!) { document(id: $id) { auditVerification { valid } auditTrail(first: 100) { edges { node { action details } } } } }`, { id }),
-      (data) => data.document.auditTrail.edges.filter((e: any) => e.node.action === "EMAILED" && JSON.parse(e.node.details).template === "DOCUMENT_COMPLETED").length >= 2,
+      () =>
+        staff.data(
+          `query($id: ID!) { document(id: $id) { auditVerification { valid } auditTrail(first: 100) { edges { node { action details } } } } }`,
+          { id },
+        ),
+      (data) =>
+        data.document.auditTrail.edges.filter(
+          (e: any) => e.node.action === "EMAILED" && JSON.parse(e.node.details).template === "DOCUMENT_COMPLETED",
+        ).length >= 2,
     );
-    const emailed = trail.document.auditTrail.edges.filter((e: any) => e.node.action === "EMAILED").map((e: any) => JSON.parse(e.node.details));
-    expect(emailed).toEqual(expect.arrayContaining([
-      expect.objectContaining({ template: "SIGNATURE_REQUEST", recipient: first.email, status: "SENT" }),
-      expect.objectContaining({ template: "DOCUMENT_COMPLETED", recipient: second.email, status: "SENT" }),
-    ]));
+    const emailed = trail.document.auditTrail.edges
+      .filter((e: any) => e.node.action === "EMAILED")
+      .map((e: any) => JSON.parse(e.node.details));
+    expect(emailed).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ template: "SIGNATURE_REQUEST", recipient: first.email, status: "SENT" }),
+        expect.objectContaining({ template: "DOCUMENT_COMPLETED", recipient: second.email, status: "SENT" }),
+      ]),
+    );
     expect(trail.document.auditVerification.valid).toBe(true);
   }, 180_000);
 });

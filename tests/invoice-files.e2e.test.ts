@@ -1,7 +1,16 @@
 import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { PortalClient } from "./support/http-client.js";
-import { confirm, createBusiness, createContact, invite, linkFromMailbox, tokenOf, type TestBusiness } from "./support/journeys.js";
+import {
+  confirm,
+  createBusiness,
+  createContact,
+  createInvoice,
+  invite,
+  linkFromMailbox,
+  tokenOf,
+  type TestBusiness,
+} from "./support/journeys.js";
 import { startPlatform, type Platform } from "./support/platform.js";
 
 async function signedInContact(platform: Platform, business: TestBusiness, name: string): Promise<{ id: string; client: PortalClient }> {
@@ -15,11 +24,17 @@ async function signedInContact(platform: Platform, business: TestBusiness, name:
 }
 
 async function paidInvoice(staff: PortalClient, client: PortalClient, contactId: string): Promise<{ id: string; number: number }> {
-  const created = await staff.data(
-    `mutation ($input: InvoiceInput!) { createInvoice(input: $input) { __typename ... on InvoiceSuccess { invoice { id number } } ... on UserError { message } } }`,
-    { input: { contactId, currency: "USD", lines: [{ description: "Quarterly retainer", quantity: 1, unitPrice: 25000 }], issueDate: "2026-11-01", dueDate: "2099-12-01" } },
+  const invoice = await createInvoice(
+    staff,
+    {
+      contactId,
+      currency: "USD",
+      lines: [{ description: "Quarterly retainer", quantity: 1, unitPrice: 25000 }],
+      issueDate: "2026-11-01",
+      dueDate: "2099-12-01",
+    },
+    "id number",
   );
-  const invoice = created.createInvoice.invoice;
   await staff.data(`mutation ($id: ID!) { sendInvoice(id: $id) { __typename } }`, { id: invoice.id });
   const paid = await client.data(`mutation ($id: ID!) { payInvoiceWithTestPayment(invoiceId: $id) { __typename } }`, { id: invoice.id });
   expect(paid.payInvoiceWithTestPayment.__typename).toBe("InvoiceSuccess");

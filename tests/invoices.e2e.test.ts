@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { confirm, createBusiness, createContact, invite, linkFromMailbox, tokenOf, type TestBusiness } from "./support/journeys.js";
+import {
+  confirm,
+  createBusiness,
+  createContact,
+  createInvoice,
+  invite,
+  linkFromMailbox,
+  tokenOf,
+  type TestBusiness,
+} from "./support/journeys.js";
 import { startPlatform, type Platform } from "./support/platform.js";
 import type { PortalClient } from "./support/http-client.js";
 
@@ -16,12 +25,14 @@ async function signedInContact(platform: Platform, business: TestBusiness, name:
 }
 
 async function sentInvoice(staff: PortalClient, contactId: string, unitPrice: number): Promise<string> {
-  const created = await staff.data(
-    `mutation ($input: InvoiceInput!) { createInvoice(input: $input) { __typename ... on InvoiceSuccess { invoice { id } } ... on UserError { message } } }`,
-    { input: { contactId, currency: "USD", lines: [{ description: "Coaching session", quantity: 2, unitPrice }], taxRateBps: 1000, issueDate: "2026-11-01", dueDate: "2099-12-01" } },
-  );
-  expect(created.createInvoice.__typename).toBe("InvoiceSuccess");
-  const id = created.createInvoice.invoice.id;
+  const { id } = await createInvoice(staff, {
+    contactId,
+    currency: "USD",
+    lines: [{ description: "Coaching session", quantity: 2, unitPrice }],
+    taxRateBps: 1000,
+    issueDate: "2026-11-01",
+    dueDate: "2099-12-01",
+  });
   const sent = await staff.data(`mutation ($id: ID!) { sendInvoice(id: $id) { __typename ... on UserError { message } } }`, { id });
   expect(sent.sendInvoice.__typename).toBe("InvoiceSuccess");
   return id;
@@ -34,12 +45,18 @@ interface Mail {
 
 async function waitForMail(reader: PortalClient, to: string, match: (mail: Mail) => boolean): Promise<Mail> {
   for (let attempt = 0; attempt < 100; attempt++) {
-    const data = await reader.data(`query ($to: String) { devMailbox(first: 10, to: $to) { edges { node { subject attachments { name contentType size } } } } }`, { to });
+    const data = await reader.data(
+      `query ($to: String) { devMailbox(first: 10, to: $to) { edges { node { subject attachments { name contentType size } } } } }`,
+      { to },
+    );
     const found = data.devMailbox.edges.map((e: { node: Mail }) => e.node).find(match);
     if (found) return found;
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
-  const seen = await reader.data(`query ($to: String) { devMailbox(first: 10, to: $to) { edges { node { subject attachments { name } } } } emailLog(first: 10) { edges { node { template status reason attempts } } } }`, { to });
+  const seen = await reader.data(
+    `query ($to: String) { devMailbox(first: 10, to: $to) { edges { node { subject attachments { name } } } } emailLog(first: 10) { edges { node { template status reason attempts } } } }`,
+    { to },
+  );
   throw new Error(`no matching email reached ${to}: ${JSON.stringify(seen)}`);
 }
 
@@ -57,15 +74,24 @@ describe("invoices through the gateway", () => {
     const { id: contactId, client } = await signedInContact(platform, business, "Pia");
     const invoiceId = await sentInvoice(business.staff, contactId, 5000);
 
-    const dashboard = await client.data(`{ viewer { contact { invoiceSummary { outstandingCount totalDue currency nextDueDate } outstandingInvoices(first: 10) { edges { node { ${INVOICE_FIELDS} } } } } } }`);
+    const dashboard = await client.data(
+      `{ viewer { contact { invoiceSummary { outstandingCount totalDue currency nextDueDate } outstandingInvoices(first: 10) { edges { node { ${INVOICE_FIELDS} } } } } } }`,
+    );
     const contact = dashboard.viewer.contact;
     expect(contact.invoiceSummary).toEqual({ outstandingCount: 1, totalDue: 11000, currency: "USD", nextDueDate: "2099-12-01" });
-    expect(contact.outstandingInvoices.edges.map((e: { node: { id: string; amountDue: number } }) => [e.node.id, e.node.amountDue])).toEqual([[invoiceId, 11000]]);
+    expect(
+      contact.outstandingInvoices.edges.map((e: { node: { id: string; amountDue: number } }) => [e.node.id, e.node.amountDue]),
+    ).toEqual([[invoiceId, 11000]]);
 
-    const paid = await client.data(`mutation ($id: ID!) { payInvoiceWithTestPayment(invoiceId: $id) { __typename ... on InvoiceSuccess { invoice { status amountDue } } ... on UserError { message } } }`, { id: invoiceId });
+    const paid = await client.data(
+      `mutation ($id: ID!) { payInvoiceWithTestPayment(invoiceId: $id) { __typename ... on InvoiceSuccess { invoice { status amountDue } } ... on UserError { message } } }`,
+      { id: invoiceId },
+    );
     expect(paid.payInvoiceWithTestPayment).toEqual({ __typename: "InvoiceSuccess", invoice: { status: "PAID", amountDue: 0 } });
 
-    const after = await client.data(`{ viewer { contact { invoiceSummary { outstandingCount totalDue } paidInvoices(first: 10) { edges { node { id status } } } } } }`);
+    const after = await client.data(
+      `{ viewer { contact { invoiceSummary { outstandingCount totalDue } paidInvoices(first: 10) { edges { node { id status } } } } } }`,
+    );
     expect(after.viewer.contact.invoiceSummary).toMatchObject({ outstandingCount: 0, totalDue: 0 });
     expect(after.viewer.contact.paidInvoices.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([invoiceId]);
 
@@ -83,7 +109,9 @@ describe("invoices through the gateway", () => {
 
     const peek = await other.client.graphql(`query ($id: ID!) { invoice(id: $id) { id total } }`, { id: invoiceId });
     expect(peek.data?.invoice ?? null).toBeNull();
-    const pay = await other.client.graphql(`mutation ($id: ID!) { payInvoiceWithTestPayment(invoiceId: $id) { __typename } }`, { id: invoiceId });
+    const pay = await other.client.graphql(`mutation ($id: ID!) { payInvoiceWithTestPayment(invoiceId: $id) { __typename } }`, {
+      id: invoiceId,
+    });
     expect(pay.data?.payInvoiceWithTestPayment?.__typename ?? pay.errors?.[0]?.extensions?.code).not.toBe("InvoiceSuccess");
 
     const stranger = await createBusiness(platform, "Elsewhere");

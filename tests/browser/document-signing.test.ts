@@ -4,13 +4,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { PDFDocument, StandardFonts } from "pdf-lib";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { extractText, getDocumentProxy } from "unpdf";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser } from "../support/browser.js";
+import { describe, expect, it } from "vitest";
+import { useBrowserPlatform } from "../support/browser.js";
 import { clientSignInFromEmail, staffSignIn } from "../support/browser-journeys.js";
 import { createBusiness, createContact, type TestBusiness } from "../support/journeys.js";
-import { startPlatform, type Platform } from "../support/platform.js";
 
 const RESULT = `__typename ... on DocumentSuccess { document { id status recipients { id } } } ... on UserError { message }`;
 
@@ -32,16 +31,39 @@ async function draftForTwo(business: TestBusiness, first: string, second: string
   // Contacts reach documents through identity's events: retry until both are known there.
   let recipients: { id: string }[] = [];
   await expect
-    .poll(async () => {
-      const data = await staff.data(`mutation($id: ID!, $r: [DocumentRecipientInput!]!) { setDocumentRecipients(documentId: $id, recipients: $r) { ${RESULT} } }`, {
-        id, r: [{ contactId: first, role: "SIGNER", order: 1 }, { contactId: second, role: "SIGNER", order: 2 }],
-      });
-      recipients = data.setDocumentRecipients.document?.recipients ?? [];
-      return data.setDocumentRecipients.__typename;
-    }, { timeout: 15_000 })
+    .poll(
+      async () => {
+        const data = await staff.data(
+          `mutation($id: ID!, $r: [DocumentRecipientInput!]!) { setDocumentRecipients(documentId: $id, recipients: $r) { ${RESULT} } }`,
+          {
+            id,
+            r: [
+              { contactId: first, role: "SIGNER", order: 1 },
+              { contactId: second, role: "SIGNER", order: 2 },
+            ],
+          },
+        );
+        recipients = data.setDocumentRecipients.document?.recipients ?? [];
+        return data.setDocumentRecipients.__typename;
+      },
+      { timeout: 15_000 },
+    )
     .toBe("DocumentSuccess");
-  const fields = recipients.map((r, index) => ({ recipientId: r.id, kind: "SIGNATURE", page: 1, x: 0.1, y: 0.5 + index * 0.2, width: 0.35, height: 0.07, label: null, required: true }));
-  const placed = await staff.data(`mutation($id: ID!, $f: [DocumentFieldInput!]!) { setDocumentFields(documentId: $id, fields: $f) { ${RESULT} } }`, { id, f: fields });
+  const fields = recipients.map((r, index) => ({
+    recipientId: r.id,
+    kind: "SIGNATURE",
+    page: 1,
+    x: 0.1,
+    y: 0.5 + index * 0.2,
+    width: 0.35,
+    height: 0.07,
+    label: null,
+    required: true,
+  }));
+  const placed = await staff.data(
+    `mutation($id: ID!, $f: [DocumentFieldInput!]!) { setDocumentFields(documentId: $id, fields: $f) { ${RESULT} } }`,
+    { id, f: fields },
+  );
   expect(placed.setDocumentFields.__typename).toBe("DocumentSuccess");
   return id;
 }
@@ -75,26 +97,23 @@ async function downloadSigned(page: Page): Promise<Buffer> {
 }
 
 describe("signing a contract in turn, in the browser", () => {
-  let platform: Platform;
-  let browser: Browser;
-  beforeAll(async () => {
-    platform = await startPlatform(inject("databaseUrl" as never) as string, { webDistDir: "web/dist" });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await platform?.stop();
-  });
+  const env = useBrowserPlatform();
 
   it("staff send → Ada signs (typed) → Grace signs (drawn) while the console moves sent → partially signed → signed; both download the sealed PDF", async () => {
-    const business = await createBusiness(platform, "Rental Studio");
-    const origin = `http://${business.host}:${platform.gatewayPort}`;
-    const ada = { email: `ada@${business.slug}.test`, id: await createContact(business.staff, { name: "Ada Lovelace", email: `ada@${business.slug}.test` }) };
-    const grace = { email: `grace@${business.slug}.test`, id: await createContact(business.staff, { name: "Grace Hopper", email: `grace@${business.slug}.test` }) };
+    const business = await createBusiness(env.platform, "Rental Studio");
+    const origin = `http://${business.host}:${env.platform.gatewayPort}`;
+    const ada = {
+      email: `ada@${business.slug}.test`,
+      id: await createContact(business.staff, { name: "Ada Lovelace", email: `ada@${business.slug}.test` }),
+    };
+    const grace = {
+      email: `grace@${business.slug}.test`,
+      id: await createContact(business.staff, { name: "Grace Hopper", email: `grace@${business.slug}.test` }),
+    };
     const documentId = await draftForTwo(business, ada.id, grace.id);
 
     // The owner opens the draft in the console and sends it, inviting both contacts to the portal.
-    const consolePage = await staffSignIn(browser, origin, business);
+    const consolePage = await staffSignIn(env.browser, origin, business);
     await consolePage.goto(`${origin}/admin/documents/${documentId}`);
     expect(await consolePage.getByLabel("Invite recipients without portal access to the portal").isChecked()).toBe(true);
     const sentAt = Date.now() - 1000;
@@ -102,15 +121,17 @@ describe("signing a contract in turn, in the browser", () => {
     const status = consolePage.getByTestId("document-status").first();
     await expect.poll(() => status.textContent(), { timeout: 10_000 }).toBe("Sent");
 
-    // Both were invited; each signs in from their invitation.
-    const adaPage = await clientSignInFromEmail(browser, origin, business.staff, ada.email, sentAt, "/auth/confirm");
-    const gracePage = await clientSignInFromEmail(browser, origin, business.staff, grace.email, sentAt, "/auth/confirm");
-    await adaPage.getByRole("heading", { name: /Welcome, Ada/ }).waitFor();
-    await gracePage.getByRole("heading", { name: /Welcome, Grace/ }).waitFor();
+    // Both were invited; each signs in from their invitation, which opens the document.
+    const adaPage = await clientSignInFromEmail(env.browser, origin, business.staff, ada.email, sentAt, "/auth/confirm");
+    const gracePage = await clientSignInFromEmail(env.browser, origin, business.staff, grace.email, sentAt, "/auth/confirm");
+    await adaPage.waitForURL(`${origin}/documents/${documentId}`);
+    await gracePage.waitForURL(`${origin}/documents/${documentId}`);
 
     // Grace is second: she sees who goes first and cannot sign yet.
-    await gracePage.goto(`${origin}/documents/${documentId}`);
-    await gracePage.getByTestId("waiting-message").getByText(/Ada Lovelace/).waitFor();
+    await gracePage
+      .getByTestId("waiting-message")
+      .getByText(/Ada Lovelace/)
+      .waitFor();
     expect(await gracePage.getByRole("button", { name: "Sign", exact: true }).count()).toBe(0);
 
     await openAndSign(adaPage, origin, documentId, async (page) => {

@@ -1,42 +1,32 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser } from "../support/browser.js";
+import { describe, expect, it } from "vitest";
+import { onOrigin } from "../support/browser-journeys.js";
+import { useBrowserPlatform } from "../support/browser.js";
 import { createBusiness, linkFromMailbox } from "../support/journeys.js";
-import { startPlatform, type Platform } from "../support/platform.js";
 
 /**
  * The main journey in a real browser: staff invite a contact, the contact signs in from the emailed
  * link and sees the branded dashboard, staff remove access and the contact is signed out live.
  */
 describe("portal journey in the browser", () => {
-  let platform: Platform;
-  let browser: Browser;
-  beforeAll(async () => {
-    platform = await startPlatform(inject("databaseUrl" as never) as string, { webDistDir: "web/dist" });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await platform?.stop();
-  });
+  const env = useBrowserPlatform();
 
   it("invite → sign in from the email → branded dashboard → access removed → signed out", async () => {
-    const business = await createBusiness(platform, "Harbor Yoga");
+    const business = await createBusiness(env.platform, "Harbor Yoga");
     const branded = await business.operator.data(
       `mutation ($id: ID!, $input: BrandingInput!) { updateBranding(businessId: $id, input: $input) { __typename ... on UserError { message } } }`,
       { id: business.id, input: { displayName: "Harbor Yoga Studio", logoUrl: null, primaryColor: "#0f766e", accentColor: "#f59e0b" } },
     );
     expect(branded.updateBranding.__typename).toBe("BusinessSuccess");
-    const origin = `http://${business.host}:${platform.gatewayPort}`;
+    const origin = `http://${business.host}:${env.platform.gatewayPort}`;
     const clientEmail = `maya@${business.slug}.test`;
 
     // Staff sign in to the admin console with a magic link.
-    const staffPage = await (await browser.newContext()).newPage();
+    const staffPage = await (await env.browser.newContext()).newPage();
     await staffPage.goto(`${origin}/admin/sign-in`);
     await staffPage.getByLabel("Email").fill(business.ownerEmail);
     let since = Date.now() - 1000;
     await staffPage.getByRole("button", { name: "Send me a sign-in link" }).click();
-    await staffPage.goto(await linkFromMailbox(business.staff, business.ownerEmail, since));
+    await staffPage.goto(onOrigin(origin, await linkFromMailbox(business.staff, business.ownerEmail, since)));
     await staffPage.getByRole("button", { name: "Sign in" }).click();
     await staffPage.waitForURL(/\/admin\/contacts/);
 
@@ -52,8 +42,8 @@ describe("portal journey in the browser", () => {
     await expect.poll(() => row.textContent()).toContain("Invited");
 
     // The contact opens the emailed link, confirms, and lands on the branded dashboard.
-    const clientPage = await (await browser.newContext()).newPage();
-    await clientPage.goto(await linkFromMailbox(business.staff, clientEmail, since));
+    const clientPage = await (await env.browser.newContext()).newPage();
+    await clientPage.goto(onOrigin(origin, await linkFromMailbox(business.staff, clientEmail, since)));
     await expect.poll(() => clientPage.getByRole("heading", { name: "Finish signing in" }).isVisible()).toBe(true);
     await clientPage.getByRole("button", { name: "Sign in" }).click();
     await clientPage.getByRole("heading", { name: /Welcome, Maya/ }).waitFor();

@@ -2,7 +2,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { deliver, LoopbackStripe, STRIPE_KEYS, stripeEvent } from "../../subgraphs/billing/tests/stripe-server.js";
 import { launchBrowser } from "../support/browser.js";
-import { createBusiness, createContact, invite, linkFromMailbox, signIn } from "../support/journeys.js";
+import { createBusiness, createContact, createInvoice, invite, linkFromMailbox, signIn } from "../support/journeys.js";
 import { startPlatform, type Platform } from "../support/platform.js";
 
 /**
@@ -18,7 +18,8 @@ describe("paying with Stripe in the browser", { retry: 2 }, () => {
   beforeAll(async () => {
     const stripeApiBase = await stripe.start();
     platform = await startPlatform(inject("databaseUrl" as never) as string, {
-      webDistDir: "web/dist", billing: { testPayments: false, stripe: STRIPE_KEYS, stripeApiBase },
+      webDistDir: "web/dist",
+      billing: { testPayments: false, stripe: STRIPE_KEYS, stripeApiBase },
     });
     browser = await launchBrowser();
   });
@@ -45,17 +46,26 @@ describe("paying with Stripe in the browser", { retry: 2 }, () => {
     const client = platform.client(business.host);
     await signIn(client, email, "CLIENT", business.staff);
 
-    const created = await business.staff.data(
-      `mutation ($input: InvoiceInput!) { createInvoice(input: $input) { ... on InvoiceSuccess { invoice { id } } } }`,
-      { input: { contactId, currency: "USD", lines: [{ description: "Lesson", quantity: 1, unitPrice: 2500 }], issueDate: "2026-11-01", dueDate: "2099-12-01" } },
-    );
-    const invoiceId = created.createInvoice.invoice.id;
+    const { id: invoiceId } = await createInvoice(business.staff, {
+      contactId,
+      currency: "USD",
+      lines: [{ description: "Lesson", quantity: 1, unitPrice: 2500 }],
+      issueDate: "2026-11-01",
+      dueDate: "2099-12-01",
+    });
     await business.staff.data(`mutation ($id: ID!) { sendInvoice(id: $id, inviteToPortal: false) { __typename } }`, { id: invoiceId });
-    const started = await client.data(`mutation ($id: ID!) { startInvoicePayment(invoiceId: $id) { __typename ... on InvoicePaymentStarted { clientSecret } } }`, { id: invoiceId });
+    const started = await client.data(
+      `mutation ($id: ID!) { startInvoicePayment(invoiceId: $id) { __typename ... on InvoicePaymentStarted { clientSecret } } }`,
+      { id: invoiceId },
+    );
     expect(started.startInvoicePayment.__typename).toBe("InvoicePaymentStarted");
     const intent = stripe.intents.get(started.startInvoicePayment.clientSecret.split("_secret_")[0])!;
     const declined = stripeEvent("payment_intent.payment_failed", {
-      id: intent.id, object: "payment_intent", amount: intent.amount, amount_received: 0, status: "requires_payment_method",
+      id: intent.id,
+      object: "payment_intent",
+      amount: intent.amount,
+      amount_received: 0,
+      status: "requires_payment_method",
       last_payment_error: { code: "card_declined", message: "Your card was declined." },
     });
     expect((await deliver(platform.billing.url.replace(/\/graphql$/, "/webhooks/stripe"), declined)).status).toBe(200);

@@ -62,13 +62,18 @@ export class PortalClient {
     return { status: response.status, headers: response.headers as unknown as Headers, bytes: Buffer.from(await response.arrayBuffer()) };
   }
 
-  /** POSTs a PDF (e.g. a document to sign) to `/files/...` the way the admin console uploads it. */
-  async uploadPdf(path: string, bytes: Uint8Array, fileName: string): Promise<{ status: number; json: any }> {
+  /** POSTs a PDF (e.g. a document to sign; or a file of `contentType`) to `/files/...` the way the admin console uploads it. */
+  async uploadPdf(
+    path: string,
+    bytes: Uint8Array,
+    fileName: string,
+    contentType = "application/pdf",
+  ): Promise<{ status: number; json: any }> {
     const response = await undiciFetch(`${this.origin}${path}`, {
       method: "POST",
       dispatcher: loopback,
       headers: {
-        "content-type": "application/pdf",
+        "content-type": contentType,
         "x-file-name": fileName,
         ...(this.cookieHeader() ? { cookie: this.cookieHeader() } : {}),
         ...(this.bearer ? { authorization: `Bearer ${this.bearer}` } : {}),
@@ -98,7 +103,13 @@ export class PortalClient {
         });
       }
     }
-    return createClient({ url: `ws://${host}:${this.gatewayPort}/graphql`, webSocketImpl: HostWebSocket, retryAttempts: 0, lazy: false, onNonLazyError: () => undefined });
+    return createClient({
+      url: `ws://${host}:${this.gatewayPort}/graphql`,
+      webSocketImpl: HostWebSocket,
+      retryAttempts: 0,
+      lazy: false,
+      onNonLazyError: () => undefined,
+    });
   }
 
   private cookieHeader(): string {

@@ -13,9 +13,17 @@ const handedOut = new Set<string>();
 export async function linkFromMailbox(reader: PortalClient, email: string, since = 0, timeoutMs = 15_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const data = await reader.data(`query ($to: String) { devMailbox(first: 10, to: $to) { edges { node { to subject text createdAt } } } }`, { to: email });
-    const fresh = data.devMailbox.edges.map((e: { node: { text: string; createdAt: string; to: string } }) => e.node).filter((m: { createdAt: string }) => Date.parse(m.createdAt) >= since);
-    const link = fresh.map((m: { text: string }) => m.text.match(/https?:\/\/\S+token=[A-Za-z0-9_-]+/)?.[0]).find((l: string | undefined) => l && !handedOut.has(l));
+    const data = await reader.data(
+      `query ($to: String) { devMailbox(first: 10, to: $to) { edges { node { to subject text createdAt } } } }`,
+      { to: email },
+    );
+    const fresh = data.devMailbox.edges
+      .map((e: { node: { text: string; createdAt: string; to: string } }) => e.node)
+      .filter((m: { createdAt: string }) => Date.parse(m.createdAt) >= since);
+    // The whole link: the token, and the page it opens after sign-in (`&next=…`) when it names one.
+    const link = fresh
+      .map((m: { text: string }) => m.text.match(/https?:\/\/\S+token=[A-Za-z0-9_-]+(?:&next=[^\s&]+)?/)?.[0])
+      .find((l: string | undefined) => l && !handedOut.has(l));
     if (link) {
       handedOut.add(link);
       return link;
@@ -30,15 +38,26 @@ export function tokenOf(link: string): string {
 }
 
 export async function requestSignIn(client: PortalClient, email: string, audience: "CLIENT" | "STAFF" | "OPERATOR") {
-  return client.data(`mutation ($input: RequestSignInInput!) { requestSignIn(input: $input) { __typename ... on UserError { message } } }`, { input: { email, audience } });
+  return client.data(
+    `mutation ($input: RequestSignInInput!) { requestSignIn(input: $input) { __typename ... on UserError { message } } }`,
+    { input: { email, audience } },
+  );
 }
 
 export async function confirm(client: PortalClient, token: string) {
-  return client.data(`mutation ($input: ConfirmSignInInput!) { confirmSignIn(input: $input) { __typename ... on UserError { message } } }`, { input: { token } });
+  return client.data(
+    `mutation ($input: ConfirmSignInInput!) { confirmSignIn(input: $input) { __typename ... on UserError { message } } }`,
+    { input: { token } },
+  );
 }
 
 /** Requests a link, reads it from the dev mailbox and confirms it: the whole magic-link sign-in. */
-export async function signIn(client: PortalClient, email: string, audience: "CLIENT" | "STAFF" | "OPERATOR", mailboxReader: PortalClient = client) {
+export async function signIn(
+  client: PortalClient,
+  email: string,
+  audience: "CLIENT" | "STAFF" | "OPERATOR",
+  mailboxReader: PortalClient = client,
+) {
   const since = Date.now() - 1000;
   const requested = await requestSignIn(client, email, audience);
   expect(requested.requestSignIn.__typename).toBe("RequestSignInSuccess");
@@ -74,7 +93,10 @@ export async function createBusiness(platform: Platform, name = "Test Studio"): 
   return { operator, id: created.createBusiness.business.id, slug, host, ownerEmail, staff };
 }
 
-export async function createContact(staff: PortalClient, input: { name: string; email: string; phone?: string; dnd?: boolean }): Promise<string> {
+export async function createContact(
+  staff: PortalClient,
+  input: { name: string; email: string; phone?: string; dnd?: boolean },
+): Promise<string> {
   const result = await staff.data(
     `mutation ($input: ContactInput!) { createContact(input: $input) { __typename ... on ContactSuccess { contact { id } } ... on UserError { message } } }`,
     { input: { phone: null, dnd: false, ...input } },
@@ -83,7 +105,32 @@ export async function createContact(staff: PortalClient, input: { name: string; 
   return result.createContact.contact.id;
 }
 
+/**
+ * A draft invoice through the API. Billing learns of a new contact from identity's events, so a
+ * contact created a moment ago may not be known there yet: retry while the answer says so.
+ */
+export async function createInvoice(staff: PortalClient, input: Record<string, unknown>, selection = "id"): Promise<any> {
+  let result: any;
+  await expect
+    .poll(
+      async () => {
+        result = (
+          await staff.data(
+            `mutation ($input: InvoiceInput!) { createInvoice(input: $input) { __typename ... on InvoiceSuccess { invoice { ${selection} } } ... on UserError { message } } }`,
+            { input },
+          )
+        ).createInvoice;
+        return result.__typename;
+      },
+      { timeout: 15_000 },
+    )
+    .toBe("InvoiceSuccess");
+  return result.invoice;
+}
+
 export async function invite(staff: PortalClient, contactId: string) {
-  const result = await staff.data(`mutation ($id: ID!) { sendInvitation(contactId: $id) { __typename ... on UserError { message } } }`, { id: contactId });
+  const result = await staff.data(`mutation ($id: ID!) { sendInvitation(contactId: $id) { __typename ... on UserError { message } } }`, {
+    id: contactId,
+  });
   expect(result.sendInvitation.__typename).toBe("InvitationSuccess");
 }

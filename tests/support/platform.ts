@@ -2,6 +2,8 @@ import { composeServices } from "@apollo/composition";
 import { printSubgraphSchema } from "@apollo/subgraph";
 import { billingReceiptPdf, createAutomationSubgraph, documentsSignedPdf } from "@portal/automation";
 import { createBillingSubgraph } from "@portal/billing";
+import { createCommunitiesSubgraph } from "@portal/communities";
+import { createCoursesSubgraph } from "@portal/courses";
 import { createDocumentsSubgraph } from "@portal/documents";
 import { startGateway } from "@portal/gateway";
 import { createIdentitySubgraph } from "@portal/identity";
@@ -12,7 +14,6 @@ import pg from "pg";
 type BillingOptions = Parameters<typeof createBillingSubgraph>[0];
 import { PortalClient } from "./http-client.js";
 
-
 export interface Platform {
   /** A platform operator of its own, so test files running at once never read each other's links. */
   operatorEmail: string;
@@ -20,9 +21,13 @@ export interface Platform {
   automation: RunningSubgraphProcess;
   billing: RunningSubgraphProcess;
   documents: RunningSubgraphProcess;
+  communities: RunningSubgraphProcess;
+  courses: RunningSubgraphProcess;
   gatewayPort: number;
   gatewayUrl: string;
   client: (host: string, bearer?: string) => PortalClient;
+  /** Stops one subgraph while the rest keep running (an outage); `stop` then skips it. */
+  stopSubgraph: (name: "automation" | "billing" | "documents" | "communities" | "courses") => Promise<void>;
   stop: () => Promise<void>;
 }
 
@@ -30,7 +35,12 @@ export interface Platform {
  * The whole platform in this process, on random ports: every subgraph (consumers first, so they
  * subscribe before identity relays events) and the gateway in front of them.
  */
-export async function startPlatform(databaseUrl: string, options: { webDistDir?: string; billing?: BillingOptions } = {}): Promise<Platform> {
+export interface PlatformOptions {
+  webDistDir?: string;
+  billing?: BillingOptions;
+}
+
+export async function startPlatform(databaseUrl: string, options: PlatformOptions = {}): Promise<Platform> {
   return oneStartAtATime(databaseUrl, () => startPlatformNow(databaseUrl, options));
 }
 
@@ -67,11 +77,16 @@ async function startPlatformNow(databaseUrl: string, options: { webDistDir?: str
   );
   const documents = await runSubgraph(createDocumentsSubgraph(DOCUMENTS_OPTIONS), runtime);
   documentsUrl = documents.url;
+  const communities = await runSubgraph(createCommunitiesSubgraph(COMMUNITIES_OPTIONS), runtime);
+  const courses = await runSubgraph(createCoursesSubgraph(COURSES_OPTIONS), runtime);
+  // Links point at the development addresses (http://<slug>.localhost:4000), as from every identity in
+  // the test database: any instance may issue a queued sign-in link. Tests open a link's path on
+  // their own gateway.
   const identity = await runSubgraph(
     createIdentitySubgraph({
       portalSecret: TEST_SECRET,
       operatorEmails: [operatorEmail],
-      signInLimits: { perEmail: 50, perIp: 1000, windowSeconds: 900 },
+      signInLimits: { perEmail: 50, perIp: 1000, perEmailTotal: 1000, windowSeconds: 900 },
       sessionTtlDays: 30,
       production: false,
     }),
@@ -82,36 +97,72 @@ async function startPlatformNow(databaseUrl: string, options: { webDistDir?: str
   const composed = composeServices([
     { name: "automation", url: automation.url, typeDefs: parse(printSubgraphSchema(await automationSchema(automation))) },
     { name: "identity", url: identity.url, typeDefs: parse(printSubgraphSchema(await identitySchema(identity))) },
-    { name: "billing", url: billing.url, typeDefs: parse(printSubgraphSchema(await createBillingSubgraph(billingOptions).buildSchema(billing))) },
-    { name: "documents", url: documents.url, typeDefs: parse(printSubgraphSchema(await createDocumentsSubgraph(DOCUMENTS_OPTIONS).buildSchema(documents))) },
+    {
+      name: "billing",
+      url: billing.url,
+      typeDefs: parse(printSubgraphSchema(await createBillingSubgraph(billingOptions).buildSchema(billing))),
+    },
+    {
+      name: "documents",
+      url: documents.url,
+      typeDefs: parse(printSubgraphSchema(await createDocumentsSubgraph(DOCUMENTS_OPTIONS).buildSchema(documents))),
+    },
+    {
+      name: "communities",
+      url: communities.url,
+      typeDefs: parse(printSubgraphSchema(await createCommunitiesSubgraph(COMMUNITIES_OPTIONS).buildSchema(communities))),
+    },
+    {
+      name: "courses",
+      url: courses.url,
+      typeDefs: parse(printSubgraphSchema(await createCoursesSubgraph(COURSES_OPTIONS).buildSchema(courses))),
+    },
   ]);
   if (composed.errors?.length) throw new Error(composed.errors.map((e) => e.message).join("\n"));
   const gateway = await startGateway({
     port: 0,
     host: "127.0.0.1",
     supergraphSdl: composed.supergraphSdl,
-    subgraphUrls: { identity: identity.url, automation: automation.url, billing: billing.url, documents: documents.url },
+    subgraphUrls: {
+      identity: identity.url,
+      automation: automation.url,
+      billing: billing.url,
+      documents: documents.url,
+      communities: communities.url,
+      courses: courses.url,
+    },
     identityInternalUrl: identity.url.replace(/\/graphql$/, ""),
     portalSecret: TEST_SECRET,
     databaseUrl,
     production: false,
     webDistDir: options.webDistDir,
   });
+  const stopped = new Set<RunningSubgraphProcess>();
+  const stopOnce = async (subgraph: RunningSubgraphProcess) => {
+    if (stopped.has(subgraph)) return;
+    stopped.add(subgraph);
+    await subgraph.stop();
+  };
   return {
     operatorEmail,
     identity,
     automation,
     billing,
     documents,
+    communities,
+    courses,
     gatewayPort: gateway.port,
     gatewayUrl: gateway.url,
     client: (host, bearer) => new PortalClient(gateway.port, host, bearer),
+    stopSubgraph: (name) => stopOnce({ automation, billing, documents, communities, courses }[name]),
     async stop() {
       await gateway.stop();
-      await billing.stop();
-      await identity.stop();
-      await documents.stop();
-      await automation.stop();
+      await stopOnce(billing);
+      await stopOnce(identity);
+      await stopOnce(courses);
+      await stopOnce(communities);
+      await stopOnce(documents);
+      await stopOnce(automation);
     },
   };
 }
@@ -119,11 +170,23 @@ async function startPlatformNow(databaseUrl: string, options: { webDistDir?: str
 /** Documents as in development: a generated development signing certificate. */
 const DOCUMENTS_OPTIONS = { portalSecret: TEST_SECRET, production: false };
 
+/** Communities needs nothing beyond the environment's mode. */
+const COMMUNITIES_OPTIONS = { production: false };
+
+/** Courses' drip job looks every second, so a lesson dripped a few seconds ahead is announced in a test. */
+const COURSES_OPTIONS = { production: false, dripIntervalMs: 1000 };
+
 /** The embedded demo's payment mode: test payments, no Stripe keys. */
 const BILLING_OPTIONS: BillingOptions = { testPayments: true };
 
 async function identitySchema(running: RunningSubgraphProcess) {
-  return createIdentitySubgraph({ portalSecret: TEST_SECRET, operatorEmails: [], signInLimits: { perEmail: 5, perIp: 30, windowSeconds: 900 }, sessionTtlDays: 30, production: false }).buildSchema(running);
+  return createIdentitySubgraph({
+    portalSecret: TEST_SECRET,
+    operatorEmails: [],
+    signInLimits: { perEmail: 5, perIp: 30, windowSeconds: 900 },
+    sessionTtlDays: 30,
+    production: false,
+  }).buildSchema(running);
 }
 
 async function automationSchema(running: RunningSubgraphProcess) {
@@ -131,5 +194,7 @@ async function automationSchema(running: RunningSubgraphProcess) {
 }
 
 export function uniqueSlug(prefix = "biz"): string {
-  return `${prefix}-${randomToken(6).toLowerCase().replace(/[^a-z0-9]/g, "")}`;
+  return `${prefix}-${randomToken(6)
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "")}`;
 }

@@ -1,0 +1,106 @@
+import { z } from "zod";
+import { defineEvent } from "./contract.js";
+import { BusinessSnapshot, id, Recipient } from "./shared.js";
+
+/** A contact as other subgraphs may know them. */
+export const ContactSnapshot = z.object({
+  id,
+  name: z.string(),
+  firstName: z.string(),
+  email: z.string(),
+  dnd: z.boolean(),
+  /** The API's PortalAccessStatus. */
+  accessStatus: z.enum(["NONE", "INVITED", "ACTIVE", "REVOKED"]),
+});
+export type ContactSnapshot = z.output<typeof ContactSnapshot>;
+
+/** A team member as other subgraphs may know them. */
+export const StaffSnapshot = z.object({
+  id,
+  name: z.string(),
+  email: z.string(),
+  /** The API's StaffRole. */
+  role: z.enum(["OWNER", "STAFF"]),
+  /** True once removed; consumers keep the row for history (names on documents). */
+  removed: z.boolean(),
+});
+export type StaffSnapshot = z.output<typeof StaffSnapshot>;
+
+/** Every event that asks for a one-time link to be emailed. */
+const linkEmail = {
+  recipient: Recipient,
+  /** `seal(PORTAL_SECRET, url)`: opened only when the email is rendered, so the link never sits in a queue in clear. */
+  sealedLink: z.string(),
+  expiresAt: z.string().datetime(),
+};
+
+export const businessUpdated = defineEvent({
+  name: "identity.business.updated",
+  producer: "identity",
+  version: 1,
+  description: "A business was created or its name, branding or host names changed (also republished by resync).",
+  payload: z.object({ business: BusinessSnapshot }),
+});
+
+export const contactChanged = defineEvent({
+  name: "identity.contact.changed",
+  producer: "identity",
+  version: 1,
+  description: "A contact was created or changed (name, email, do-not-disturb, portal access); the contact's whole current state.",
+  payload: z.object({ contact: ContactSnapshot }),
+});
+
+export const staffChanged = defineEvent({
+  name: "identity.staff.changed",
+  producer: "identity",
+  version: 1,
+  description: "A team member was added, changed role or was removed; the member's whole current state.",
+  payload: z.object({ staff: StaffSnapshot }),
+});
+
+export const contactInvited = defineEvent({
+  name: "identity.contact.invited",
+  producer: "identity",
+  version: 1,
+  description: "A contact was invited to the portal: automation emails the invitation link.",
+  payload: z.object({ contactId: id, business: BusinessSnapshot, ...linkEmail }),
+});
+
+export const signInRequested = defineEvent({
+  name: "identity.sign_in.requested",
+  producer: "identity",
+  version: 1,
+  description: "Someone asked for a sign-in link (or a team member was added): automation emails it. Operators' links have no business.",
+  payload: z.object({
+    audience: z.enum(["client", "staff", "operator"]),
+    business: BusinessSnapshot.nullable(),
+    contactId: id.optional(),
+    staffId: id.optional(),
+    operatorId: id.optional(),
+    ...linkEmail,
+  }),
+});
+
+export const emailChangeRequested = defineEvent({
+  name: "identity.email_change.requested",
+  producer: "identity",
+  version: 1,
+  description: "A client asked to change their email address: automation emails a confirmation link to the new address.",
+  payload: z.object({ contactId: id, business: BusinessSnapshot, ...linkEmail }),
+});
+
+export const contactAccessRevoked = defineEvent({
+  name: "identity.contact.access_revoked",
+  producer: "identity",
+  version: 1,
+  description: "Staff removed a contact's portal access; their sessions have ended.",
+  payload: z.object({ contactId: id }),
+});
+
+export const contactActivated = defineEvent({
+  name: "identity.contact.activated",
+  producer: "identity",
+  version: 1,
+  description: "A contact signed in for the first time.",
+  payload: z.object({ contactId: id }),
+});

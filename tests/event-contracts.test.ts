@@ -1,0 +1,261 @@
+import { ALL_EVENTS, communities, courses, type EventContract } from "@portal/contracts";
+import { forkFor, sql } from "@portal/kit";
+import { PDFDocument, StandardFonts } from "pdf-lib";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { PortalClient } from "./support/http-client.js";
+import {
+  confirm,
+  createBusiness,
+  createContact,
+  createInvoice,
+  invite,
+  linkFromMailbox,
+  requestSignIn,
+  tokenOf,
+} from "./support/journeys.js";
+import { startPlatform, type Platform } from "./support/platform.js";
+
+/*
+ * Every event a producer really writes matches its contract in @portal/contracts. The producers run
+ * their own code paths, driven through the gateway as people would use the portal; then every row
+ * they wrote to their outbox for this business is parsed against the contract of its type. A producer
+ * that renames, drops or retypes a field fails here, before any consumer meets the event.
+ */
+
+const PRODUCERS = ["identity", "billing", "documents", "communities", "courses", "automation"] as const;
+
+/**
+ * Contracts declared for other sections' workflows, which will publish them; their consumers are
+ * tested with `deliverEvent` (communities: subgraphs/communities/tests/events.test.ts; courses:
+ * subgraphs/courses/tests/events.test.ts).
+ */
+const AWAITING_PRODUCER = new Set<string>([communities.memberAddRequested.name, courses.enrolmentRequested.name]);
+const PRODUCED = ALL_EVENTS.filter((contract) => !AWAITING_PRODUCER.has(contract.name));
+
+interface OutboxRow {
+  type: string;
+  payload: unknown;
+}
+
+const INVOICE = `__typename ... on InvoiceSuccess { invoice { id status } } ... on UserError { message }`;
+const DOCUMENT = `__typename ... on DocumentSuccess { document { id status recipients { id } } } ... on UserError { message }`;
+
+async function onePagePdf(): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  pdf.addPage([595.28, 841.89]).drawText("Consulting agreement", { x: 50, y: 780, size: 16, font });
+  return pdf.save();
+}
+
+async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 45_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+describe("event contracts", () => {
+  let platform: Platform;
+  beforeAll(async () => {
+    platform = await startPlatform(inject("databaseUrl" as never) as string);
+  });
+  afterAll(async () => {
+    await platform?.stop();
+  });
+
+  /** What each producer wrote for the business, by producer. */
+  async function outboxOf(businessId: string): Promise<Map<string, OutboxRow[]>> {
+    const em = forkFor(platform.identity.orm, null);
+    const rows = new Map<string, OutboxRow[]>();
+    for (const producer of PRODUCERS)
+      rows.set(
+        producer,
+        await sql<OutboxRow>(em, `select type, payload from "${producer}"."outbox_event" where business_id = ?`, [businessId]),
+      );
+    return rows;
+  }
+
+  /** A document for `signer`, sent: documents learns of the contact from identity's events, so retry until it knows them. */
+  async function sentDocument(staff: PortalClient, signerId: string, title: string): Promise<string> {
+    const created = await staff.data(`mutation($input: DocumentInput!) { createDocument(input: $input) { ${DOCUMENT} } }`, {
+      input: { title },
+    });
+    const id = created.createDocument.document.id;
+    expect((await staff.uploadPdf(`/files/documents/documents/${id}/original.pdf`, await onePagePdf(), "agreement.pdf")).status).toBe(200);
+    const withRecipient = await until(
+      () =>
+        staff.data(
+          `mutation($id: ID!, $r: [DocumentRecipientInput!]!) { setDocumentRecipients(documentId: $id, recipients: $r) { ${DOCUMENT} } }`,
+          { id, r: [{ contactId: signerId, role: "SIGNER", order: 1 }] },
+        ),
+      (data) => data.setDocumentRecipients.__typename === "DocumentSuccess",
+      "documents to know the contact",
+    );
+    const [recipient] = withRecipient.setDocumentRecipients.document.recipients;
+    const field = { recipientId: recipient.id, kind: "SIGNATURE", page: 1, x: 0.1, y: 0.5, width: 0.3, height: 0.06 };
+    await staff.data(`mutation($id: ID!, $f: [DocumentFieldInput!]!) { setDocumentFields(documentId: $id, fields: $f) { ${DOCUMENT} } }`, {
+      id,
+      f: [field],
+    });
+    const sent = await until(
+      () => staff.data(`mutation($id: ID!) { sendDocument(id: $id) { ${DOCUMENT} } }`, { id }),
+      (data) => data.sendDocument.__typename === "DocumentSuccess",
+      "the document to be sent",
+    );
+    expect(sent.sendDocument.document.status).toBe("SENT");
+    return id;
+  }
+
+  it("every event each producer writes parses against its contract, and every contract has a producer that wrote it", async () => {
+    // identity: a business and its owner, a contact invited who signs in, asks for a link, changes address.
+    const business = await createBusiness(platform, "Contract Studio");
+    const staff = business.staff;
+    const email = `ada@${business.slug}.test`;
+    const contactId = await createContact(staff, { name: "Ada Lovelace", email });
+    const since = Date.now() - 1000;
+    await invite(staff, contactId);
+    const client = platform.client(business.host);
+    await confirm(client, tokenOf(await linkFromMailbox(staff, email, since)));
+    expect((await requestSignIn(platform.client(business.host), email, "CLIENT")).requestSignIn.__typename).toBe("RequestSignInSuccess");
+    const change = await client.data(`mutation($input: EmailChangeInput!) { requestEmailChange(input: $input) { __typename } }`, {
+      input: { newEmail: `ada.lovelace@${business.slug}.test` },
+    });
+    expect(change.requestEmailChange.__typename).toBe("EmailChangeRequested");
+
+    // billing: an invoice sent, paid and partly refunded; another sent and voided.
+    const invoiceInput = {
+      contactId,
+      currency: "USD",
+      lines: [{ description: "Coaching session", quantity: 1, unitPrice: 5000 }],
+      issueDate: "2026-11-01",
+      dueDate: "2099-12-01",
+    };
+    const paid = await createInvoice(staff, invoiceInput);
+    expect((await staff.data(`mutation($id: ID!) { sendInvoice(id: $id) { ${INVOICE} } }`, { id: paid.id })).sendInvoice.__typename).toBe(
+      "InvoiceSuccess",
+    );
+    const payment = await client.data(`mutation($id: ID!) { payInvoiceWithTestPayment(invoiceId: $id) { ${INVOICE} } }`, { id: paid.id });
+    expect(payment.payInvoiceWithTestPayment.invoice.status).toBe("PAID");
+    const refund = await staff.data(`mutation($input: RefundInput!) { refundInvoice(input: $input) { ${INVOICE} } }`, {
+      input: { invoiceId: paid.id, amount: 1000, reason: "Goodwill" },
+    });
+    expect(refund.refundInvoice.__typename).toBe("InvoiceSuccess");
+    const voided = await createInvoice(staff, invoiceInput);
+    await staff.data(`mutation($id: ID!) { sendInvoice(id: $id) { ${INVOICE} } }`, { id: voided.id });
+    expect((await staff.data(`mutation($id: ID!) { voidInvoice(id: $id) { ${INVOICE} } }`, { id: voided.id })).voidInvoice.__typename).toBe(
+      "InvoiceSuccess",
+    );
+
+    // documents: one signed to completion, one declined; automation mails them and reports how each email ended.
+    const signed = await sentDocument(staff, contactId, "Consulting agreement");
+    const signing = await client.data(`mutation($input: SignDocumentInput!) { signDocument(input: $input) { ${DOCUMENT} } }`, {
+      input: { documentId: signed, consentVersion: "2026-01", consentAccepted: true, signature: { method: "TYPED", typedName: "Ada" } },
+    });
+    expect(signing.signDocument.document.status).toBe("COMPLETED");
+    const declined = await sentDocument(staff, contactId, "Second agreement");
+    const declining = await client.data(`mutation($input: DeclineDocumentInput!) { declineDocument(input: $input) { ${DOCUMENT} } }`, {
+      input: { documentId: declined, reason: "The start date should be May 1." },
+    });
+    expect(declining.declineDocument.document.status).toBe("DECLINED");
+
+    // communities: the contact added to a group (member.added), a reply to their post notifies them.
+    const group = await staff.data(
+      `mutation { createCommunityGroup(input: { name: "Clients" }) { __typename ... on CommunityGroupSuccess { group { id } } } }`,
+    );
+    const groupId = group.createCommunityGroup.group.id;
+    await until(
+      () =>
+        staff.data(`mutation($g: ID!, $c: ID!) { addCommunityMembers(groupId: $g, contactIds: [$c]) { __typename } }`, {
+          g: groupId,
+          c: contactId,
+        }),
+      (data) => data.addCommunityMembers.__typename === "CommunityMembersSuccess",
+      "communities to know the contact",
+    );
+    const post = await client.data(
+      `mutation($g: ID!) { createCommunityPost(input: { groupId: $g, body: "Hello" }) { __typename ... on CommunityPostSuccess { post { id } } } }`,
+      { g: groupId },
+    );
+    const reply = await staff.data(`mutation($p: ID!) { createCommunityComment(input: { postId: $p, body: "Welcome!" }) { __typename } }`, {
+      p: post.createCommunityPost.post.id,
+    });
+    expect(reply.createCommunityComment.__typename).toBe("CommunityCommentSuccess");
+
+    // courses: the contact enrolled (access granted), a lesson dripped a few seconds ahead opens
+    // (lesson unlocked, by the drip job), and completing both lessons completes the course.
+    const courseOf = `__typename ... on UserError { message } ... on CourseSuccess { course { id } }`;
+    const created = await staff.data(
+      `mutation { createCourse(input: { title: "Contracts 101", certificateEnabled: true }) { ${courseOf} } }`,
+    );
+    const courseId = created.createCourse.course.id;
+    const lessonIds: string[] = [];
+    for (const [title, drip] of [
+      ["Basics", null],
+      ["Later", { kind: "ON_DATE", date: new Date(Date.now() + 4000).toISOString() }],
+    ] as const) {
+      const module = await staff.data(
+        `mutation($c: ID!, $input: CourseModuleInput!) { createCourseModule(courseId: $c, input: $input) { __typename ... on CourseModuleSuccess { module { id } } } }`,
+        { c: courseId, input: { title, drip } },
+      );
+      const lesson = await staff.data(
+        `mutation($m: ID!) { createCourseLesson(moduleId: $m, input: { title: "Read", kind: TEXT, body: "Text" }) { __typename ... on CourseLessonSuccess { lesson { id } } } }`,
+        { m: module.createCourseModule.module.id },
+      );
+      lessonIds.push(lesson.createCourseLesson.lesson.id);
+    }
+    await staff.data(`mutation($id: ID!) { publishCourse(id: $id) { __typename } }`, { id: courseId });
+    await until(
+      () =>
+        staff.data(`mutation($c: ID!, $p: ID!) { enrolInCourse(courseId: $c, contactIds: [$p], inviteToPortal: false) { __typename } }`, {
+          c: courseId,
+          p: contactId,
+        }),
+      (data) => data.enrolInCourse.__typename === "EnrolInCourseSuccess",
+      "courses to know the contact",
+    );
+    for (const lessonId of lessonIds)
+      await until(
+        () => client.data(`mutation($l: ID!) { openCourseLesson(lessonId: $l) { __typename } }`, { l: lessonId }),
+        (data) => data.openCourseLesson.__typename === "CourseProgressSuccess",
+        "the dripped lesson to open",
+      );
+
+    // identity again: staff remove the contact's access.
+    const revoked = await staff.data(`mutation($id: ID!) { revokeAccess(contactId: $id) { __typename } }`, { id: contactId });
+    expect(revoked.revokeAccess.__typename).toBe("RevokeAccessSuccess");
+
+    // Every contract was written by its producer (some by queued jobs and consumers: wait for them) ...
+    const written = (outbox: Map<string, OutboxRow[]>) => new Set([...outbox.values()].flat().map((row) => row.type));
+    const outbox = await until(
+      () => outboxOf(business.id),
+      (rows) => PRODUCED.every((contract) => written(rows).has(contract.name)),
+      "every contract to be written",
+    ).catch(async (error) => {
+      const seen = written(await outboxOf(business.id));
+      const missing = PRODUCED.filter((contract) => !seen.has(contract.name)).map((contract) => contract.name);
+      throw new Error(`No producer wrote ${missing.join(", ")} (a contract without a producer, or this flow lacks it): ${error}`);
+    });
+
+    // ... and every row any producer wrote parses against the contract of its type, written by that contract's producer.
+    const contracts = new Map<string, EventContract>(ALL_EVENTS.map((contract) => [contract.name, contract]));
+    const problems: string[] = [];
+    for (const [producer, rows] of outbox)
+      for (const row of rows) {
+        const contract = contracts.get(row.type);
+        if (!contract) problems.push(`${producer} wrote ${row.type}, which has no contract`);
+        else if (contract.producer !== producer)
+          problems.push(`${producer} wrote ${row.type}, which only ${contract.producer} may publish`);
+        else {
+          const parsed = contract.payload.safeParse(row.payload);
+          if (!parsed.success)
+            problems.push(
+              `${row.type} does not match its contract: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+            );
+        }
+      }
+    expect(problems).toEqual([]);
+  }, 240_000);
+});
