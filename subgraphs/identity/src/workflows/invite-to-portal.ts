@@ -1,4 +1,4 @@
-import { billing, communities, courses, documents, type EventContract, type PayloadOf } from "@portal/contracts";
+import { appointments, billing, communities, courses, documents, type EventContract, type PayloadOf } from "@portal/contracts";
 import { consume, type ConsumerOf, type EntityManager, type SubgraphDeps } from "@portal/kit";
 import type { LinkSettings } from "../auth/one-time-links.js";
 import { sendInvitation } from "../contacts/access.service.js";
@@ -60,9 +60,9 @@ async function inviteOn<C extends EventContract>(
 
 /**
  * "Invoice sent → invite the client to pay online", "contract sent → invite the client to sign",
- * "added to a community group → invite the client to join in" and "enrolled in a course → invite the
- * client to learn", each invitation opening that invoice, document, group or course (the portal's
- * own pages for them).
+ * "added to a community group → invite the client to join in", "enrolled in a course → invite the
+ * client to learn" and "appointment booked → invite the client to manage it", each invitation opening
+ * that invoice, document, group, course or appointment (the portal's own pages for them).
  */
 export async function consumeSendsForInvitations(deps: SubgraphDeps, settings: InviteToPortalSettings): Promise<void> {
   await inviteOn(deps, settings, billing.invoiceSent, (invoice) =>
@@ -80,5 +80,10 @@ export async function consumeSendsForInvitations(deps: SubgraphDeps, settings: I
   );
   await inviteOn(deps, settings, courses.accessGranted, (granted) =>
     granted.inviteToPortal === false ? null : { contactIds: [granted.contactId], next: `/courses/${encodeURIComponent(granted.courseId)}` },
+  );
+  await inviteOn(deps, settings, appointments.bookingConfirmed, (booking) =>
+    booking.inviteToPortal === false
+      ? null
+      : { contactIds: [booking.contactId], next: `/appointments/${encodeURIComponent(booking.bookingId)}` },
   );
 }
