@@ -15,6 +15,7 @@ export * from "./keyset.js";
 export * from "./schema.js";
 export * from "./tenant-refs.js";
 export * from "./input-guards.js";
+export * from "./inline-image.js";
 export * from "./server.js";
 export * from "./runtime.js";
 export * from "./testing.js";

@@ -1,4 +1,4 @@
-import { decodeLogo } from "./logo.js";
+import { decodeInlineLogo } from "@portal/kit";
 import { contentLeft, contentRight, documentTitle, type RenderContext } from "./render-context.js";
 import { drawStatusBadge } from "./status-badge.js";
 import { BOLD_FONT, REGULAR_FONT } from "./theme.js";
@@ -14,7 +14,7 @@ export function drawHeader(ctx: RenderContext): number {
   const businessWidth = right - left - TITLE_WIDTH - 20;
 
   let y = top;
-  const logo = decodeLogo(doc.business.logoUrl);
+  const logo = decodeInlineLogo(doc.business.logoUrl);
   if (logo) {
     try {
       pdf.image(logo, left, y, { fit: [140, 48] });

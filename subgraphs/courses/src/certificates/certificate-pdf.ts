@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { decodeInlineLogo } from "@portal/kit";
 import PDFDocument from "pdfkit";
 import qrcode from "qrcode-generator";
 
@@ -15,6 +16,8 @@ function fontFiles(): { regular: Buffer; bold: Buffer } {
 
 export interface CertificateContent {
   businessName: string;
+  /** The business's branding logo; drawn above its name when it is an inline PNG or JPEG. */
+  logoUrl: string | null;
   primaryColor: string;
   accentColor: string;
   studentName: string;
@@ -43,7 +46,7 @@ function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, siz
 }
 
 /**
- * A landscape A4 certificate in the business's colours: its name, the student, the course, the date
+ * A landscape A4 certificate in the business's colours: its logo and name, the student, the course, the date
  * of completion, the verification code and a QR code of the verification page. Drawn from stored
  * fields, so the same certificate always reads the same.
  */
@@ -81,7 +84,17 @@ export function renderCertificatePdf(content: CertificateContent): Promise<Buffe
       .fontSize(size)
       .fillColor(fill)
       .text(value, 80, y, { width: width - 160, align: "center" });
-  text(content.businessName, 80, 18, "Body-Bold", primary);
+  const logo = decodeInlineLogo(content.logoUrl);
+  let nameY = 80;
+  if (logo) {
+    try {
+      doc.image(logo, width / 2 - 90, 52, { fit: [180, 34], align: "center", valign: "center" });
+      nameY = 92;
+    } catch {
+      // Passes the signature check yet cannot be decoded: the name alone, as without a logo.
+    }
+  }
+  text(content.businessName, nameY, nameY === 80 ? 18 : 15, "Body-Bold", primary);
   text("Certificate of completion", 130, 34, "Body-Bold");
   text("This certifies that", 200, 14, "Body", "#4b5563");
   text(content.studentName, 228, content.studentName.length > 40 ? 20 : 30, "Body-Bold", primary);

@@ -170,6 +170,7 @@ async function certificate(request: FileRequest, id: string): Promise<FileRespon
   const portalUrl = (business?.portalUrl ?? "").replace(/\/$/, "");
   const body = await renderCertificatePdf({
     businessName: business?.displayName || business?.name || "",
+    logoUrl: business?.logoUrl ?? null,
     primaryColor: business?.primaryColor ?? "#2563eb",
     accentColor: business?.accentColor ?? "#f59e0b",
     studentName: row.studentName,

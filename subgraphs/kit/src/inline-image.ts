@@ -1,5 +1,6 @@
 /**
- * Turns a branding logo into image bytes the PDF library can embed, or null. Only inline
+ * Turns a business's branding logo (its `logoUrl`) into image bytes a PDF library can embed, or null.
+ * Billing's invoices and courses' certificates draw it. Only inline
  * `data:` PNG/JPEG is accepted: rendering must never reach out to the network (slow, and a
  * server-side fetch of a tenant-supplied URL is an SSRF risk), and the PDF library has no SVG.
  */
@@ -13,7 +14,7 @@ function startsWith(bytes: Buffer, signature: number[]): boolean {
   return signature.every((byte, index) => bytes[index] === byte);
 }
 
-export function decodeLogo(logoUrl: string | null | undefined): Buffer | null {
+export function decodeInlineLogo(logoUrl: string | null | undefined): Buffer | null {
   const match = logoUrl ? DATA_URI.exec(logoUrl.trim()) : null;
   if (!match) return null;
   const bytes = Buffer.from(match[2], "base64");
