@@ -1,4 +1,4 @@
-import { buildWebIfStale } from "../../scripts/web-build.js";
+import { buildWebForTests } from "../../scripts/web-build.js";
 import { ensureTestDatabase } from "./database.js";
 
 /**
@@ -6,9 +6,9 @@ import { ensureTestDatabase } from "./database.js";
  * 127.0.0.1:5432 when it answers, else an embedded one started for this run.
  */
 export default async function setup({ provide }: { provide: (key: string, value: unknown) => void }) {
-  // The browser tests drive the built app, served by the gateway. SKIP_WEB_BUILD=true runs server
-  // tests while the web app is mid-edit (its type check would fail the build, and so the run).
-  if (process.env.SKIP_WEB_BUILD !== "true") buildWebIfStale();
+  // The browser tests drive the built app, served by the gateway. SKIP_WEB_BUILD=true skips the build
+  // (server tests only, e.g. while the web app is mid-edit).
+  if (process.env.SKIP_WEB_BUILD !== "true") buildWebForTests();
   const { url, stop } = await ensureTestDatabase();
   process.env.TEST_DATABASE_URL = url;
   provide("databaseUrl", url);
