@@ -66,6 +66,10 @@ describe("notification templates", () => {
       "COMMUNITY_ACTIVITY",
       "COURSE_ACCESS_GRANTED",
       "NEW_LESSON_AVAILABLE",
+      "APPOINTMENT_CONFIRMED",
+      "APPOINTMENT_RESCHEDULED",
+      "APPOINTMENT_CANCELLED",
+      "APPOINTMENT_REMINDER",
     ]);
     const invitation = data.notificationTemplates[0];
     expect(invitation).toMatchObject({ subject: "You're invited to {{business.name}}'s client portal", isCustom: false, updatedAt: null });

@@ -24,7 +24,23 @@ export interface TemplateValues {
   course?: { title: string };
   lesson?: { title: string };
   excerpt?: string;
+  /** Appointment values arrive formatted for the recipient (times in their zone, with the zone named). */
+  appointment?: {
+    type: string;
+    with: string;
+    when: string;
+    location: string;
+    previousWhen?: string;
+    changedBy?: string;
+    cancelReason?: string;
+    startsIn?: string;
+  };
+  client?: { name: string };
+  host?: { name: string };
 }
+
+/** Placeholders whose web addresses become links inside the text (e.g. a video-meeting link). */
+const LINKIFIED: ReadonlySet<Placeholder> = new Set(["appointment.location"]);
 
 export interface RenderedEmail {
   subject: string;
@@ -85,6 +101,7 @@ function paragraphHtml(parts: TemplatePart[], valueFor: (name: Placeholder) => s
       if (part.name === "link" && isWebUrl(value)) {
         return `<a href="${escapeHtml(value)}" target="_blank" style="color:${branding.accentColor};word-break:break-all;">${escapeHtml(value)}</a>`;
       }
+      if (LINKIFIED.has(part.name)) return linkified(value, branding);
       return escapeHtml(value);
     })
     .join("");
@@ -94,6 +111,18 @@ function paragraphHtml(parts: TemplatePart[], valueFor: (name: Placeholder) => s
 function isLinkOnly(parts: TemplatePart[]): boolean {
   const meaningful = parts.filter((part) => part.kind === "placeholder" || part.text.trim() !== "");
   return meaningful.length === 1 && meaningful[0].kind === "placeholder" && meaningful[0].name === "link";
+}
+
+/** Escapes `value`, turning each http(s) address in it into a link. */
+function linkified(value: string, branding: EmailBranding): string {
+  return value
+    .split(/(https?:\/\/[^\s<>"]+)/i)
+    .map((piece, index) =>
+      index % 2 === 1
+        ? `<a href="${escapeHtml(piece)}" target="_blank" style="color:${branding.accentColor};word-break:break-all;">${escapeHtml(piece)}</a>`
+        : escapeHtml(piece),
+    )
+    .join("");
 }
 
 /** Only http(s) links become clickable; anything else stays text. */

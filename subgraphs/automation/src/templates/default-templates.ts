@@ -142,4 +142,41 @@ export const DEFAULT_TEMPLATES: Record<NotificationTemplateKey, TemplateText> = 
       "You can find it in the course, in {{business.name}}'s client portal.",
     ].join("\n\n"),
   },
+  [NotificationTemplateKey.APPOINTMENT_CONFIRMED]: {
+    subject: "Confirmed: {{appointment.type}} with {{appointment.with}}",
+    body: [
+      "Hi {{contact.firstName}},",
+      "Your {{appointment.type}} with {{appointment.with}} is booked.\nWhen: {{appointment.when}}\nWhere: {{appointment.location}}",
+      "{{link}}",
+      "The attached invitation adds it to your calendar. If you need to reschedule or cancel, you can do it from the appointment page.",
+    ].join("\n\n"),
+  },
+  [NotificationTemplateKey.APPOINTMENT_RESCHEDULED]: {
+    subject: "Rescheduled: {{appointment.type}} with {{appointment.with}}",
+    body: [
+      "Hi {{contact.firstName}},",
+      "Your {{appointment.type}} with {{appointment.with}} was moved to a new time by {{appointment.changedBy}}.\nNew time: {{appointment.when}}\nWas: {{appointment.previousWhen}}\nWhere: {{appointment.location}}",
+      "{{link}}",
+      "The attached invitation updates the appointment in your calendar.",
+    ].join("\n\n"),
+  },
+  [NotificationTemplateKey.APPOINTMENT_CANCELLED]: {
+    subject: "Cancelled: {{appointment.type}} with {{appointment.with}}",
+    body: [
+      "Hi {{contact.firstName}},",
+      "Your {{appointment.type}} with {{appointment.with}} was cancelled by {{appointment.changedBy}}.\nIt was: {{appointment.when}}",
+      "{{appointment.cancelReason}}",
+      "{{link}}",
+      "The attached cancellation removes it from your calendar.",
+    ].join("\n\n"),
+  },
+  [NotificationTemplateKey.APPOINTMENT_REMINDER]: {
+    subject: "Reminder: {{appointment.type}} with {{appointment.with}} {{appointment.startsIn}}",
+    body: [
+      "Hi {{contact.firstName}},",
+      "Your {{appointment.type}} with {{appointment.with}} is coming up {{appointment.startsIn}}.\nWhen: {{appointment.when}}\nWhere: {{appointment.location}}",
+      "{{link}}",
+      "If you can no longer make it, you can reschedule or cancel from the appointment page.",
+    ].join("\n\n"),
+  },
 };

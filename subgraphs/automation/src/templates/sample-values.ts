@@ -14,6 +14,13 @@ const COMMUNITY_KEYS: ReadonlySet<NotificationTemplateKey> = new Set([
   NotificationTemplateKey.COMMUNITY_ACTIVITY,
 ]);
 
+const APPOINTMENT_KEYS: ReadonlySet<NotificationTemplateKey> = new Set([
+  NotificationTemplateKey.APPOINTMENT_CONFIRMED,
+  NotificationTemplateKey.APPOINTMENT_RESCHEDULED,
+  NotificationTemplateKey.APPOINTMENT_CANCELLED,
+  NotificationTemplateKey.APPOINTMENT_REMINDER,
+]);
+
 /** A sample person for previews, so staff see the email as a contact would. */
 export const SAMPLE_CONTACT = { name: "Alex Morgan", firstName: "Alex" };
 
@@ -47,5 +54,22 @@ export function sampleValuesFor(key: NotificationTemplateKey, link: string): Tem
   }
   if (key === NotificationTemplateKey.COURSE_ACCESS_GRANTED || key === NotificationTemplateKey.NEW_LESSON_AVAILABLE)
     return { ...base, course: { title: "Brand photography basics" }, lesson: { title: "Light and colour" } };
+  if (APPOINTMENT_KEYS.has(key)) {
+    return {
+      ...base,
+      appointment: {
+        type: "Initial consultation",
+        with: "Jordan Lee",
+        when: "Tuesday 8 December 2026, 14:00–14:30 (Europe/Paris)",
+        location: "Video call: https://meet.example.com/initial-consultation",
+        previousWhen: "Monday 7 December 2026, 10:00 (Europe/Paris)",
+        changedBy: SAMPLE_CONTACT.name,
+        cancelReason: "Something came up at work; I will book another time next week.",
+        startsIn: "in 24 hours",
+      },
+      client: { name: SAMPLE_CONTACT.name },
+      host: { name: "Jordan Lee" },
+    };
+  }
   return base;
 }

@@ -5,6 +5,16 @@ const PERSON_AND_BUSINESS: Placeholder[] = ["contact.name", "contact.firstName",
 const ONE_TIME_LINK: Placeholder[] = [...PERSON_AND_BUSINESS, "expiresInMinutes"];
 const SIGNATURE: Placeholder[] = [...PERSON_AND_BUSINESS, "document.title", "document.message", "sender.name"];
 const COMMUNITY: Placeholder[] = [...PERSON_AND_BUSINESS, "group.name", "post.title", "author.name", "excerpt"];
+/** `contact.*` is the recipient (the client, or the host for the host's copy); `appointment.with` the other person. */
+const APPOINTMENT: Placeholder[] = [
+  ...PERSON_AND_BUSINESS,
+  "appointment.type",
+  "appointment.with",
+  "appointment.when",
+  "appointment.location",
+  "client.name",
+  "host.name",
+];
 
 /** Which placeholders each email may use: only values its event actually provides. */
 export const PLACEHOLDERS_BY_KEY: Record<NotificationTemplateKey, readonly Placeholder[]> = {
@@ -28,6 +38,10 @@ export const PLACEHOLDERS_BY_KEY: Record<NotificationTemplateKey, readonly Place
   [NotificationTemplateKey.COMMUNITY_ACTIVITY]: COMMUNITY,
   [NotificationTemplateKey.COURSE_ACCESS_GRANTED]: [...PERSON_AND_BUSINESS, "course.title"],
   [NotificationTemplateKey.NEW_LESSON_AVAILABLE]: [...PERSON_AND_BUSINESS, "course.title", "lesson.title"],
+  [NotificationTemplateKey.APPOINTMENT_CONFIRMED]: APPOINTMENT,
+  [NotificationTemplateKey.APPOINTMENT_RESCHEDULED]: [...APPOINTMENT, "appointment.previousWhen", "appointment.changedBy"],
+  [NotificationTemplateKey.APPOINTMENT_CANCELLED]: [...APPOINTMENT, "appointment.changedBy", "appointment.cancelReason"],
+  [NotificationTemplateKey.APPOINTMENT_REMINDER]: [...APPOINTMENT, "appointment.startsIn"],
 };
 
 /** What the button says when `{{link}}` stands alone in a paragraph. */
@@ -46,4 +60,8 @@ export const BUTTON_LABELS: Record<NotificationTemplateKey, string> = {
   [NotificationTemplateKey.COMMUNITY_ACTIVITY]: "View the post",
   [NotificationTemplateKey.COURSE_ACCESS_GRANTED]: "Start the course",
   [NotificationTemplateKey.NEW_LESSON_AVAILABLE]: "Open the lesson",
+  [NotificationTemplateKey.APPOINTMENT_CONFIRMED]: "View appointment",
+  [NotificationTemplateKey.APPOINTMENT_RESCHEDULED]: "View appointment",
+  [NotificationTemplateKey.APPOINTMENT_CANCELLED]: "View appointment",
+  [NotificationTemplateKey.APPOINTMENT_REMINDER]: "View appointment",
 };

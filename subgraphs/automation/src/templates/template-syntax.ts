@@ -25,6 +25,16 @@ export const PLACEHOLDERS = [
   "excerpt",
   "course.title",
   "lesson.title",
+  "appointment.type",
+  "appointment.with",
+  "appointment.when",
+  "appointment.location",
+  "appointment.previousWhen",
+  "appointment.changedBy",
+  "appointment.cancelReason",
+  "appointment.startsIn",
+  "client.name",
+  "host.name",
 ] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 

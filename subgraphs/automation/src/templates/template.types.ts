@@ -30,6 +30,19 @@ registerEnumType(NotificationTemplateKey, {
     NEW_LESSON_AVAILABLE: {
       description: "A dripped lesson opened for a student, with a link to the lesson (once per student and lesson).",
     },
+    APPOINTMENT_CONFIRMED: {
+      description:
+        "Booking confirmation, sent to the client and the host when an appointment is booked, with a calendar invitation (.ics) attached.",
+    },
+    APPOINTMENT_RESCHEDULED: {
+      description: "An appointment moved to a new time, sent to the client and the host, with the updated calendar invitation (.ics).",
+    },
+    APPOINTMENT_CANCELLED: {
+      description: "An appointment was cancelled, sent to the client and the host, with a calendar cancellation (.ics).",
+    },
+    APPOINTMENT_REMINDER: {
+      description: "Reminder of an upcoming appointment, sent to the client at the appointment type's reminder times.",
+    },
   },
 });
 
