@@ -53,19 +53,41 @@ describe("drip emails and course events", () => {
     }
   });
 
-  it("does not announce lessons open on enrolment day or opened early by staff", async () => {
+  it("announces a lesson staff open early at once and once; the drip job does not announce it again", async () => {
     const built = await buildCourse(courses, a, { drip: { kind: "ON_DATE", date: new Date(Date.now() + DAY).toISOString() } });
-    const [ada, , dana] = a.contacts as [any, any, any];
+    const [ada] = a.contacts as [any];
     const [enrolment] = await enrol(courses, a, built.courseId, [ada]);
-    await gql(
-      courses,
-      a.owner.caller,
-      `mutation($input: UnlockCourseContentInput!) { unlockCourseContentEarly(input: $input) { __typename } }`,
-      {
-        input: { enrolmentId: enrolment.id, lessonId: built.lessons.later },
-      },
-    );
+    const unlock = (input: Record<string, string>) =>
+      gql(
+        courses,
+        a.owner.caller,
+        `mutation($input: UnlockCourseContentInput!) { unlockCourseContentEarly(input: $input) { __typename } }`,
+        { input: { enrolmentId: enrolment.id, ...input } },
+      );
+    const announced = async () =>
+      (await outbox(courses, a.businessId, contracts.lessonUnlocked.name)).filter((row) => row.payload.courseId === built.courseId);
+    // A lesson open from the start is no news.
+    expect((await unlock({ lessonId: built.lessons.text })).unlockCourseContentEarly.__typename).toBe("CourseEnrolmentSuccess");
+    expect(await announced()).toHaveLength(0);
+    // The dripped one is, at once; opening it (or its module) again adds nothing, nor does its date.
+    await unlock({ lessonId: built.lessons.later });
+    await unlock({ lessonId: built.lessons.later });
+    await unlock({ moduleId: built.moduleIds[1]! });
+    const rows = await announced();
+    expect(rows).toHaveLength(1);
+    expect(contracts.lessonUnlocked.payload.safeParse(rows[0]!.payload).success).toBe(true);
+    expect(rows[0]!.payload).toMatchObject({
+      contactId: ada.id,
+      lessonId: built.lessons.later,
+      link: `${a.portalUrl}/courses/${built.courseId}/lessons/${built.lessons.later}`,
+    });
     expect(await runDripNotices(courses.orm, new Date(Date.now() + 2 * DAY), { businessId: a.businessId })).toBe(0);
+    expect(await announced()).toHaveLength(1);
+  });
+
+  it("does not announce lessons open on the day the student enrolled", async () => {
+    const built = await buildCourse(courses, a, { drip: { kind: "ON_DATE", date: new Date(Date.now() + DAY).toISOString() } });
+    const [, , dana] = a.contacts as [any, any, any];
     // Dana enrolled after the date (simulated by moving her enrolment): nothing is news to her.
     const [late] = await enrol(courses, a, built.courseId, [dana]);
     await sql(forkFor(courses.orm, a.businessId), `update courses.enrolment set enrolled_at = now() + interval '3 days' where id = ?`, [

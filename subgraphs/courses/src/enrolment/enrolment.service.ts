@@ -14,7 +14,8 @@ import {
 import { CourseModuleRow } from "../courses/course.entity.js";
 import { CourseStateError } from "../courses/course.errors.js";
 import { findCourse } from "../courses/course.service.js";
-import { publishAccessGranted } from "../events/course-events.js";
+import { dripOpensAt, later } from "../drip/drip.js";
+import { publishAccessGranted, publishLessonUnlocked } from "../events/course-events.js";
 import { LessonRow } from "../lessons/lesson.entity.js";
 import { isUuid, uuidArray } from "../shared/ids.js";
 import type { EnrolmentProgress } from "../shared/views.js";
@@ -86,30 +87,75 @@ export async function unenrolContacts(
   return em.find(EnrolmentRow, { courseId: course.id, contactId: { $in: contactIds } }, { refresh: true });
 }
 
-/** Opens a module or lesson of the enrolment's course to that student now. */
+/**
+ * Opens a module or lesson of the enrolment's course to that student now. What was still locked by
+ * its drip schedule is news: the student of a published course gets "new lesson available" for it
+ * (a module: one notice, for its first lesson that was locked), and the drip job will not announce
+ * those lessons again (their notice rows are written here, in the same transaction).
+ */
 export async function unlockEarly(
   em: EntityManager,
   staffId: string | null,
   input: { enrolmentId: string; moduleId?: string | null; lessonId?: string | null },
+  now = new Date(),
 ): Promise<EnrolmentRow | ValidationError | NotFoundError> {
   if (!isUuid(input.enrolmentId)) return NotFoundError.of("No such enrolment");
   const enrolment = await em.findOne(EnrolmentRow, { id: input.enrolmentId });
   if (!enrolment) return NotFoundError.of("No such enrolment");
   if (Boolean(input.moduleId) === Boolean(input.lessonId)) return ValidationError.of("moduleId", "Give a module or a lesson");
+  let lessons: LessonRow[];
   if (input.moduleId) {
     const module = isUuid(input.moduleId) ? await em.findOne(CourseModuleRow, { id: input.moduleId, courseId: enrolment.courseId }) : null;
     if (!module) return ValidationError.of("moduleId", "No such module in this course");
+    lessons = await em.find(LessonRow, { moduleId: module.id }, { orderBy: { position: "asc" } });
   } else {
     const lesson = isUuid(input.lessonId!) ? await em.findOne(LessonRow, { id: input.lessonId!, courseId: enrolment.courseId }) : null;
     if (!lesson) return ValidationError.of("lessonId", "No such lesson in this course");
+    lessons = [lesson];
   }
-  await sql(
-    em,
-    `insert into courses.early_unlock (business_id, course_id, contact_id, module_id, lesson_id, unlocked_by)
-     values (?, ?, ?, ?, ?, ?) on conflict do nothing`,
-    [enrolment.businessId, enrolment.courseId, enrolment.contactId, input.moduleId ?? null, input.lessonId ?? null, staffId],
+  return em.transactional(async (tx) => {
+    await sql(
+      tx,
+      `insert into courses.early_unlock (business_id, course_id, contact_id, module_id, lesson_id, unlocked_by)
+       values (?, ?, ?, ?, ?, ?) on conflict do nothing`,
+      [enrolment.businessId, enrolment.courseId, enrolment.contactId, input.moduleId ?? null, input.lessonId ?? null, staffId],
+    );
+    await announceEarlyUnlock(tx, enrolment, lessons, now);
+    return enrolment;
+  });
+}
+
+/** "New lesson available" for the first of these lessons that its drip schedule still kept from the student. */
+async function announceEarlyUnlock(tx: EntityManager, enrolment: EnrolmentRow, lessons: LessonRow[], now: Date): Promise<void> {
+  const course = await findCourse(tx, enrolment.courseId);
+  if (!course || course.status !== "published" || enrolment.status !== "active") return;
+  const modules = new Map(
+    (await tx.find(CourseModuleRow, { id: { $in: [...new Set(lessons.map((lesson) => lesson.moduleId))] } })).map((m) => [m.id, m]),
   );
-  return enrolment;
+  const locked = lessons.filter((lesson) => {
+    const module = modules.get(lesson.moduleId);
+    const opensAt = later(module ? dripOpensAt(module, enrolment.enrolledAt) : null, dripOpensAt(lesson, enrolment.enrolledAt));
+    return opensAt !== null && opensAt.getTime() > now.getTime();
+  });
+  if (locked.length === 0) return;
+  const business = await tx.findOne(KnownBusiness, { businessId: enrolment.businessId });
+  const contact = await tx.findOne(KnownContact, { contactId: enrolment.contactId });
+  if (!business || !contact) return;
+  const won = await sql<{ lesson_id: string }>(
+    tx,
+    `insert into courses.drip_notice (business_id, lesson_id, contact_id)
+     select ?, unnest(?::uuid[]), ? on conflict do nothing returning lesson_id`,
+    [enrolment.businessId, uuidArray(locked.map((lesson) => lesson.id)), enrolment.contactId],
+  );
+  const first = locked.find((lesson) => won.some((row) => row.lesson_id === lesson.id));
+  if (!first) return;
+  await publishLessonUnlocked(
+    tx,
+    business,
+    contact,
+    { id: first.id, title: first.title, courseId: course.id, courseTitle: course.title },
+    now,
+  );
 }
 
 export async function findEnrolment(em: EntityManager, id: string): Promise<EnrolmentRow | null> {
