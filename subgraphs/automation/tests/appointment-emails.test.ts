@@ -90,7 +90,9 @@ describe("appointment emails (dev mailbox)", () => {
     expect(host!.text).not.toContain(booking.link);
 
     for (const mail of [client!, host!]) {
-      expect(mail.attachments).toEqual([{ name: "appointment.ics", contentType: "text/calendar; method=REQUEST", size: expect.any(Number) }]);
+      expect(mail.attachments).toEqual([
+        { name: "appointment.ics", contentType: "text/calendar; method=REQUEST", size: expect.any(Number) },
+      ]);
       expect(mail.attachments[0]!.size).toBeGreaterThan(200);
     }
     const log = await logEntriesFor(automation, business);

@@ -50,8 +50,8 @@ describe("appointment emails through Postmark (real SDK, local Postmark API)", (
       20_000,
       `${count} Postmark request(s) to ${email}`,
     );
-  const icsOf = (request: { body: Record<string, any> }) => {
-    const [file] = request.body.Attachments;
+  const icsOf = (request: { body: Record<string, unknown> }) => {
+    const [file] = request.body.Attachments as { Name: string; Content: string; ContentType: string }[];
     return { file, ics: readIcs(Buffer.from(file.Content, "base64").toString("utf8")) };
   };
   const settledLog = (business: TestBusiness, email: string) =>

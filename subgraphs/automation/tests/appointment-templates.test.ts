@@ -17,6 +17,12 @@ const UPDATE = `mutation Update($input: NotificationTemplateInput!) {
 const PREVIEW = `query Preview($input: NotificationTemplateInput!) { previewNotificationTemplate(input: $input) { subject html text } }`;
 const MAILBOX = `query Mailbox($to: String) { devMailbox(first: 5, to: $to) { edges { node { subject text attachments { name } } } } }`;
 
+interface Mail {
+  subject: string;
+  text: string;
+  attachments: { name: string }[];
+}
+
 const APPOINTMENT_KEYS = ["APPOINTMENT_CONFIRMED", "APPOINTMENT_RESCHEDULED", "APPOINTMENT_CANCELLED", "APPOINTMENT_REMINDER"];
 
 describe("appointment email templates", () => {
@@ -114,14 +120,14 @@ describe("appointment email templates", () => {
       eventually(
         async () => {
           const edges = (await call(business, MAILBOX, { to })).devMailbox.edges;
-          return edges.length === 2 && edges.map((edge: { node: any }) => edge.node);
+          return edges.length === 2 && edges.map((edge: { node: Mail }) => edge.node);
         },
         20_000,
         `both emails to ${to}`,
       );
     const client = await mailTo(booking.client.email);
     const host = await mailTo(booking.host.email);
-    const bySubject = (mails: any[], start: string) => mails.find((mail) => mail.subject.startsWith(start));
+    const bySubject = (mails: Mail[], start: string) => mails.find((mail) => mail.subject.startsWith(start))!;
     expect(bySubject(client, "Initial consultation booked").subject).toBe("Initial consultation booked, Ada");
     expect(bySubject(client, "Initial consultation booked").text).toContain(
       "Ada Lovelace meets Jordan Lee on Tuesday 8 December 2026, 14:00–14:30 (Europe/Paris).",
