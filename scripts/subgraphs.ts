@@ -2,8 +2,8 @@ import type { RuntimeConfig, SubgraphDefinition } from "@portal/kit";
 
 /**
  * The subgraphs the platform runs, in start order: consumers (automation, documents, communities,
- * courses) subscribe to events before producers (identity, billing) begin relaying them; documents,
- * communities and courses keep profiles from identity's events, so they start before identity. In production each runs as its own process
+ * courses, appointments) subscribe to events before producers (identity, billing) begin relaying them; documents,
+ * communities, courses and appointments keep profiles from identity's events, so they start before identity. In production each runs as its own process
  * (`entry`); `npm start` runs them all in one development host (scripts/subgraph-host.ts).
  */
 export interface SubgraphEntry {
@@ -91,6 +91,22 @@ export const SUBGRAPHS: SubgraphEntry[] = [
       const { createCoursesSubgraph, readCoursesConfig } = await import("@portal/courses");
       const { options, ...rest } = readCoursesConfig(env);
       return { definition: createCoursesSubgraph(options), ...rest };
+    },
+  },
+  {
+    name: "appointments",
+    portVariable: "APPOINTMENTS_PORT",
+    port: 4107,
+    urlVariable: "APPOINTMENTS_URL",
+    entry: "subgraphs/appointments/src/main.ts",
+    define: async () => {
+      const { createAppointmentsSubgraph } = await import("@portal/appointments");
+      return createAppointmentsSubgraph({ production: false });
+    },
+    configure: async (env) => {
+      const { createAppointmentsSubgraph, readAppointmentsConfig } = await import("@portal/appointments");
+      const { options, ...rest } = readAppointmentsConfig(env);
+      return { definition: createAppointmentsSubgraph(options), ...rest };
     },
   },
   {
