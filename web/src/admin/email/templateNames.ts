@@ -19,6 +19,10 @@ const TEMPLATE_NAMES: Record<NotificationTemplateKey, string> = {
   COMMUNITY_ACTIVITY: "Community activity",
   COURSE_ACCESS_GRANTED: "Course access granted",
   NEW_LESSON_AVAILABLE: "New lesson available",
+  APPOINTMENT_CONFIRMED: "Appointment confirmed",
+  APPOINTMENT_RESCHEDULED: "Appointment rescheduled",
+  APPOINTMENT_CANCELLED: "Appointment cancelled",
+  APPOINTMENT_REMINDER: "Appointment reminder",
 };
 
 /** The human name of an email template; a key this build does not know yet reads as "Email". */
