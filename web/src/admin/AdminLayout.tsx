@@ -10,6 +10,7 @@ const SECTIONS = [
   { to: "/admin/documents", label: "Documents" },
   { to: "/admin/courses", label: "Courses" },
   { to: "/admin/communities", label: "Communities" },
+  { to: "/admin/appointments", label: "Appointments" },
   { to: "/admin/settings", label: "Portal settings" },
   { to: "/admin/templates", label: "Email templates" },
   { to: "/admin/email-log", label: "Email log" },

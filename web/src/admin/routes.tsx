@@ -1,5 +1,6 @@
 import { Navigate, type RouteObject } from "react-router";
 import { PublicPortalLayout } from "../portal/PublicPortalLayout";
+import { appointmentAdminRoutes } from "../sections/appointments/admin/routes";
 import { communityAdminRoutes } from "../sections/communities/admin/routes";
 import { courseAdminRoutes } from "../sections/courses/admin/routes";
 import { documentAdminRoutes } from "../sections/documents/admin/routes";
@@ -68,6 +69,7 @@ export const adminRoutes: RouteObject = {
             ...documentAdminRoutes,
             ...courseAdminRoutes,
             ...communityAdminRoutes,
+            ...appointmentAdminRoutes,
             {
               path: "settings",
               ...lazyRoute(

@@ -50,12 +50,48 @@ type Documents = {
     "\n  mutation DiscardDeadLetter($id: ID!) {\n    discardDeadLetter(id: $id) {\n      __typename\n      ... on UserError { message }\n      ... on DeadLetterSuccess { deadLetter { id status discardedAt } }\n    }\n  }\n": typeof types.DiscardDeadLetterDocument,
     "\n  mutation UpdateHostNames($businessId: ID!, $hostNames: [String!]!) {\n    updateHostNames(businessId: $businessId, hostNames: $hostNames) {\n      __typename\n      ... on UserError { message }\n      ... on ValidationError { field }\n      ... on BusinessSuccess { business { id hostNames } }\n    }\n  }\n": typeof types.UpdateHostNamesDocument,
     "\n  mutation ConfirmEmailChange($input: ConfirmSignInInput!) {\n    confirmEmailChange(input: $input) {\n      __typename\n      ... on UserError { message }\n      ... on ProfileSuccess { contact { id email } }\n    }\n  }\n": typeof types.ConfirmEmailChangeDocument,
-    "\n  query PortalDashboard {\n    portal {\n      settings {\n        welcomeMessage\n        sections { section enabled }\n      }\n    }\n    viewer {\n      contact {\n        id\n        invoiceSummary { hasInvoices outstandingCount totalDue currency nextDueDate }\n        documentSummary { hasDocuments waitingForSignature }\n        communitySummary { hasGroups groupCount unreadCount }\n        courseSummary { hasCourses courseCount completedCount progressPercent resumeCourseId }\n      }\n    }\n  }\n": typeof types.PortalDashboardDocument,
+    "\n  query PortalDashboard {\n    portal {\n      settings {\n        welcomeMessage\n        sections { section enabled }\n      }\n    }\n    viewer {\n      contact {\n        id\n        invoiceSummary { hasInvoices outstandingCount totalDue currency nextDueDate }\n        documentSummary { hasDocuments waitingForSignature }\n        communitySummary { hasGroups groupCount unreadCount }\n        courseSummary { hasCourses courseCount completedCount progressPercent resumeCourseId }\n        appointmentSummary { hasAppointments canBook next { id startsAt typeName } }\n      }\n    }\n  }\n": typeof types.PortalDashboardDocument,
     "\n  mutation RequestEmailChange($input: EmailChangeInput!) {\n    requestEmailChange(input: $input) {\n      __typename\n      ... on UserError { message }\n      ... on ValidationError { field }\n    }\n  }\n": typeof types.RequestEmailChangeDocument,
     "\n  mutation UpdateProfile($input: ProfileInput!) {\n    updateProfile(input: $input) {\n      __typename\n      ... on UserError { message }\n      ... on ValidationError { field }\n      ... on ProfileSuccess { contact { id name firstName phone email } }\n    }\n  }\n": typeof types.UpdateProfileDocument,
     "\n  subscription PortalSettingsChanged {\n    portalSettingsChanged { welcomeMessage sections { section enabled } }\n  }\n": typeof types.PortalSettingsChangedDocument,
     "\n  query PortalSettingsCache {\n    portal { settings { welcomeMessage sections { section enabled } } }\n  }\n": typeof types.PortalSettingsCacheDocument,
     "\n  query PortalSections {\n    portal { settings { sections { section enabled } } }\n  }\n": typeof types.PortalSectionsDocument,
+    "\n  query AdminAppointmentTypes($includeArchived: Boolean) {\n    appointmentTypes(first: 100, includeArchived: $includeArchived) {\n      totalCount\n      edges { node { ...AppointmentTypeFields } }\n    }\n  }\n": typeof types.AdminAppointmentTypesDocument,
+    "\n  query AdminAppointmentType($id: ID!) {\n    appointmentType(id: $id) { ...AppointmentTypeFields }\n  }\n": typeof types.AdminAppointmentTypeDocument,
+    "\n  fragment AppointmentTypeResultFields on AppointmentTypeResult {\n    __typename\n    ... on AppointmentTypeSuccess { appointmentType { ...AppointmentTypeFields } }\n    ... on UserError { message }\n    ... on ValidationError { field }\n  }\n": typeof types.AppointmentTypeResultFieldsFragmentDoc,
+    "\n  mutation CreateAppointmentType($input: AppointmentTypeInput!) {\n    createAppointmentType(input: $input) { ...AppointmentTypeResultFields }\n  }\n": typeof types.CreateAppointmentTypeDocument,
+    "\n  mutation UpdateAppointmentType($id: ID!, $input: AppointmentTypeInput!) {\n    updateAppointmentType(id: $id, input: $input) { ...AppointmentTypeResultFields }\n  }\n": typeof types.UpdateAppointmentTypeDocument,
+    "\n  mutation ArchiveAppointmentType($id: ID!) {\n    archiveAppointmentType(id: $id) { ...AppointmentTypeResultFields }\n  }\n": typeof types.ArchiveAppointmentTypeDocument,
+    "\n  mutation RestoreAppointmentType($id: ID!) {\n    restoreAppointmentType(id: $id) { ...AppointmentTypeResultFields }\n  }\n": typeof types.RestoreAppointmentTypeDocument,
+    "\n  query AppointmentStaff {\n    staffMembers(first: 100) {\n      edges { node { id name email } }\n    }\n  }\n": typeof types.AppointmentStaffDocument,
+    "\n  fragment StaffAvailabilityFields on StaffAvailability {\n    staffId\n    staffName\n    timeZone\n    weekly { weekday intervals { start end } }\n    overrides { date intervals { start end } }\n  }\n": typeof types.StaffAvailabilityFieldsFragmentDoc,
+    "\n  query StaffAvailability($staffId: ID!) {\n    staffAvailability(staffId: $staffId) { ...StaffAvailabilityFields }\n  }\n": typeof types.StaffAvailabilityDocument,
+    "\n  mutation SetWeeklyAvailability($staffId: ID!, $timeZone: String!, $weekly: [WeeklyHoursInput!]!) {\n    setWeeklyAvailability(staffId: $staffId, timeZone: $timeZone, weekly: $weekly) {\n      __typename\n      ... on StaffAvailabilitySuccess { availability { ...StaffAvailabilityFields } }\n      ... on UserError { message }\n      ... on ValidationError { field }\n    }\n  }\n": typeof types.SetWeeklyAvailabilityDocument,
+    "\n  mutation SetDateOverride($staffId: ID!, $date: String!, $intervals: [TimeIntervalInput!]!) {\n    setDateOverride(staffId: $staffId, date: $date, intervals: $intervals) {\n      __typename\n      ... on StaffAvailabilitySuccess { availability { ...StaffAvailabilityFields } }\n      ... on UserError { message }\n      ... on ValidationError { field }\n    }\n  }\n": typeof types.SetDateOverrideDocument,
+    "\n  mutation RemoveDateOverride($staffId: ID!, $date: String!) {\n    removeDateOverride(staffId: $staffId, date: $date) {\n      __typename\n      ... on StaffAvailabilitySuccess { availability { ...StaffAvailabilityFields } }\n      ... on UserError { message }\n    }\n  }\n": typeof types.RemoveDateOverrideDocument,
+    "\n  query Agenda($from: DateTimeISO!, $to: DateTimeISO!, $hostStaffId: ID, $after: String) {\n    agenda(from: $from, to: $to, hostStaffId: $hostStaffId, first: 100, after: $after) {\n      totalCount\n      edges { cursor node { ...AppointmentFields contact { id name email } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.AgendaDocument,
+    "\n  query AdminAppointment($id: ID!) {\n    appointment(id: $id) {\n      ...AppointmentFields\n      contact { id name email }\n      type { id bookingWindowDays hosts { staffId name } }\n    }\n  }\n": typeof types.AdminAppointmentDocument,
+    "\n  mutation StaffBookAppointment($input: BookAppointmentInput!) {\n    bookAppointment(input: $input) { ...AppointmentResultFields }\n  }\n": typeof types.StaffBookAppointmentDocument,
+    "\n  mutation StaffRescheduleAppointment($id: ID!, $startsAt: DateTimeISO!) {\n    rescheduleAppointment(id: $id, startsAt: $startsAt) { ...AppointmentResultFields }\n  }\n": typeof types.StaffRescheduleAppointmentDocument,
+    "\n  mutation StaffCancelAppointment($id: ID!, $reason: String) {\n    cancelAppointment(id: $id, reason: $reason) { ...AppointmentResultFields }\n  }\n": typeof types.StaffCancelAppointmentDocument,
+    "\n  mutation MarkAppointmentCompleted($id: ID!) {\n    markAppointmentCompleted(id: $id) { ...AppointmentResultFields }\n  }\n": typeof types.MarkAppointmentCompletedDocument,
+    "\n  mutation MarkAppointmentNoShow($id: ID!) {\n    markAppointmentNoShow(id: $id) { ...AppointmentResultFields }\n  }\n": typeof types.MarkAppointmentNoShowDocument,
+    "\n  query BookingContactOptions($search: String) {\n    contacts(first: 20, search: $search) {\n      edges { node { id name email access { status } } }\n    }\n  }\n": typeof types.BookingContactOptionsDocument,
+    "\n  query StaffCalendarFeed {\n    myCalendarFeed { url }\n  }\n": typeof types.StaffCalendarFeedDocument,
+    "\n  mutation StaffResetCalendarFeed {\n    resetCalendarFeed {\n      __typename\n      ... on CalendarFeedSuccess { feed { url } }\n      ... on UserError { message }\n    }\n  }\n": typeof types.StaffResetCalendarFeedDocument,
+    "\n  query PortalAppointments($when: AppointmentWhen!, $first: Int, $after: String) {\n    myAppointments(when: $when, first: $first, after: $after) {\n      totalCount\n      edges { cursor node { ...AppointmentFields } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.PortalAppointmentsDocument,
+    "\n  query PortalAppointment($id: ID!) {\n    appointment(id: $id) {\n      ...AppointmentFields\n      ics\n    }\n  }\n": typeof types.PortalAppointmentDocument,
+    "\n  query PortalAppointmentTypes {\n    appointmentTypes(first: 100) {\n      edges { node { ...AppointmentTypeFields } }\n    }\n  }\n": typeof types.PortalAppointmentTypesDocument,
+    "\n  query PortalAppointmentType($id: ID!) {\n    appointmentType(id: $id) { ...AppointmentTypeFields }\n  }\n": typeof types.PortalAppointmentTypeDocument,
+    "\n  mutation BookAppointment($input: BookAppointmentInput!) {\n    bookAppointment(input: $input) { ...AppointmentResultFields }\n  }\n": typeof types.BookAppointmentDocument,
+    "\n  mutation RescheduleAppointment($id: ID!, $startsAt: DateTimeISO!) {\n    rescheduleAppointment(id: $id, startsAt: $startsAt) { ...AppointmentResultFields }\n  }\n": typeof types.RescheduleAppointmentDocument,
+    "\n  mutation CancelAppointment($id: ID!, $reason: String) {\n    cancelAppointment(id: $id, reason: $reason) { ...AppointmentResultFields }\n  }\n": typeof types.CancelAppointmentDocument,
+    "\n  query MyCalendarFeed {\n    myCalendarFeed { url }\n  }\n": typeof types.MyCalendarFeedDocument,
+    "\n  mutation ResetCalendarFeed {\n    resetCalendarFeed {\n      __typename\n      ... on CalendarFeedSuccess { feed { url } }\n      ... on UserError { message }\n    }\n  }\n": typeof types.ResetCalendarFeedDocument,
+    "\n  fragment AppointmentTypeFields on AppointmentType {\n    id\n    name\n    description\n    durationMinutes\n    location { kind value }\n    hosts { staffId name }\n    bufferBeforeMinutes\n    bufferAfterMinutes\n    minimumNoticeMinutes\n    bookingWindowDays\n    changeNoticeMinutes\n    clientBookable\n    reminderMinutesBefore\n    archived\n  }\n": typeof types.AppointmentTypeFieldsFragmentDoc,
+    "\n  fragment AppointmentFields on Appointment {\n    id\n    typeName\n    startsAt\n    endsAt\n    status\n    location { kind value }\n    host { staffId name }\n    clientTimeZone\n    cancelledBy\n    cancelReason\n    changeDeadline\n    canChange\n    type { id name durationMinutes changeNoticeMinutes }\n  }\n": typeof types.AppointmentFieldsFragmentDoc,
+    "\n  fragment AppointmentResultFields on AppointmentResult {\n    __typename\n    ... on AppointmentSuccess { appointment { ...AppointmentFields } }\n    ... on UserError { message }\n    ... on ValidationError { field }\n  }\n": typeof types.AppointmentResultFieldsFragmentDoc,
+    "\n  query AppointmentSlots($typeId: ID!, $from: DateTimeISO!, $to: DateTimeISO!, $hostStaffId: ID) {\n    appointmentSlots(typeId: $typeId, from: $from, to: $to, hostStaffId: $hostStaffId) { startsAt endsAt }\n  }\n": typeof types.AppointmentSlotsDocument,
     "\n  query AdminCommunityGroups($first: Int, $after: String, $search: String, $includeArchived: Boolean) {\n    communityGroups(first: $first, after: $after, search: $search, includeArchived: $includeArchived) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { id name description coverImageUrl archived memberCount updatedAt } }\n    }\n  }\n": typeof types.AdminCommunityGroupsDocument,
     "\n  query OpenCommunityReportCount {\n    communityReports(first: 1, status: OPEN) { totalCount }\n  }\n": typeof types.OpenCommunityReportCountDocument,
     "\n  mutation CreateCommunityGroup($input: CommunityGroupInput!) {\n    createCommunityGroup(input: $input) {\n      __typename\n      ... on CommunityGroupSuccess { group { ...CommunityGroupHeader } }\n      ... on UserError { message }\n      ... on ValidationError { field }\n    }\n  }\n": typeof types.CreateCommunityGroupDocument,
@@ -227,12 +263,48 @@ const documents: Documents = {
     "\n  mutation DiscardDeadLetter($id: ID!) {\n    discardDeadLetter(id: $id) {\n      __typename\n      ... on UserError { message }\n      ... on DeadLetterSuccess { deadLetter { id status discardedAt } }\n    }\n  }\n": types.DiscardDeadLetterDocument,
     "\n  mutation UpdateHostNames($businessId: ID!, $hostNames: [String!]!) {\n    updateHostNames(businessId: $businessId, hostNames: $hostNames) {\n      __typename\n      ... on UserError { message }\n      ... on ValidationError { field }\n      ... on BusinessSuccess { business { id hostNames } }\n    }\n  }\n": types.UpdateHostNamesDocument,
     "\n  mutation ConfirmEmailChange($input: ConfirmSignInInput!) {\n    confirmEmailChange(input: $input) {\n      __typename\n      ... on UserError { message }\n      ... on ProfileSuccess { contact { id email } }\n    }\n  }\n": types.ConfirmEmailChangeDocument,
-    "\n  query PortalDashboard {\n    portal {\n      settings {\n        welcomeMessage\n        sections { section enabled }\n      }\n    }\n    viewer {\n      contact {\n        id\n        invoiceSummary { hasInvoices outstandingCount totalDue currency nextDueDate }\n        documentSummary { hasDocuments waitingForSignature }\n        communitySummary { hasGroups groupCount unreadCount }\n        courseSummary { hasCourses courseCount completedCount progressPercent resumeCourseId }\n      }\n    }\n  }\n": types.PortalDashboardDocument,
+    "\n  query PortalDashboard {\n    portal {\n      settings {\n        welcomeMessage\n        sections { section enabled }\n      }\n    }\n    viewer {\n      contact {\n        id\n        invoiceSummary { hasInvoices outstandingCount totalDue currency nextDueDate }\n        documentSummary { hasDocuments waitingForSignature }\n        communitySummary { hasGroups groupCount unreadCount }\n        courseSummary { hasCourses courseCount completedCount progressPercent resumeCourseId }\n        appointmentSummary { hasAppointments canBook next { id startsAt typeName } }\n      }\n    }\n  }\n": types.PortalDashboardDocument,
     "\n  mutation RequestEmailChange($input: EmailChangeInput!) {\n    requestEmailChange(input: $input) {\n      __typename\n      ... on UserError { message }\n      ... on ValidationError { field }\n    }\n  }\n": types.RequestEmailChangeDocument,
     "\n  mutation UpdateProfile($input: ProfileInput!) {\n    updateProfile(input: $input) {\n      __typename\n      ... on UserError { message }\n      ... on ValidationError { field }\n      ... on ProfileSuccess { contact { id name firstName phone email } }\n    }\n  }\n": types.UpdateProfileDocument,
     "\n  subscription PortalSettingsChanged {\n    portalSettingsChanged { welcomeMessage sections { section enabled } }\n  }\n": types.PortalSettingsChangedDocument,
     "\n  query PortalSettingsCache {\n    portal { settings { welcomeMessage sections { section enabled } } }\n  }\n": types.PortalSettingsCacheDocument,
     "\n  query PortalSections {\n    portal { settings { sections { section enabled } } }\n  }\n": types.PortalSectionsDocument,
+    "\n  query AdminAppointmentTypes($includeArchived: Boolean) {\n    appointmentTypes(first: 100, includeArchived: $includeArchived) {\n      totalCount\n      edges { node { ...AppointmentTypeFields } }\n    }\n  }\n": types.AdminAppointmentTypesDocument,
+    "\n  query AdminAppointmentType($id: ID!) {\n    appointmentType(id: $id) { ...AppointmentTypeFields }\n  }\n": types.AdminAppointmentTypeDocument,
+    "\n  fragment AppointmentTypeResultFields on AppointmentTypeResult {\n    __typename\n    ... on AppointmentTypeSuccess { appointmentType { ...AppointmentTypeFields } }\n    ... on UserError { message }\n    ... on ValidationError { field }\n  }\n": types.AppointmentTypeResultFieldsFragmentDoc,
+    "\n  mutation CreateAppointmentType($input: AppointmentTypeInput!) {\n    createAppointmentType(input: $input) { ...AppointmentTypeResultFields }\n  }\n": types.CreateAppointmentTypeDocument,
+    "\n  mutation UpdateAppointmentType($id: ID!, $input: AppointmentTypeInput!) {\n    updateAppointmentType(id: $id, input: $input) { ...AppointmentTypeResultFields }\n  }\n": types.UpdateAppointmentTypeDocument,
+    "\n  mutation ArchiveAppointmentType($id: ID!) {\n    archiveAppointmentType(id: $id) { ...AppointmentTypeResultFields }\n  }\n": types.ArchiveAppointmentTypeDocument,
+    "\n  mutation RestoreAppointmentType($id: ID!) {\n    restoreAppointmentType(id: $id) { ...AppointmentTypeResultFields }\n  }\n": types.RestoreAppointmentTypeDocument,
+    "\n  query AppointmentStaff {\n    staffMembers(first: 100) {\n      edges { node { id name email } }\n    }\n  }\n": types.AppointmentStaffDocument,
+    "\n  fragment StaffAvailabilityFields on StaffAvailability {\n    staffId\n    staffName\n    timeZone\n    weekly { weekday intervals { start end } }\n    overrides { date intervals { start end } }\n  }\n": types.StaffAvailabilityFieldsFragmentDoc,
+    "\n  query StaffAvailability($staffId: ID!) {\n    staffAvailability(staffId: $staffId) { ...StaffAvailabilityFields }\n  }\n": types.StaffAvailabilityDocument,
+    "\n  mutation SetWeeklyAvailability($staffId: ID!, $timeZone: String!, $weekly: [WeeklyHoursInput!]!) {\n    setWeeklyAvailability(staffId: $staffId, timeZone: $timeZone, weekly: $weekly) {\n      __typename\n      ... on StaffAvailabilitySuccess { availability { ...StaffAvailabilityFields } }\n      ... on UserError { message }\n      ... on ValidationError { field }\n    }\n  }\n": types.SetWeeklyAvailabilityDocument,
+    "\n  mutation SetDateOverride($staffId: ID!, $date: String!, $intervals: [TimeIntervalInput!]!) {\n    setDateOverride(staffId: $staffId, date: $date, intervals: $intervals) {\n      __typename\n      ... on StaffAvailabilitySuccess { availability { ...StaffAvailabilityFields } }\n      ... on UserError { message }\n      ... on ValidationError { field }\n    }\n  }\n": types.SetDateOverrideDocument,
+    "\n  mutation RemoveDateOverride($staffId: ID!, $date: String!) {\n    removeDateOverride(staffId: $staffId, date: $date) {\n      __typename\n      ... on StaffAvailabilitySuccess { availability { ...StaffAvailabilityFields } }\n      ... on UserError { message }\n    }\n  }\n": types.RemoveDateOverrideDocument,
+    "\n  query Agenda($from: DateTimeISO!, $to: DateTimeISO!, $hostStaffId: ID, $after: String) {\n    agenda(from: $from, to: $to, hostStaffId: $hostStaffId, first: 100, after: $after) {\n      totalCount\n      edges { cursor node { ...AppointmentFields contact { id name email } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.AgendaDocument,
+    "\n  query AdminAppointment($id: ID!) {\n    appointment(id: $id) {\n      ...AppointmentFields\n      contact { id name email }\n      type { id bookingWindowDays hosts { staffId name } }\n    }\n  }\n": types.AdminAppointmentDocument,
+    "\n  mutation StaffBookAppointment($input: BookAppointmentInput!) {\n    bookAppointment(input: $input) { ...AppointmentResultFields }\n  }\n": types.StaffBookAppointmentDocument,
+    "\n  mutation StaffRescheduleAppointment($id: ID!, $startsAt: DateTimeISO!) {\n    rescheduleAppointment(id: $id, startsAt: $startsAt) { ...AppointmentResultFields }\n  }\n": types.StaffRescheduleAppointmentDocument,
+    "\n  mutation StaffCancelAppointment($id: ID!, $reason: String) {\n    cancelAppointment(id: $id, reason: $reason) { ...AppointmentResultFields }\n  }\n": types.StaffCancelAppointmentDocument,
+    "\n  mutation MarkAppointmentCompleted($id: ID!) {\n    markAppointmentCompleted(id: $id) { ...AppointmentResultFields }\n  }\n": types.MarkAppointmentCompletedDocument,
+    "\n  mutation MarkAppointmentNoShow($id: ID!) {\n    markAppointmentNoShow(id: $id) { ...AppointmentResultFields }\n  }\n": types.MarkAppointmentNoShowDocument,
+    "\n  query BookingContactOptions($search: String) {\n    contacts(first: 20, search: $search) {\n      edges { node { id name email access { status } } }\n    }\n  }\n": types.BookingContactOptionsDocument,
+    "\n  query StaffCalendarFeed {\n    myCalendarFeed { url }\n  }\n": types.StaffCalendarFeedDocument,
+    "\n  mutation StaffResetCalendarFeed {\n    resetCalendarFeed {\n      __typename\n      ... on CalendarFeedSuccess { feed { url } }\n      ... on UserError { message }\n    }\n  }\n": types.StaffResetCalendarFeedDocument,
+    "\n  query PortalAppointments($when: AppointmentWhen!, $first: Int, $after: String) {\n    myAppointments(when: $when, first: $first, after: $after) {\n      totalCount\n      edges { cursor node { ...AppointmentFields } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.PortalAppointmentsDocument,
+    "\n  query PortalAppointment($id: ID!) {\n    appointment(id: $id) {\n      ...AppointmentFields\n      ics\n    }\n  }\n": types.PortalAppointmentDocument,
+    "\n  query PortalAppointmentTypes {\n    appointmentTypes(first: 100) {\n      edges { node { ...AppointmentTypeFields } }\n    }\n  }\n": types.PortalAppointmentTypesDocument,
+    "\n  query PortalAppointmentType($id: ID!) {\n    appointmentType(id: $id) { ...AppointmentTypeFields }\n  }\n": types.PortalAppointmentTypeDocument,
+    "\n  mutation BookAppointment($input: BookAppointmentInput!) {\n    bookAppointment(input: $input) { ...AppointmentResultFields }\n  }\n": types.BookAppointmentDocument,
+    "\n  mutation RescheduleAppointment($id: ID!, $startsAt: DateTimeISO!) {\n    rescheduleAppointment(id: $id, startsAt: $startsAt) { ...AppointmentResultFields }\n  }\n": types.RescheduleAppointmentDocument,
+    "\n  mutation CancelAppointment($id: ID!, $reason: String) {\n    cancelAppointment(id: $id, reason: $reason) { ...AppointmentResultFields }\n  }\n": types.CancelAppointmentDocument,
+    "\n  query MyCalendarFeed {\n    myCalendarFeed { url }\n  }\n": types.MyCalendarFeedDocument,
+    "\n  mutation ResetCalendarFeed {\n    resetCalendarFeed {\n      __typename\n      ... on CalendarFeedSuccess { feed { url } }\n      ... on UserError { message }\n    }\n  }\n": types.ResetCalendarFeedDocument,
+    "\n  fragment AppointmentTypeFields on AppointmentType {\n    id\n    name\n    description\n    durationMinutes\n    location { kind value }\n    hosts { staffId name }\n    bufferBeforeMinutes\n    bufferAfterMinutes\n    minimumNoticeMinutes\n    bookingWindowDays\n    changeNoticeMinutes\n    clientBookable\n    reminderMinutesBefore\n    archived\n  }\n": types.AppointmentTypeFieldsFragmentDoc,
+    "\n  fragment AppointmentFields on Appointment {\n    id\n    typeName\n    startsAt\n    endsAt\n    status\n    location { kind value }\n    host { staffId name }\n    clientTimeZone\n    cancelledBy\n    cancelReason\n    changeDeadline\n    canChange\n    type { id name durationMinutes changeNoticeMinutes }\n  }\n": types.AppointmentFieldsFragmentDoc,
+    "\n  fragment AppointmentResultFields on AppointmentResult {\n    __typename\n    ... on AppointmentSuccess { appointment { ...AppointmentFields } }\n    ... on UserError { message }\n    ... on ValidationError { field }\n  }\n": types.AppointmentResultFieldsFragmentDoc,
+    "\n  query AppointmentSlots($typeId: ID!, $from: DateTimeISO!, $to: DateTimeISO!, $hostStaffId: ID) {\n    appointmentSlots(typeId: $typeId, from: $from, to: $to, hostStaffId: $hostStaffId) { startsAt endsAt }\n  }\n": types.AppointmentSlotsDocument,
     "\n  query AdminCommunityGroups($first: Int, $after: String, $search: String, $includeArchived: Boolean) {\n    communityGroups(first: $first, after: $after, search: $search, includeArchived: $includeArchived) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { id name description coverImageUrl archived memberCount updatedAt } }\n    }\n  }\n": types.AdminCommunityGroupsDocument,
     "\n  query OpenCommunityReportCount {\n    communityReports(first: 1, status: OPEN) { totalCount }\n  }\n": types.OpenCommunityReportCountDocument,
     "\n  mutation CreateCommunityGroup($input: CommunityGroupInput!) {\n    createCommunityGroup(input: $input) {\n      __typename\n      ... on CommunityGroupSuccess { group { ...CommunityGroupHeader } }\n      ... on UserError { message }\n      ... on ValidationError { field }\n    }\n  }\n": types.CreateCommunityGroupDocument,
@@ -529,7 +601,7 @@ export function graphql(source: "\n  mutation ConfirmEmailChange($input: Confirm
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query PortalDashboard {\n    portal {\n      settings {\n        welcomeMessage\n        sections { section enabled }\n      }\n    }\n    viewer {\n      contact {\n        id\n        invoiceSummary { hasInvoices outstandingCount totalDue currency nextDueDate }\n        documentSummary { hasDocuments waitingForSignature }\n        communitySummary { hasGroups groupCount unreadCount }\n        courseSummary { hasCourses courseCount completedCount progressPercent resumeCourseId }\n      }\n    }\n  }\n"): (typeof documents)["\n  query PortalDashboard {\n    portal {\n      settings {\n        welcomeMessage\n        sections { section enabled }\n      }\n    }\n    viewer {\n      contact {\n        id\n        invoiceSummary { hasInvoices outstandingCount totalDue currency nextDueDate }\n        documentSummary { hasDocuments waitingForSignature }\n        communitySummary { hasGroups groupCount unreadCount }\n        courseSummary { hasCourses courseCount completedCount progressPercent resumeCourseId }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query PortalDashboard {\n    portal {\n      settings {\n        welcomeMessage\n        sections { section enabled }\n      }\n    }\n    viewer {\n      contact {\n        id\n        invoiceSummary { hasInvoices outstandingCount totalDue currency nextDueDate }\n        documentSummary { hasDocuments waitingForSignature }\n        communitySummary { hasGroups groupCount unreadCount }\n        courseSummary { hasCourses courseCount completedCount progressPercent resumeCourseId }\n        appointmentSummary { hasAppointments canBook next { id startsAt typeName } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query PortalDashboard {\n    portal {\n      settings {\n        welcomeMessage\n        sections { section enabled }\n      }\n    }\n    viewer {\n      contact {\n        id\n        invoiceSummary { hasInvoices outstandingCount totalDue currency nextDueDate }\n        documentSummary { hasDocuments waitingForSignature }\n        communitySummary { hasGroups groupCount unreadCount }\n        courseSummary { hasCourses courseCount completedCount progressPercent resumeCourseId }\n        appointmentSummary { hasAppointments canBook next { id startsAt typeName } }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -550,6 +622,150 @@ export function graphql(source: "\n  query PortalSettingsCache {\n    portal { s
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query PortalSections {\n    portal { settings { sections { section enabled } } }\n  }\n"): (typeof documents)["\n  query PortalSections {\n    portal { settings { sections { section enabled } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminAppointmentTypes($includeArchived: Boolean) {\n    appointmentTypes(first: 100, includeArchived: $includeArchived) {\n      totalCount\n      edges { node { ...AppointmentTypeFields } }\n    }\n  }\n"): (typeof documents)["\n  query AdminAppointmentTypes($includeArchived: Boolean) {\n    appointmentTypes(first: 100, includeArchived: $includeArchived) {\n      totalCount\n      edges { node { ...AppointmentTypeFields } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminAppointmentType($id: ID!) {\n    appointmentType(id: $id) { ...AppointmentTypeFields }\n  }\n"): (typeof documents)["\n  query AdminAppointmentType($id: ID!) {\n    appointmentType(id: $id) { ...AppointmentTypeFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AppointmentTypeResultFields on AppointmentTypeResult {\n    __typename\n    ... on AppointmentTypeSuccess { appointmentType { ...AppointmentTypeFields } }\n    ... on UserError { message }\n    ... on ValidationError { field }\n  }\n"): (typeof documents)["\n  fragment AppointmentTypeResultFields on AppointmentTypeResult {\n    __typename\n    ... on AppointmentTypeSuccess { appointmentType { ...AppointmentTypeFields } }\n    ... on UserError { message }\n    ... on ValidationError { field }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateAppointmentType($input: AppointmentTypeInput!) {\n    createAppointmentType(input: $input) { ...AppointmentTypeResultFields }\n  }\n"): (typeof documents)["\n  mutation CreateAppointmentType($input: AppointmentTypeInput!) {\n    createAppointmentType(input: $input) { ...AppointmentTypeResultFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateAppointmentType($id: ID!, $input: AppointmentTypeInput!) {\n    updateAppointmentType(id: $id, input: $input) { ...AppointmentTypeResultFields }\n  }\n"): (typeof documents)["\n  mutation UpdateAppointmentType($id: ID!, $input: AppointmentTypeInput!) {\n    updateAppointmentType(id: $id, input: $input) { ...AppointmentTypeResultFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ArchiveAppointmentType($id: ID!) {\n    archiveAppointmentType(id: $id) { ...AppointmentTypeResultFields }\n  }\n"): (typeof documents)["\n  mutation ArchiveAppointmentType($id: ID!) {\n    archiveAppointmentType(id: $id) { ...AppointmentTypeResultFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RestoreAppointmentType($id: ID!) {\n    restoreAppointmentType(id: $id) { ...AppointmentTypeResultFields }\n  }\n"): (typeof documents)["\n  mutation RestoreAppointmentType($id: ID!) {\n    restoreAppointmentType(id: $id) { ...AppointmentTypeResultFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AppointmentStaff {\n    staffMembers(first: 100) {\n      edges { node { id name email } }\n    }\n  }\n"): (typeof documents)["\n  query AppointmentStaff {\n    staffMembers(first: 100) {\n      edges { node { id name email } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment StaffAvailabilityFields on StaffAvailability {\n    staffId\n    staffName\n    timeZone\n    weekly { weekday intervals { start end } }\n    overrides { date intervals { start end } }\n  }\n"): (typeof documents)["\n  fragment StaffAvailabilityFields on StaffAvailability {\n    staffId\n    staffName\n    timeZone\n    weekly { weekday intervals { start end } }\n    overrides { date intervals { start end } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StaffAvailability($staffId: ID!) {\n    staffAvailability(staffId: $staffId) { ...StaffAvailabilityFields }\n  }\n"): (typeof documents)["\n  query StaffAvailability($staffId: ID!) {\n    staffAvailability(staffId: $staffId) { ...StaffAvailabilityFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetWeeklyAvailability($staffId: ID!, $timeZone: String!, $weekly: [WeeklyHoursInput!]!) {\n    setWeeklyAvailability(staffId: $staffId, timeZone: $timeZone, weekly: $weekly) {\n      __typename\n      ... on StaffAvailabilitySuccess { availability { ...StaffAvailabilityFields } }\n      ... on UserError { message }\n      ... on ValidationError { field }\n    }\n  }\n"): (typeof documents)["\n  mutation SetWeeklyAvailability($staffId: ID!, $timeZone: String!, $weekly: [WeeklyHoursInput!]!) {\n    setWeeklyAvailability(staffId: $staffId, timeZone: $timeZone, weekly: $weekly) {\n      __typename\n      ... on StaffAvailabilitySuccess { availability { ...StaffAvailabilityFields } }\n      ... on UserError { message }\n      ... on ValidationError { field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetDateOverride($staffId: ID!, $date: String!, $intervals: [TimeIntervalInput!]!) {\n    setDateOverride(staffId: $staffId, date: $date, intervals: $intervals) {\n      __typename\n      ... on StaffAvailabilitySuccess { availability { ...StaffAvailabilityFields } }\n      ... on UserError { message }\n      ... on ValidationError { field }\n    }\n  }\n"): (typeof documents)["\n  mutation SetDateOverride($staffId: ID!, $date: String!, $intervals: [TimeIntervalInput!]!) {\n    setDateOverride(staffId: $staffId, date: $date, intervals: $intervals) {\n      __typename\n      ... on StaffAvailabilitySuccess { availability { ...StaffAvailabilityFields } }\n      ... on UserError { message }\n      ... on ValidationError { field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveDateOverride($staffId: ID!, $date: String!) {\n    removeDateOverride(staffId: $staffId, date: $date) {\n      __typename\n      ... on StaffAvailabilitySuccess { availability { ...StaffAvailabilityFields } }\n      ... on UserError { message }\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveDateOverride($staffId: ID!, $date: String!) {\n    removeDateOverride(staffId: $staffId, date: $date) {\n      __typename\n      ... on StaffAvailabilitySuccess { availability { ...StaffAvailabilityFields } }\n      ... on UserError { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Agenda($from: DateTimeISO!, $to: DateTimeISO!, $hostStaffId: ID, $after: String) {\n    agenda(from: $from, to: $to, hostStaffId: $hostStaffId, first: 100, after: $after) {\n      totalCount\n      edges { cursor node { ...AppointmentFields contact { id name email } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query Agenda($from: DateTimeISO!, $to: DateTimeISO!, $hostStaffId: ID, $after: String) {\n    agenda(from: $from, to: $to, hostStaffId: $hostStaffId, first: 100, after: $after) {\n      totalCount\n      edges { cursor node { ...AppointmentFields contact { id name email } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminAppointment($id: ID!) {\n    appointment(id: $id) {\n      ...AppointmentFields\n      contact { id name email }\n      type { id bookingWindowDays hosts { staffId name } }\n    }\n  }\n"): (typeof documents)["\n  query AdminAppointment($id: ID!) {\n    appointment(id: $id) {\n      ...AppointmentFields\n      contact { id name email }\n      type { id bookingWindowDays hosts { staffId name } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StaffBookAppointment($input: BookAppointmentInput!) {\n    bookAppointment(input: $input) { ...AppointmentResultFields }\n  }\n"): (typeof documents)["\n  mutation StaffBookAppointment($input: BookAppointmentInput!) {\n    bookAppointment(input: $input) { ...AppointmentResultFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StaffRescheduleAppointment($id: ID!, $startsAt: DateTimeISO!) {\n    rescheduleAppointment(id: $id, startsAt: $startsAt) { ...AppointmentResultFields }\n  }\n"): (typeof documents)["\n  mutation StaffRescheduleAppointment($id: ID!, $startsAt: DateTimeISO!) {\n    rescheduleAppointment(id: $id, startsAt: $startsAt) { ...AppointmentResultFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StaffCancelAppointment($id: ID!, $reason: String) {\n    cancelAppointment(id: $id, reason: $reason) { ...AppointmentResultFields }\n  }\n"): (typeof documents)["\n  mutation StaffCancelAppointment($id: ID!, $reason: String) {\n    cancelAppointment(id: $id, reason: $reason) { ...AppointmentResultFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkAppointmentCompleted($id: ID!) {\n    markAppointmentCompleted(id: $id) { ...AppointmentResultFields }\n  }\n"): (typeof documents)["\n  mutation MarkAppointmentCompleted($id: ID!) {\n    markAppointmentCompleted(id: $id) { ...AppointmentResultFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkAppointmentNoShow($id: ID!) {\n    markAppointmentNoShow(id: $id) { ...AppointmentResultFields }\n  }\n"): (typeof documents)["\n  mutation MarkAppointmentNoShow($id: ID!) {\n    markAppointmentNoShow(id: $id) { ...AppointmentResultFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BookingContactOptions($search: String) {\n    contacts(first: 20, search: $search) {\n      edges { node { id name email access { status } } }\n    }\n  }\n"): (typeof documents)["\n  query BookingContactOptions($search: String) {\n    contacts(first: 20, search: $search) {\n      edges { node { id name email access { status } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StaffCalendarFeed {\n    myCalendarFeed { url }\n  }\n"): (typeof documents)["\n  query StaffCalendarFeed {\n    myCalendarFeed { url }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StaffResetCalendarFeed {\n    resetCalendarFeed {\n      __typename\n      ... on CalendarFeedSuccess { feed { url } }\n      ... on UserError { message }\n    }\n  }\n"): (typeof documents)["\n  mutation StaffResetCalendarFeed {\n    resetCalendarFeed {\n      __typename\n      ... on CalendarFeedSuccess { feed { url } }\n      ... on UserError { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PortalAppointments($when: AppointmentWhen!, $first: Int, $after: String) {\n    myAppointments(when: $when, first: $first, after: $after) {\n      totalCount\n      edges { cursor node { ...AppointmentFields } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query PortalAppointments($when: AppointmentWhen!, $first: Int, $after: String) {\n    myAppointments(when: $when, first: $first, after: $after) {\n      totalCount\n      edges { cursor node { ...AppointmentFields } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PortalAppointment($id: ID!) {\n    appointment(id: $id) {\n      ...AppointmentFields\n      ics\n    }\n  }\n"): (typeof documents)["\n  query PortalAppointment($id: ID!) {\n    appointment(id: $id) {\n      ...AppointmentFields\n      ics\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PortalAppointmentTypes {\n    appointmentTypes(first: 100) {\n      edges { node { ...AppointmentTypeFields } }\n    }\n  }\n"): (typeof documents)["\n  query PortalAppointmentTypes {\n    appointmentTypes(first: 100) {\n      edges { node { ...AppointmentTypeFields } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PortalAppointmentType($id: ID!) {\n    appointmentType(id: $id) { ...AppointmentTypeFields }\n  }\n"): (typeof documents)["\n  query PortalAppointmentType($id: ID!) {\n    appointmentType(id: $id) { ...AppointmentTypeFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BookAppointment($input: BookAppointmentInput!) {\n    bookAppointment(input: $input) { ...AppointmentResultFields }\n  }\n"): (typeof documents)["\n  mutation BookAppointment($input: BookAppointmentInput!) {\n    bookAppointment(input: $input) { ...AppointmentResultFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RescheduleAppointment($id: ID!, $startsAt: DateTimeISO!) {\n    rescheduleAppointment(id: $id, startsAt: $startsAt) { ...AppointmentResultFields }\n  }\n"): (typeof documents)["\n  mutation RescheduleAppointment($id: ID!, $startsAt: DateTimeISO!) {\n    rescheduleAppointment(id: $id, startsAt: $startsAt) { ...AppointmentResultFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelAppointment($id: ID!, $reason: String) {\n    cancelAppointment(id: $id, reason: $reason) { ...AppointmentResultFields }\n  }\n"): (typeof documents)["\n  mutation CancelAppointment($id: ID!, $reason: String) {\n    cancelAppointment(id: $id, reason: $reason) { ...AppointmentResultFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyCalendarFeed {\n    myCalendarFeed { url }\n  }\n"): (typeof documents)["\n  query MyCalendarFeed {\n    myCalendarFeed { url }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetCalendarFeed {\n    resetCalendarFeed {\n      __typename\n      ... on CalendarFeedSuccess { feed { url } }\n      ... on UserError { message }\n    }\n  }\n"): (typeof documents)["\n  mutation ResetCalendarFeed {\n    resetCalendarFeed {\n      __typename\n      ... on CalendarFeedSuccess { feed { url } }\n      ... on UserError { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AppointmentTypeFields on AppointmentType {\n    id\n    name\n    description\n    durationMinutes\n    location { kind value }\n    hosts { staffId name }\n    bufferBeforeMinutes\n    bufferAfterMinutes\n    minimumNoticeMinutes\n    bookingWindowDays\n    changeNoticeMinutes\n    clientBookable\n    reminderMinutesBefore\n    archived\n  }\n"): (typeof documents)["\n  fragment AppointmentTypeFields on AppointmentType {\n    id\n    name\n    description\n    durationMinutes\n    location { kind value }\n    hosts { staffId name }\n    bufferBeforeMinutes\n    bufferAfterMinutes\n    minimumNoticeMinutes\n    bookingWindowDays\n    changeNoticeMinutes\n    clientBookable\n    reminderMinutesBefore\n    archived\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AppointmentFields on Appointment {\n    id\n    typeName\n    startsAt\n    endsAt\n    status\n    location { kind value }\n    host { staffId name }\n    clientTimeZone\n    cancelledBy\n    cancelReason\n    changeDeadline\n    canChange\n    type { id name durationMinutes changeNoticeMinutes }\n  }\n"): (typeof documents)["\n  fragment AppointmentFields on Appointment {\n    id\n    typeName\n    startsAt\n    endsAt\n    status\n    location { kind value }\n    host { staffId name }\n    clientTimeZone\n    cancelledBy\n    cancelReason\n    changeDeadline\n    canChange\n    type { id name durationMinutes changeNoticeMinutes }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AppointmentResultFields on AppointmentResult {\n    __typename\n    ... on AppointmentSuccess { appointment { ...AppointmentFields } }\n    ... on UserError { message }\n    ... on ValidationError { field }\n  }\n"): (typeof documents)["\n  fragment AppointmentResultFields on AppointmentResult {\n    __typename\n    ... on AppointmentSuccess { appointment { ...AppointmentFields } }\n    ... on UserError { message }\n    ... on ValidationError { field }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AppointmentSlots($typeId: ID!, $from: DateTimeISO!, $to: DateTimeISO!, $hostStaffId: ID) {\n    appointmentSlots(typeId: $typeId, from: $from, to: $to, hostStaffId: $hostStaffId) { startsAt endsAt }\n  }\n"): (typeof documents)["\n  query AppointmentSlots($typeId: ID!, $from: DateTimeISO!, $to: DateTimeISO!, $hostStaffId: ID) {\n    appointmentSlots(typeId: $typeId, from: $from, to: $to, hostStaffId: $hostStaffId) { startsAt endsAt }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

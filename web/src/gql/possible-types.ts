@@ -7,10 +7,27 @@
       "NotFoundError",
       "ValidationError"
     ],
+    "AppointmentResult": [
+      "AppointmentStateError",
+      "AppointmentSuccess",
+      "NotFoundError",
+      "SlotTakenError",
+      "TooLateToChangeError",
+      "ValidationError"
+    ],
+    "AppointmentTypeResult": [
+      "AppointmentTypeSuccess",
+      "NotFoundError",
+      "ValidationError"
+    ],
     "BusinessResult": [
       "BusinessSuccess",
       "NotFoundError",
       "ValidationError"
+    ],
+    "CalendarFeedResult": [
+      "CalendarFeedSuccess",
+      "NotFoundError"
     ],
     "CommunityCommentResult": [
       "CommunityCommentSuccess",
@@ -189,6 +206,11 @@
     "SignOutResult": [
       "SignOutSuccess"
     ],
+    "StaffAvailabilityResult": [
+      "NotFoundError",
+      "StaffAvailabilitySuccess",
+      "ValidationError"
+    ],
     "StaffResult": [
       "EmailTakenError",
       "StaffSuccess",
@@ -218,6 +240,7 @@
       "StaffSuccess"
     ],
     "UserError": [
+      "AppointmentStateError",
       "CannotRemoveSelfError",
       "CommunityStateError",
       "CourseStateError",
@@ -232,6 +255,8 @@
       "NotFoundError",
       "PaymentUnavailable",
       "RateLimitedError",
+      "SlotTakenError",
+      "TooLateToChangeError",
       "ValidationError"
     ]
   }
@@ -244,10 +269,27 @@
       "NotFoundError",
       "ValidationError"
     ],
+    "AppointmentResult": [
+      "AppointmentStateError",
+      "AppointmentSuccess",
+      "NotFoundError",
+      "SlotTakenError",
+      "TooLateToChangeError",
+      "ValidationError"
+    ],
+    "AppointmentTypeResult": [
+      "AppointmentTypeSuccess",
+      "NotFoundError",
+      "ValidationError"
+    ],
     "BusinessResult": [
       "BusinessSuccess",
       "NotFoundError",
       "ValidationError"
+    ],
+    "CalendarFeedResult": [
+      "CalendarFeedSuccess",
+      "NotFoundError"
     ],
     "CommunityCommentResult": [
       "CommunityCommentSuccess",
@@ -426,6 +468,11 @@
     "SignOutResult": [
       "SignOutSuccess"
     ],
+    "StaffAvailabilityResult": [
+      "NotFoundError",
+      "StaffAvailabilitySuccess",
+      "ValidationError"
+    ],
     "StaffResult": [
       "EmailTakenError",
       "StaffSuccess",
@@ -455,6 +502,7 @@
       "StaffSuccess"
     ],
     "UserError": [
+      "AppointmentStateError",
       "CannotRemoveSelfError",
       "CommunityStateError",
       "CourseStateError",
@@ -469,6 +517,8 @@
       "NotFoundError",
       "PaymentUnavailable",
       "RateLimitedError",
+      "SlotTakenError",
+      "TooLateToChangeError",
       "ValidationError"
     ]
   }

@@ -5,6 +5,7 @@ import { usePortalBusiness } from "../shared/branding";
 import { useInvoiceLive } from "../sections/invoices/shared/useInvoiceLive";
 import { QueryState } from "../shared/QueryState";
 import { useViewer } from "../shared/viewer";
+import { appointmentCardLines } from "../sections/appointments/portal/dashboardCard";
 import { communityCardLines } from "../sections/communities/portal/dashboardCard";
 import { courseCardLines } from "../sections/courses/portal/dashboardCard";
 import { documentCardLines } from "../sections/documents/portal/dashboardCard";
@@ -28,6 +29,7 @@ const PortalDashboardDocument = graphql(`
         documentSummary { hasDocuments waitingForSignature }
         communitySummary { hasGroups groupCount unreadCount }
         courseSummary { hasCourses courseCount completedCount progressPercent resumeCourseId }
+        appointmentSummary { hasAppointments canBook next { id startsAt typeName } }
       }
     }
   }
@@ -61,6 +63,7 @@ export function DashboardPage() {
           if (sectionFailed(error, contact, contact?.documentSummary)) failed.push("DOCUMENTS");
           if (sectionFailed(error, contact, contact?.communitySummary)) failed.push("COMMUNITIES");
           if (sectionFailed(error, contact, contact?.courseSummary)) failed.push("COURSES");
+          if (sectionFailed(error, contact, contact?.appointmentSummary)) failed.push("APPOINTMENTS");
           const cards = sectionsWithContent(
             enabled,
             {
@@ -68,6 +71,7 @@ export function DashboardPage() {
               DOCUMENTS: documentCardLines(contact?.documentSummary),
               COMMUNITIES: communityCardLines(contact?.communitySummary),
               COURSES: courseCardLines(contact?.courseSummary),
+              APPOINTMENTS: appointmentCardLines(contact?.appointmentSummary),
             },
             failed,
           );

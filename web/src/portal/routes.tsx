@@ -1,4 +1,5 @@
 import type { RouteObject } from "react-router";
+import { appointmentPortalRoutes } from "../sections/appointments/portal/routes";
 import { communityPortalRoutes } from "../sections/communities/portal/routes";
 import { coursePortalRoutes, coursePublicRoutes } from "../sections/courses/portal/routes";
 import { documentPortalRoutes } from "../sections/documents/portal/routes";
@@ -56,6 +57,7 @@ export const portalRoutes: RouteObject[] = [
               ...documentPortalRoutes,
               ...coursePortalRoutes,
               ...communityPortalRoutes,
+              ...appointmentPortalRoutes,
             ],
           },
         ],

@@ -18,6 +18,7 @@ export const SECTION_INFO = {
   DOCUMENTS: { title: "Documents", noun: "documents", path: "/documents" },
   COURSES: { title: "Courses", noun: "courses", path: "/courses" },
   COMMUNITIES: { title: "Communities", noun: "community groups", path: "/communities" },
+  APPOINTMENTS: { title: "Appointments", noun: "appointments", path: "/appointments" },
 } as const satisfies Partial<Record<PortalSection, SectionInfo>>;
 
 export type ExistingSection = keyof typeof SECTION_INFO;

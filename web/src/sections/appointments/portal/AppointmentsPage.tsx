@@ -1,0 +1,170 @@
+import { useMutation, useQuery } from "@apollo/client/react";
+import { useEffect, useState } from "react";
+import { Link, useLocation } from "react-router";
+import type { AppointmentFieldsFragment, AppointmentWhen } from "../../../gql/graphql";
+import { useSectionEnabled } from "../../../portal/useSectionEnabled";
+import { ConfirmDialog } from "../../../shared/ConfirmDialog";
+import { CopyButton } from "../../../shared/CopyButton";
+import { QueryState } from "../../../shared/QueryState";
+import { problemOf } from "../../../shared/results";
+import { useLoadMore } from "../../../shared/useLoadMore";
+import { AppointmentLocationText, AppointmentStatusBadge } from "../shared/AppointmentBits";
+import { browserTimeZone, formatDateTimeIn, shortZoneName } from "../shared/time";
+import {
+  MyCalendarFeedDocument,
+  PortalAppointmentsDocument,
+  PortalAppointmentTypesDocument,
+  ResetCalendarFeedDocument,
+} from "./operations";
+import { AppointmentsOff } from "./SectionOff";
+
+/** The client's upcoming and past appointments, a way to book one, and their calendar feed. */
+export function AppointmentsPage() {
+  const enabled = useSectionEnabled("APPOINTMENTS");
+  const types = useQuery(PortalAppointmentTypesDocument);
+  const location = useLocation();
+  const notice = (location.state as { notice?: string } | null)?.notice;
+  useEffect(() => {
+    document.title = "Appointments";
+  }, []);
+  if (enabled === false) return <AppointmentsOff />;
+  const bookable = (types.data?.appointmentTypes?.edges.length ?? 0) > 0;
+  return (
+    <>
+      <div className="page-heading">
+        <h1>Appointments</h1>
+        {bookable && (
+          <Link className="button" to="/appointments/book">
+            Book an appointment
+          </Link>
+        )}
+      </div>
+      {notice && (
+        <p className="alert alert-success" role="status">
+          {notice}
+        </p>
+      )}
+      <AppointmentList when="UPCOMING" title="Upcoming" empty="You have no upcoming appointments." />
+      <AppointmentList when="PAST" title="Past" empty="No past appointments yet." />
+      <CalendarFeedCard />
+    </>
+  );
+}
+
+function AppointmentList({ when, title, empty }: { when: AppointmentWhen; title: string; empty: string }) {
+  const headingId = `appointments-${when.toLowerCase()}`;
+  const { data, loading, error, refetch, fetchMore } = useQuery(PortalAppointmentsDocument, {
+    variables: { when, first: 20 },
+    fetchPolicy: "cache-and-network",
+    notifyOnNetworkStatusChange: true,
+  });
+  const { loadingMore, loadMore } = useLoadMore(fetchMore);
+  return (
+    <section aria-labelledby={headingId} data-testid={`appointments-${when.toLowerCase()}`}>
+      <h2 id={headingId}>{title}</h2>
+      <QueryState loading={loading} error={error} data={data} loadingLabel="Loading your appointments…" onRetry={() => void refetch()}>
+        {({ myAppointments }) =>
+          !myAppointments || myAppointments.edges.length === 0 ? (
+            <p className="empty-state">{empty}</p>
+          ) : (
+            <>
+              <ul className="appt-list" aria-labelledby={headingId}>
+                {myAppointments.edges.map(({ node }) => (
+                  <AppointmentItem key={node.id} appointment={node} />
+                ))}
+              </ul>
+              {myAppointments.pageInfo.hasNextPage && (
+                <button
+                  type="button"
+                  className="button button-secondary"
+                  disabled={loadingMore}
+                  onClick={() => void loadMore(myAppointments.pageInfo.endCursor ?? null)}
+                >
+                  {loadingMore ? "Loading…" : "Load more"}
+                </button>
+              )}
+            </>
+          )
+        }
+      </QueryState>
+    </section>
+  );
+}
+
+function AppointmentItem({ appointment }: { appointment: AppointmentFieldsFragment }) {
+  const zone = browserTimeZone();
+  return (
+    <li className="card appt-item" data-testid="appointment-item">
+      <div>
+        <h3>
+          <Link to={`/appointments/${appointment.id}`}>{appointment.typeName}</Link>
+        </h3>
+        <p>
+          {formatDateTimeIn(appointment.startsAt, zone)} {shortZoneName(zone, appointment.startsAt)}
+        </p>
+        <p className="hint">
+          With {appointment.host.name} · <AppointmentLocationText location={appointment.location} />
+        </p>
+      </div>
+      <div>
+        <AppointmentStatusBadge status={appointment.status} />
+      </div>
+    </li>
+  );
+}
+
+/** The secret address calendar apps subscribe to; resetting it stops the old one working. */
+function CalendarFeedCard() {
+  const { data, loading, error, refetch } = useQuery(MyCalendarFeedDocument);
+  const [reset, { loading: resetting }] = useMutation(ResetCalendarFeedDocument);
+  const [confirming, setConfirming] = useState(false);
+  const [message, setMessage] = useState("");
+  return (
+    <section className="card" aria-labelledby="calendar-feed-heading" data-testid="calendar-feed">
+      <h2 id="calendar-feed-heading">Subscribe from your calendar</h2>
+      <p>
+        Add this address to Google Calendar, Apple Calendar or Outlook (“subscribe from URL”) to see your appointments there. Keep it
+        private: anyone with it can see your appointments.
+      </p>
+      <QueryState loading={loading} error={error} data={data} onRetry={() => void refetch()}>
+        {({ myCalendarFeed }) =>
+          myCalendarFeed ? (
+            <>
+              <code className="appt-feed-url" data-testid="calendar-feed-url">
+                {myCalendarFeed.url}
+              </code>
+              <div className="actions">
+                <CopyButton text={myCalendarFeed.url} label="Copy address" />
+                <button type="button" className="button button-secondary" onClick={() => setConfirming(true)}>
+                  Reset address
+                </button>
+              </div>
+            </>
+          ) : (
+            <p className="hint">Your calendar address is not available right now.</p>
+          )
+        }
+      </QueryState>
+      <p role="status" className="hint">
+        {message}
+      </p>
+      <ConfirmDialog
+        open={confirming}
+        title="Reset your calendar address?"
+        confirmLabel="Reset address"
+        busy={resetting}
+        onCancel={() => setConfirming(false)}
+        onConfirm={async () => {
+          const result = (await reset()).data?.resetCalendarFeed;
+          setConfirming(false);
+          if (result?.__typename === "CalendarFeedSuccess") {
+            setMessage("A new address was made. Calendars subscribed to the old one stop updating: subscribe again with the new one.");
+            void refetch();
+          } else setMessage(problemOf(result)?.message ?? "Could not reset the address. Please try again.");
+        }}
+      >
+        <p>Calendars subscribed to the current address stop receiving your appointments.</p>
+      </ConfirmDialog>
+    </section>
+  );
+}
