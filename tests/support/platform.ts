@@ -1,5 +1,6 @@
 import { composeServices } from "@apollo/composition";
 import { printSubgraphSchema } from "@apollo/subgraph";
+import { createAppointmentsSubgraph } from "@portal/appointments";
 import { billingReceiptPdf, createAutomationSubgraph, documentsSignedPdf } from "@portal/automation";
 import { createBillingSubgraph } from "@portal/billing";
 import { createCommunitiesSubgraph } from "@portal/communities";
@@ -23,11 +24,12 @@ export interface Platform {
   documents: RunningSubgraphProcess;
   communities: RunningSubgraphProcess;
   courses: RunningSubgraphProcess;
+  appointments: RunningSubgraphProcess;
   gatewayPort: number;
   gatewayUrl: string;
   client: (host: string, bearer?: string) => PortalClient;
   /** Stops one subgraph while the rest keep running (an outage); `stop` then skips it. */
-  stopSubgraph: (name: "automation" | "billing" | "documents" | "communities" | "courses") => Promise<void>;
+  stopSubgraph: (name: "automation" | "billing" | "documents" | "communities" | "courses" | "appointments") => Promise<void>;
   stop: () => Promise<void>;
 }
 
@@ -79,6 +81,7 @@ async function startPlatformNow(databaseUrl: string, options: { webDistDir?: str
   documentsUrl = documents.url;
   const communities = await runSubgraph(createCommunitiesSubgraph(COMMUNITIES_OPTIONS), runtime);
   const courses = await runSubgraph(createCoursesSubgraph(COURSES_OPTIONS), runtime);
+  const appointments = await runSubgraph(createAppointmentsSubgraph(APPOINTMENTS_OPTIONS), runtime);
   // Links point at the development addresses (http://<slug>.localhost:4000), as from every identity in
   // the test database: any instance may issue a queued sign-in link. Tests open a link's path on
   // their own gateway.
@@ -117,6 +120,11 @@ async function startPlatformNow(databaseUrl: string, options: { webDistDir?: str
       url: courses.url,
       typeDefs: parse(printSubgraphSchema(await createCoursesSubgraph(COURSES_OPTIONS).buildSchema(courses))),
     },
+    {
+      name: "appointments",
+      url: appointments.url,
+      typeDefs: parse(printSubgraphSchema(await createAppointmentsSubgraph(APPOINTMENTS_OPTIONS).buildSchema(appointments))),
+    },
   ]);
   if (composed.errors?.length) throw new Error(composed.errors.map((e) => e.message).join("\n"));
   const gateway = await startGateway({
@@ -130,6 +138,7 @@ async function startPlatformNow(databaseUrl: string, options: { webDistDir?: str
       documents: documents.url,
       communities: communities.url,
       courses: courses.url,
+      appointments: appointments.url,
     },
     identityInternalUrl: identity.url.replace(/\/graphql$/, ""),
     portalSecret: TEST_SECRET,
@@ -151,15 +160,17 @@ async function startPlatformNow(databaseUrl: string, options: { webDistDir?: str
     documents,
     communities,
     courses,
+    appointments,
     gatewayPort: gateway.port,
     gatewayUrl: gateway.url,
     client: (host, bearer) => new PortalClient(gateway.port, host, bearer),
-    stopSubgraph: (name) => stopOnce({ automation, billing, documents, communities, courses }[name]),
+    stopSubgraph: (name) => stopOnce({ automation, billing, documents, communities, courses, appointments }[name]),
     async stop() {
       await gateway.stop();
       await stopOnce(billing);
       await stopOnce(identity);
       await stopOnce(courses);
+      await stopOnce(appointments);
       await stopOnce(communities);
       await stopOnce(documents);
       await stopOnce(automation);
@@ -175,6 +186,9 @@ const COMMUNITIES_OPTIONS = { production: false };
 
 /** Courses' drip job looks every second, so a lesson dripped a few seconds ahead is announced in a test. */
 const COURSES_OPTIONS = { production: false, dripIntervalMs: 1000 };
+
+/** Appointments' reminder job looks every second in tests. */
+const APPOINTMENTS_OPTIONS = { production: false, reminderIntervalMs: 1000 };
 
 /** The embedded demo's payment mode: test payments, no Stripe keys. */
 const BILLING_OPTIONS: BillingOptions = { testPayments: true };
