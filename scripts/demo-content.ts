@@ -1,3 +1,4 @@
+import { seedDemoAppointments } from "@portal/appointments";
 import type { Actor } from "@portal/kit";
 import { seedDemoInvoices } from "@portal/billing";
 import { seedDemoCommunity } from "@portal/communities";
@@ -9,7 +10,8 @@ import { SignedSubgraph } from "./signed-subgraph.js";
 /**
  * The demo's living content: invoices (one paid, one outstanding), documents (one signed by
  * everyone, one waiting for the client), a community group with the client, posts, comments and
- * reactions, and a course the client is part-way through. Created once the subgraphs run, by calling billing and
+ * reactions, a course the client is part-way through, and appointments (two types, the owner's hours,
+ * the client with one upcoming and one past appointment). Created once the subgraphs run, by calling billing and
  * documents as the demo business's owner and as its client, each call signed with the platform
  * secret exactly as the gateway signs it, so every rule, event, email and PDF is the real one.
  */
@@ -22,6 +24,8 @@ export interface DemoContentTarget {
   communitiesUrl?: string;
   /** Without it, no course is added (e.g. a platform without the courses section). */
   coursesUrl?: string;
+  /** Without it, no appointments are added (e.g. a platform without the appointments section). */
+  appointmentsUrl?: string;
   portalSecret: string;
   today?: Date;
   /** How long to wait for billing and documents to learn the demo people from identity's events. */
@@ -37,6 +41,8 @@ export interface DemoContentAdded {
   communities?: number;
   /** Courses created; undefined when no courses URL was given. */
   courses?: number;
+  /** Appointment types created; undefined when no appointments URL was given. */
+  appointments?: number;
 }
 
 /** Adds whatever of the demo content is missing; a second run adds nothing. */
@@ -57,15 +63,19 @@ export async function seedDemoContent(target: DemoContentTarget): Promise<DemoCo
   const documents = (actor: Actor) => new SignedSubgraph(target.documentsUrl, target.portalSecret, parties.business.id, actor);
   const communities = (actor: Actor) => new SignedSubgraph(target.communitiesUrl!, target.portalSecret, parties.business.id, actor);
   const courses = (actor: Actor) => new SignedSubgraph(target.coursesUrl!, target.portalSecret, parties.business.id, actor);
-  const [invoices, documentsAdded, communitiesAdded, coursesAdded] = await Promise.allSettled([
+  const appointments = (actor: Actor) => new SignedSubgraph(target.appointmentsUrl!, target.portalSecret, parties.business.id, actor);
+  const [invoices, documentsAdded, communitiesAdded, coursesAdded, appointmentsAdded] = await Promise.allSettled([
     seedDemoInvoices({ ...common, staff: billing(staff), client: billing(client) }),
     seedDemoDocuments({ ...common, owner: parties.owner, staff: documents(staff), client: documents(client) }),
     target.communitiesUrl
       ? seedDemoCommunity({ ...common, owner: parties.owner, staff: communities(staff), client: communities(client) })
       : Promise.resolve(undefined),
     target.coursesUrl ? seedDemoCourse({ ...common, staff: courses(staff), client: courses(client) }) : Promise.resolve(undefined),
+    target.appointmentsUrl
+      ? seedDemoAppointments({ ...common, owner: parties.owner, staff: appointments(staff) })
+      : Promise.resolve(undefined),
   ]);
-  const failed = [invoices, documentsAdded, communitiesAdded, coursesAdded].flatMap((result) =>
+  const failed = [invoices, documentsAdded, communitiesAdded, coursesAdded, appointmentsAdded].flatMap((result) =>
     result.status === "rejected" ? [result.reason instanceof Error ? result.reason.message : String(result.reason)] : [],
   );
   if (failed.length) throw new Error(failed.join("; "));
@@ -74,5 +84,6 @@ export async function seedDemoContent(target: DemoContentTarget): Promise<DemoCo
     documents: (documentsAdded as PromiseFulfilledResult<number>).value,
     communities: (communitiesAdded as PromiseFulfilledResult<number | undefined>).value,
     courses: (coursesAdded as PromiseFulfilledResult<number | undefined>).value,
+    ...(target.appointmentsUrl ? { appointments: (appointmentsAdded as PromiseFulfilledResult<number | undefined>).value } : {}),
   };
 }

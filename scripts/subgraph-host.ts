@@ -57,6 +57,7 @@ if (!stopping) {
     documentsUrl: urlOf("documents"),
     communitiesUrl: urlOf("communities"),
     coursesUrl: urlOf("courses"),
+    appointmentsUrl: urlOf("appointments"),
     stopping: () => stopping,
   });
 }

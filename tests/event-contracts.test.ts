@@ -22,7 +22,7 @@ import { startPlatform, type Platform } from "./support/platform.js";
  * that renames, drops or retypes a field fails here, before any consumer meets the event.
  */
 
-const PRODUCERS = ["identity", "billing", "documents", "communities", "courses", "automation"] as const;
+const PRODUCERS = ["identity", "billing", "documents", "communities", "courses", "appointments", "automation"] as const;
 
 /**
  * Contracts declared for other sections' workflows, which will publish them; their consumers are
@@ -124,6 +124,64 @@ describe("event contracts", () => {
       input: { newEmail: `ada.lovelace@${business.slug}.test` },
     });
     expect(change.requestEmailChange.__typename).toBe("EmailChangeRequested");
+
+    // appointments: the owner's hours and a five-minute type; the client books one appointment whose
+    // reminder falls due a few seconds ahead (confirmed, then reminder due, by the reminder job), and
+    // books, reschedules and cancels another (rescheduled, cancelled).
+    const ownerId = (await staff.data(`{ viewer { staff { id } } }`)).viewer.staff.id;
+    const allWeek = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, intervals: [{ start: "00:00", end: "24:00" }] }));
+    await until(
+      () =>
+        staff.data(
+          `mutation($s: ID!, $w: [WeeklyHoursInput!]!) { setWeeklyAvailability(staffId: $s, timeZone: "UTC", weekly: $w) { __typename } }`,
+          { s: ownerId, w: allWeek },
+        ),
+      (data) => data.setWeeklyAvailability.__typename === "StaffAvailabilitySuccess",
+      "appointments to know the owner",
+    );
+    // Slots of a five-minute type start every five minutes; the first at least 90 s ahead, its reminder 15–75 s ahead.
+    const fiveMinutes = 5 * 60_000;
+    const remindedAt = Math.ceil((Date.now() + 90_000) / fiveMinutes) * fiveMinutes;
+    const minutesBefore = Math.floor((remindedAt - Date.now() - 15_000) / 60_000);
+    const appointmentType = await staff.data(
+      `mutation($input: AppointmentTypeInput!) { createAppointmentType(input: $input) { __typename ... on AppointmentTypeSuccess { appointmentType { id } } } }`,
+      {
+        input: {
+          name: "Check-in",
+          durationMinutes: 5,
+          location: { kind: "PHONE", value: "+1 555 0100" },
+          hostStaffIds: [ownerId],
+          minimumNoticeMinutes: 0,
+          changeNoticeMinutes: 0,
+          reminderMinutesBefore: [minutesBefore],
+        },
+      },
+    );
+    const typeId = appointmentType.createAppointmentType.appointmentType.id;
+    const bookAt = (startsAt: number) =>
+      until(
+        () =>
+          client.data(
+            `mutation($input: BookAppointmentInput!) { bookAppointment(input: $input) { __typename ... on AppointmentSuccess { appointment { id } } ... on UserError { message } } }`,
+            { input: { typeId, startsAt: new Date(startsAt).toISOString(), clientTimeZone: "Europe/Paris" } },
+          ),
+        (data) => data.bookAppointment.__typename === "AppointmentSuccess",
+        "appointments to know the contact",
+      );
+    await bookAt(remindedAt);
+    const moving = (await bookAt(remindedAt + 86_400_000)).bookAppointment.appointment.id;
+    const moved = await client.data(
+      `mutation($id: ID!, $at: DateTimeISO!) { rescheduleAppointment(id: $id, startsAt: $at) { __typename } }`,
+      {
+        id: moving,
+        at: new Date(remindedAt + 86_400_000 + 3_600_000).toISOString(),
+      },
+    );
+    expect(moved.rescheduleAppointment.__typename).toBe("AppointmentSuccess");
+    const cancelled = await client.data(`mutation($id: ID!) { cancelAppointment(id: $id, reason: "Travelling") { __typename } }`, {
+      id: moving,
+    });
+    expect(cancelled.cancelAppointment.__typename).toBe("AppointmentSuccess");
 
     // billing: an invoice sent, paid and partly refunded; another sent and voided.
     const invoiceInput = {
