@@ -7,7 +7,16 @@ import { problemOf } from "../../../shared/results";
 import { useViewer } from "../../../shared/viewer";
 import { browserTimeZone, formatDay, timeZoneOptions } from "../shared/time";
 import { AppointmentTabs } from "./AppointmentTabs";
-import { intervalsProblem, WEEKDAY_NAMES, weekDraftOf, weeklyInput, type IntervalDraft, type WeekDraft } from "./availabilityDraft";
+import {
+  intervalsDraftOf,
+  intervalsInput,
+  intervalsProblem,
+  WEEKDAY_NAMES,
+  weekDraftOf,
+  weeklyInput,
+  type IntervalDraft,
+  type WeekDraft,
+} from "./availabilityDraft";
 import {
   AppointmentStaffDocument,
   RemoveDateOverrideDocument,
@@ -169,6 +178,7 @@ function WeeklyForm({ staffId, availability }: { staffId: string; availability: 
           ))}
         </select>
       </div>
+      <p className="hint">An end of 00:00 means midnight, the end of the day.</p>
       {WEEKDAY_NAMES.map((name, index) => (
         <fieldset key={name} className="appt-weekday fieldset">
           <legend>{name}</legend>
@@ -213,7 +223,8 @@ function Overrides({ staffId, availability }: { staffId: string; availability: S
       setMessage({ text: problem, error: true });
       return;
     }
-    const result = (await setOverride({ variables: { staffId, date, intervals: dayOff ? [] : intervals } })).data?.setDateOverride;
+    const result = (await setOverride({ variables: { staffId, date, intervals: dayOff ? [] : intervalsInput(intervals) } })).data
+      ?.setDateOverride;
     if (result?.__typename === "StaffAvailabilitySuccess") {
       setMessage({ text: `${formatDay(date)} saved.`, error: false });
       setDate("");
@@ -234,7 +245,9 @@ function Overrides({ staffId, availability }: { staffId: string; availability: S
                 <strong>{formatDay(override.date)}</strong>:{" "}
                 {override.intervals.length === 0
                   ? "day off"
-                  : override.intervals.map((interval) => `${interval.start}–${interval.end}`).join(", ")}
+                  : intervalsDraftOf(override.intervals)
+                      .map((interval) => `${interval.start}–${interval.end === "00:00" ? "midnight" : interval.end}`)
+                      .join(", ")}
               </span>
               <button
                 type="button"

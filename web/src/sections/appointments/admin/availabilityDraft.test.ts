@@ -19,6 +19,13 @@ describe("weekly hours in the availability form", () => {
     expect(weeklyInput(week)).toEqual(weekly);
   });
 
+  it("shows a day's end at midnight as 00:00 and sends it back as 24:00", () => {
+    const week = weekDraftOf([{ weekday: 3, intervals: [{ start: "18:00", end: "24:00" }] }]);
+    expect(week[2]).toEqual([{ start: "18:00", end: "00:00" }]);
+    expect(intervalsProblem(week[2]!)).toBeNull();
+    expect(weeklyInput(week)).toEqual([{ weekday: 3, intervals: [{ start: "18:00", end: "24:00" }] }]);
+  });
+
   it("sorts a day's intervals and refuses overlaps and backwards hours", () => {
     expect(
       weeklyInput(
