@@ -94,6 +94,9 @@ export function AgendaPage() {
           if (total === 0) return <p className="empty-state">No bookings {view === "week" ? "this week" : "on this day"}.</p>;
           return (
             <div data-testid="agenda">
+              {agenda?.pageInfo.hasNextPage && (
+                <p className="alert alert-info">Showing the first 100 bookings: choose a host or the day view to see the rest.</p>
+              )}
               {days.map((day) => {
                 const bookings = (byDay.get(day) ?? []).sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
                 if (bookings.length === 0) return null;

@@ -7,7 +7,6 @@ import { ConfirmDialog } from "../../../shared/ConfirmDialog";
 import { CopyButton } from "../../../shared/CopyButton";
 import { QueryState } from "../../../shared/QueryState";
 import { problemOf } from "../../../shared/results";
-import { useLoadMore } from "../../../shared/useLoadMore";
 import { AppointmentLocationText, AppointmentStatusBadge } from "../shared/AppointmentBits";
 import { browserTimeZone, formatDateTimeIn, shortZoneName } from "../shared/time";
 import {
@@ -17,6 +16,8 @@ import {
   ResetCalendarFeedDocument,
 } from "./operations";
 import { AppointmentsOff } from "./SectionOff";
+
+const PAGE_SIZE = 20;
 
 /** The client's upcoming and past appointments, a way to book one, and their calendar feed. */
 export function AppointmentsPage() {
@@ -53,12 +54,14 @@ export function AppointmentsPage() {
 
 function AppointmentList({ when, title, empty }: { when: AppointmentWhen; title: string; empty: string }) {
   const headingId = `appointments-${when.toLowerCase()}`;
-  const { data, loading, error, refetch, fetchMore } = useQuery(PortalAppointmentsDocument, {
-    variables: { when, first: 20 },
+  // "Load more" asks for a longer first page: the answer replaces the list whole in the cache.
+  const [limit, setLimit] = useState(PAGE_SIZE);
+  const { data, loading, error, refetch } = useQuery(PortalAppointmentsDocument, {
+    variables: { when, first: limit },
     fetchPolicy: "cache-and-network",
     notifyOnNetworkStatusChange: true,
   });
-  const { loadingMore, loadMore } = useLoadMore(fetchMore);
+  const loadingMore = loading && Boolean(data) && (data?.myAppointments?.edges.length ?? 0) < limit;
   return (
     <section aria-labelledby={headingId} data-testid={`appointments-${when.toLowerCase()}`}>
       <h2 id={headingId}>{title}</h2>
@@ -73,12 +76,12 @@ function AppointmentList({ when, title, empty }: { when: AppointmentWhen; title:
                   <AppointmentItem key={node.id} appointment={node} />
                 ))}
               </ul>
-              {myAppointments.pageInfo.hasNextPage && (
+              {myAppointments.pageInfo.hasNextPage && limit < 100 && (
                 <button
                   type="button"
                   className="button button-secondary"
                   disabled={loadingMore}
-                  onClick={() => void loadMore(myAppointments.pageInfo.endCursor ?? null)}
+                  onClick={() => setLimit((current) => Math.min(100, current + PAGE_SIZE))}
                 >
                   {loadingMore ? "Loading…" : "Load more"}
                 </button>
