@@ -93,9 +93,9 @@ describe("the newcomer's path from the dev mailbox, in the browser", () => {
     await staffPage.goto(`${origin}/admin/settings`);
     const invoicesToggle = staffPage.getByLabel("Invoices", { exact: true });
     await invoicesToggle.waitFor();
-    expect(await staffPage.getByRole("checkbox").count()).toBe(4);
-    for (const offered of ["Documents", "Courses", "Communities"]) await staffPage.getByLabel(offered, { exact: true }).waitFor();
-    for (const planned of ["Appointments", "Affiliates"]) expect(await staffPage.getByLabel(planned).count()).toBe(0);
+    expect(await staffPage.getByRole("checkbox").count()).toBe(5);
+    for (const offered of ["Documents", "Courses", "Communities", "Appointments"]) await staffPage.getByLabel(offered, { exact: true }).waitFor();
+    for (const planned of ["Affiliates"]) expect(await staffPage.getByLabel(planned).count()).toBe(0);
 
     // Robin's open dashboard loses the Invoices card and menu entry when staff turn Invoices off, without a reload.
     await page.goto(`${portal}/`);
@@ -109,8 +109,8 @@ describe("the newcomer's path from the dev mailbox, in the browser", () => {
     await expect.poll(() => page.getByTestId("section-card-invoices").count(), { timeout: 10_000 }).toBe(0);
     expect(await menu.getByRole("link", { name: "Invoices" }).count()).toBe(0);
     const empty = await page.getByTestId("dashboard-empty").textContent();
-    expect(empty).toContain("documents, courses or community groups");
-    expect(empty).not.toMatch(/appointments|referrals|invoices/);
+    expect(empty).toContain("documents, courses, community groups or appointments");
+    expect(empty).not.toMatch(/affiliates|referrals|invoices/);
     expect(await page.evaluate(() => (window as { sameDocument?: boolean }).sameDocument)).toBe(true);
 
     // …and gets them back the same way.
@@ -120,7 +120,7 @@ describe("the newcomer's path from the dev mailbox, in the browser", () => {
     await page.getByTestId("section-card-invoices").waitFor();
 
     // An address that is no page keeps the branded frame and offers a way home.
-    await page.goto(`${portal}/appointments`);
+    await page.goto(`${portal}/affiliates`);
     await page.getByRole("heading", { name: "Page not found" }).waitFor();
     await menu.getByRole("link", { name: "Home" }).waitFor();
     await page.getByRole("link", { name: "Go to your dashboard" }).click();
@@ -132,14 +132,14 @@ describe("the newcomer's path from the dev mailbox, in the browser", () => {
     const origin = `http://${business.host}:${env.platform.gatewayPort}`;
 
     const visitor = await (await env.browser.newContext()).newPage();
-    await visitor.goto(`${origin}/appointments`);
+    await visitor.goto(`${origin}/affiliates`);
     await visitor.getByRole("heading", { name: "Page not found" }).waitFor();
     expect(await visitor.locator(".topbar").getByText("Lost Links Studio").isVisible()).toBe(true);
     await visitor.getByRole("link", { name: "Go to the start page" }).click();
     await visitor.waitForURL(/\/sign-in$/);
 
     const staffPage = await staffSignIn(env.browser, origin, business);
-    await staffPage.goto(`${origin}/admin/appointments`);
+    await staffPage.goto(`${origin}/admin/affiliates`);
     await staffPage.getByRole("heading", { name: "Page not found" }).waitFor();
     expect(await staffPage.getByText("Admin console").first().isVisible()).toBe(true);
     await staffPage.getByRole("link", { name: "Go to the admin console" }).click();
