@@ -1,4 +1,4 @@
-import type { RunningSubgraphProcess } from "@portal/kit";
+import { forkFor, type RunningSubgraphProcess, saveStaffSnapshot } from "@portal/kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   addStaff,
@@ -332,6 +332,17 @@ describe("appointment types, availability and bookings", () => {
     expect(
       (await gql(subgraph, a.contacts[2]!.caller, OPS.book, { input: { typeId: type.id, startsAt } })).bookAppointment.__typename,
     ).toBe("SlotTakenError");
+    // Removed from the team: their bookings stay, but they take no new ones.
+    await forkFor(subgraph.orm, a.businessId).transactional((em) =>
+      saveStaffSnapshot(
+        em,
+        a.businessId,
+        { id: sam.id, name: sam.name, email: sam.email, role: "STAFF", removed: true },
+        new Date().toISOString(),
+      ),
+    );
+    const later = await gql(subgraph, a.owner.caller, OPS.slots, { typeId: type.id, from: hourAhead(130), to: hourAhead(132) });
+    expect(later.appointmentSlots.map((slot: any) => slot.hostStaffIds)).toEqual([[a.owner.id], [a.owner.id]]);
   });
 
   it("reschedule keeps the id and calendar UID with a higher sequence; cancel raises it again; clients only before the deadline", async () => {

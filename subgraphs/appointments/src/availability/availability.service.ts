@@ -121,17 +121,26 @@ export async function removeOverride(
 }
 
 /**
- * Every host's hours, overrides and busy time around [from, to), in three statements whatever the
- * number of hosts. `excludeBookingId`: a booking being moved does not block its own new time.
+ * Every current host's hours, overrides and busy time around [from, to), in four statements whatever
+ * the number of hosts. `excludeBookingId`: a booking being moved does not block its own new time.
  */
 export async function loadSchedules(
   em: EntityManager,
   businessId: string,
-  staffIds: string[],
+  requested: string[],
   from: Date,
   to: Date,
   excludeBookingId: string | null = null,
 ): Promise<HostSchedule[]> {
+  if (requested.length === 0) return [];
+  // Only current team members host: someone removed from the team keeps their bookings but takes no new ones.
+  const current = await sql<{ staff_id: string }>(
+    em,
+    `select staff_id from appointments.known_staff where business_id = ? and staff_id = any(?::uuid[]) and not removed`,
+    [businessId, uuidArray(requested)],
+  );
+  const currentIds = new Set(current.map((row) => row.staff_id));
+  const staffIds = requested.filter((staffId) => currentIds.has(staffId));
   if (staffIds.length === 0) return [];
   const ids = uuidArray(staffIds);
   const dayBefore = new Date(from.getTime() - 2 * 86_400_000);
