@@ -200,9 +200,13 @@ describe("appointments in the browser", () => {
     await page.getByTestId("change-open").getByRole("link", { name: "Reschedule" }).click();
     const nextDay = dayIn(new Date(Date.now() + 4 * 24 * HOUR), CLIENT_ZONE);
     times = await chooseDay(page, nextDay);
+    // By keyboard: the arrow keys move between the times, Space chooses one (pressed).
     const later = times.getByRole("button").nth(1);
     const laterLabel = (await later.textContent())!;
-    await later.click();
+    await times.getByRole("button").first().focus();
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("Space");
+    await expect.poll(() => later.getAttribute("aria-pressed")).toBe("true");
     await page.getByRole("button", { name: "Confirm new time" }).click();
     await page.getByText("Rescheduled.", { exact: false }).waitFor();
     const dateOfNextDay = new Intl.DateTimeFormat("en-US", { timeZone: "UTC", month: "long", day: "numeric" }).format(
