@@ -338,4 +338,57 @@ describe("appointments in the browser", () => {
     await staffPage.getByText("Cancelled.", { exact: false }).waitFor();
     await staffPage.getByTestId("appointment-status").getByText("Cancelled").waitFor();
   }, 120_000);
+
+  it("staff create a type, set weekly hours and a day off in their zone, and book a contact without portal access, who is invited", async () => {
+    const business = await createBusiness(env.platform, "Harbour Health");
+    const origin = `http://${business.host}:${env.platform.gatewayPort}`;
+    const graceEmail = `grace@${business.slug}.test`;
+    await createContact(business.staff, { name: "Grace Hopper", email: graceEmail });
+    const staffPage = await staffSignIn(env.browser, origin, business);
+    await staffPage.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Appointments" }).click();
+    const tabs = staffPage.getByRole("navigation", { name: "Appointments" });
+
+    // A type: video meeting, hosted by the owner.
+    await tabs.getByRole("link", { name: "Types" }).click();
+    await staffPage.getByRole("link", { name: "New appointment type" }).click();
+    await staffPage.getByLabel("Name").fill("Intro call");
+    await staffPage.getByLabel("Duration (minutes)").fill("20");
+    await staffPage.getByLabel("Location").selectOption("VIDEO");
+    await staffPage.getByLabel("Video meeting link").fill("https://meet.example.test/intro");
+    await staffPage.getByLabel("Owner Person").check();
+    await staffPage.getByRole("button", { name: "Create type" }).click();
+    await staffPage.getByTestId("appointment-type").getByRole("link", { name: "Intro call", exact: true }).waitFor();
+
+    // Weekly hours in Berlin, 09:00–17:00 every day, and a day off a week from now.
+    await tabs.getByRole("link", { name: "Availability" }).click();
+    await staffPage.getByRole("heading", { name: "Weekly hours of Owner Person" }).waitFor();
+    await staffPage.getByLabel("Time zone").selectOption("Europe/Berlin");
+    for (const day of ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]) {
+      await staffPage.getByRole("button", { name: `Add hours to ${day}` }).click();
+    }
+    await staffPage.getByRole("button", { name: "Save weekly hours" }).click();
+    await staffPage.getByText("Weekly hours saved.").waitFor();
+    const dayOff = dayIn(new Date(Date.now() + 7 * 24 * HOUR), "Europe/Berlin");
+    await staffPage.getByRole("form", { name: "Add a date override" }).getByLabel("Date").fill(dayOff);
+    await staffPage.getByRole("button", { name: "Save override" }).click();
+    await staffPage.getByRole("list", { name: "Date overrides" }).getByText("day off").waitFor();
+    expect(await seriousViolations(staffPage)).toEqual([]);
+
+    // Book Grace (no portal access yet): the invitation is ticked by default.
+    await tabs.getByRole("link", { name: "Book" }).click();
+    await staffPage.getByLabel("Search contacts").fill("Grace");
+    await staffPage.getByLabel("Contact", { exact: true }).selectOption({ label: `Grace Hopper (${graceEmail}) · no portal access` });
+    await staffPage.getByLabel("Appointment type").selectOption({ label: "Intro call (20 minutes)" });
+    const picker = staffPage.getByTestId("slot-picker");
+    await picker.getByTestId("slot-day").or(picker.getByTestId("no-slots")).first().waitFor();
+    if (await picker.getByTestId("no-slots").count()) await picker.getByRole("button", { name: "Next month" }).click();
+    await picker.getByTestId("slot-day").getByRole("button").first().click();
+    expect(await staffPage.getByLabel("Invite to the portal if they have no access yet").isChecked()).toBe(true);
+    const since = Date.now() - 1000;
+    await staffPage.getByRole("button", { name: "Book appointment" }).click();
+    await staffPage.getByRole("heading", { level: 1, name: "Intro call with Grace Hopper" }).waitFor();
+    await staffPage.getByTestId("appointment-status").getByText("Booked").waitFor();
+    // Her invitation arrives, its link opening the portal.
+    expect(await linkFromMailbox(business.staff, graceEmail, since)).toMatch(/token=/);
+  }, 120_000);
 });
