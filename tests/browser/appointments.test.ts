@@ -108,7 +108,7 @@ async function chooseDay(page: Page, day: string) {
 describe("appointments in the browser", () => {
   const env = useBrowserPlatform();
 
-  it("a client books a free time, sees it in Upcoming, reschedules it inside the rules, and is refused inside the notice period", async () => {
+  it("a client books a free time, sees it in Upcoming, reschedules and cancels it inside the rules, and is refused inside the notice period", async () => {
     const business = await createBusiness(env.platform, "Calm Clinic");
     const origin = `http://${business.host}:${env.platform.gatewayPort}`;
     const { typeId } = await bookableType(business);
@@ -214,6 +214,13 @@ describe("appointments in the browser", () => {
     );
     await expect.poll(() => when.textContent()).toContain(dateOfNextDay);
     expect(await when.textContent()).toContain(laterLabel);
+
+    // Cancelling inside the rules, with a reason: it leaves Upcoming.
+    await page.getByTestId("change-open").getByRole("button", { name: "Cancel appointment" }).click();
+    await page.getByLabel("Reason (optional)").fill("Something came up.");
+    await page.getByRole("button", { name: "Cancel the appointment" }).click();
+    await page.getByText("Your Consultation appointment was cancelled.").waitFor();
+    await expect.poll(() => upcoming.getByTestId("appointment-item").count(), { timeout: 10_000 }).toBe(0);
 
     // Inside the notice period (staff booked it for tomorrow morning, less than 24 hours ahead): no changes online.
     const soon = (
