@@ -1,4 +1,5 @@
 import { monitorEventLoopDelay } from "node:perf_hooks";
+import { getHeapStatistics, writeHeapSnapshot } from "node:v8";
 import { startBenchGateway } from "./bench-gateway.js";
 import { serveControl } from "./live-control.js";
 
@@ -6,6 +7,8 @@ import { serveControl } from "./live-control.js";
  * Child process for the live benchmark: the gateway in production mode, started as
  * gateway-process.ts starts it, plus an event-loop delay monitor the bench restarts before a
  * delivery (`loop-delay-reset`) and reads after it (`loop-delay`), through the control door.
+ * `memory` reads where the process's memory is (V8 heap, memory outside it); `heap-snapshot`
+ * writes a heap snapshot into the given folder.
  */
 const gateway = await startBenchGateway();
 
@@ -25,6 +28,20 @@ const door = await serveControl({
     max: ms(delay.max),
     samples: delay.count,
   }),
+  memory: () => {
+    const usage = process.memoryUsage();
+    const heap = getHeapStatistics();
+    return {
+      rss: usage.rss,
+      heapUsed: usage.heapUsed,
+      heapTotal: usage.heapTotal,
+      external: usage.external,
+      arrayBuffers: usage.arrayBuffers,
+      mallocedMemory: heap.malloced_memory,
+      ...gateway.answeredBy(),
+    };
+  },
+  "heap-snapshot": (body) => ({ path: writeHeapSnapshot(body.path ? String(body.path) : undefined) }),
 });
 console.log(JSON.stringify({ url: gateway.url, controlUrl: door.url }));
 process.on("SIGTERM", () => void Promise.all([door.close(), gateway.stop()]).finally(() => process.exit(0)));

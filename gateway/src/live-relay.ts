@@ -43,10 +43,12 @@ export interface RelayedOperation {
   extensions?: unknown;
 }
 
-/** The client's end: its socket and the id it gave the subscription (graphql-ws). */
+/** The client's end: its socket, the id it gave the subscription and its graphql-ws connection. */
 export interface RelayTarget {
   socket: WebSocket;
   id: string;
+  /** graphql-ws's state of the client's connection: its table of open subscriptions by id. */
+  connection: { subscriptions: Record<string, unknown> };
 }
 
 const RELAY_PATH = "/live-relay";
@@ -97,8 +99,12 @@ export function createLiveRelay(options: LiveRelayOptions) {
     return { route, message: { ...upstream, caller: signed.caller, signature: signed.signature } };
   }
 
-  /** Sends a prepared subscription; its answers are written straight to `target`, the iterator carries only errors and the end. */
-  function start(plan: RelayPlan, target: RelayTarget): AsyncIterableIterator<ExecutionResult> {
+  /**
+   * Sends a prepared subscription. Its answers, its errors and its end are written straight to
+   * `target`; what is returned goes into graphql-ws's table of the client's subscriptions, where
+   * graphql-ws calls its `return()` when the client completes it or the socket closes.
+   */
+  function start(plan: RelayPlan, target: RelayTarget): RelayedSubscription {
     relayed++;
     return upstreamFor(plan.route).subscribe(plan.message, target);
   }
@@ -130,18 +136,75 @@ interface UpstreamSubscribe {
   signature: string;
 }
 
-/** One relayed subscription: where its answers go, and how graphql-ws learns of errors and the end. */
-interface Subscriber {
+/**
+ * One relayed subscription, as small as it can be: a gateway holds one per open live page, for
+ * hours. No closures and no waiting promise: the subgraph's answers are written to the client's
+ * socket as they arrive, and graphql-ws only needs `return()` (client completed it, socket closed).
+ */
+export class RelayedSubscription {
   /** `{"id":…,"type":"next","payload":` for this client's subscription. */
-  prefix: string;
-  socket: WebSocket;
-  end(errors?: readonly FormattedError[]): void;
+  readonly prefix: string;
+  private upstream: Upstream | null;
+
+  constructor(
+    upstream: Upstream,
+    readonly upstreamId: string,
+    private readonly target: RelayTarget,
+  ) {
+    this.upstream = upstream;
+    this.prefix = `{"id":${JSON.stringify(target.id)},"type":"next","payload":`;
+  }
+
+  /** Writes one answer, already serialised as `<prefix-less payload>}`. */
+  write(suffix: string): void {
+    const socket = this.target.socket;
+    if (socket.readyState === WebSocket.OPEN) socket.send(this.prefix + suffix);
+  }
+
+  /**
+   * The subgraph ended it (completed, refused, or went away): the client is told as graphql-ws
+   * tells it of an operation's end, its errors in one `next` and then `complete`, unless the
+   * client had already completed it.
+   */
+  end(errors?: readonly FormattedError[]): void {
+    if (!this.upstream) return;
+    this.upstream = null;
+    const { socket, id, connection } = this.target;
+    if (connection.subscriptions[id] !== this) return;
+    delete connection.subscriptions[id];
+    if (socket.readyState !== WebSocket.OPEN) return;
+    if (errors)
+      socket.send(JSON.stringify({ id, type: "next", payload: { errors: errors.map((error) => asGraphQLError(error).toJSON()) } }));
+    socket.send(JSON.stringify({ id, type: "complete" }));
+  }
+
+  /** graphql-ws: the client completed the subscription or its socket closed. */
+  async return(): Promise<IteratorResult<never, undefined>> {
+    const upstream = this.upstream;
+    this.upstream = null;
+    upstream?.cancel(this);
+    return { done: true, value: undefined };
+  }
+
+  async throw(error: unknown): Promise<never> {
+    await this.return();
+    throw error;
+  }
+
+  /** Never iterated: graphql-ws recognises an operation it can end by these methods. */
+  async next(): Promise<IteratorResult<never, undefined>> {
+    return { done: true, value: undefined };
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
 }
 
 /** The socket to one subgraph's relay endpoint and the subscriptions it carries. */
 class Upstream {
   private readonly socket: WebSocket;
-  private readonly subscribers = new Map<string, Subscriber>();
+  private readonly subscribers = new Map<string, RelayedSubscription>();
   private nextId = 0;
   private idleTimer: NodeJS.Timeout | null = null;
   private readonly pinger: NodeJS.Timeout;
@@ -153,7 +216,11 @@ class Upstream {
     private readonly production: boolean,
     private readonly forget: () => void,
   ) {
-    this.socket = new WebSocket(url, { headers: signSocketCaller(secret, liveRelayCaller()), maxPayload: 10_000_000 });
+    this.socket = new WebSocket(url, {
+      headers: signSocketCaller(secret, liveRelayCaller()),
+      maxPayload: 10_000_000,
+      perMessageDeflate: false,
+    });
     this.socket.on("message", (data) => this.receive(String(data)));
     this.socket.on("error", (error) => console.error(`[gateway] live relay to ${subgraph}: ${error.message}`));
     this.socket.on("close", () => this.lost());
@@ -161,45 +228,31 @@ class Upstream {
     this.pinger.unref();
   }
 
-  subscribe(operation: UpstreamSubscribe, target: RelayTarget): AsyncIterableIterator<ExecutionResult> {
-    const id = String(++this.nextId);
-    const pending: ExecutionResult[] = [];
-    let finished = false;
-    let wake: (() => void) | null = null;
-    const end = (errors?: readonly FormattedError[]) => {
-      if (finished) return;
-      // graphql-ws serialises errors with GraphQLError's toJSON.
-      if (errors) pending.push({ errors: (this.production ? maskFormattedErrors(errors) : errors).map(asGraphQLError) });
-      finished = true;
-      this.subscribers.delete(id);
-      this.idleCheck();
-      wake?.();
-    };
-    this.subscribers.set(id, { prefix: `{"id":${JSON.stringify(target.id)},"type":"next","payload":`, socket: target.socket, end });
+  subscribe(operation: UpstreamSubscribe, target: RelayTarget): RelayedSubscription {
+    const subscription = new RelayedSubscription(this, String(++this.nextId), target);
+    this.subscribers.set(subscription.upstreamId, subscription);
     this.clearIdle();
-    this.send({ type: "subscribe", id, ...operation });
-    return {
-      [Symbol.asyncIterator]() {
-        return this;
-      },
-      next: async () => {
-        while (pending.length === 0 && !finished) await new Promise<void>((resolve) => (wake = resolve));
-        wake = null;
-        const value = pending.shift();
-        return value ? { done: false, value } : { done: true, value: undefined };
-      },
-      return: async () => {
-        if (this.subscribers.has(id)) this.send({ type: "complete", id });
-        end();
-        pending.length = 0;
-        return { done: true, value: undefined };
-      },
-      throw: async (error: unknown) => {
-        if (this.subscribers.has(id)) this.send({ type: "complete", id });
-        end();
-        throw error;
-      },
-    };
+    this.send({ type: "subscribe", id: subscription.upstreamId, ...operation });
+    return subscription;
+  }
+
+  /** The client ended it: the subgraph stops it. */
+  cancel(subscription: RelayedSubscription): void {
+    if (this.subscribers.get(subscription.upstreamId) !== subscription) return;
+    this.send({ type: "complete", id: subscription.upstreamId });
+    this.forgetSubscription(subscription);
+  }
+
+  /** The subgraph ended it, with errors to tell the client or none. */
+  private ended(subscription: RelayedSubscription, errors?: readonly FormattedError[]): void {
+    this.forgetSubscription(subscription);
+    // graphql-ws serialises errors with GraphQLError's toJSON.
+    subscription.end(errors && (this.production ? maskFormattedErrors(errors) : errors));
+  }
+
+  private forgetSubscription(subscription: RelayedSubscription): void {
+    this.subscribers.delete(subscription.upstreamId);
+    this.idleCheck();
   }
 
   close(): void {
@@ -224,14 +277,13 @@ class Upstream {
       if (this.production && payload?.errors) payload = { ...payload, errors: maskFormattedErrors(payload.errors as never) } as never;
       // One serialisation per answer, then one write per subscriber.
       const suffix = `${JSON.stringify(payload)}}`;
-      for (const id of message.ids) {
-        const subscriber = this.subscribers.get(id);
-        if (subscriber && subscriber.socket.readyState === WebSocket.OPEN) subscriber.socket.send(subscriber.prefix + suffix);
-      }
+      for (const id of message.ids) this.subscribers.get(id)?.write(suffix);
     } else if (message.type === "complete" && message.id) {
-      this.subscribers.get(message.id)?.end();
+      const subscription = this.subscribers.get(message.id);
+      if (subscription) this.ended(subscription);
     } else if (message.type === "error" && message.id) {
-      this.subscribers.get(message.id)?.end(message.errors ?? []);
+      const subscription = this.subscribers.get(message.id);
+      if (subscription) this.ended(subscription, message.errors ?? []);
     }
   }
 
@@ -242,7 +294,7 @@ class Upstream {
     this.forget();
     const error = sectionUnavailable(this.subgraph);
     const unavailable = { message: error.message, extensions: { code: error.extensions.code } };
-    for (const subscriber of [...this.subscribers.values()]) subscriber.end([unavailable]);
+    for (const subscription of [...this.subscribers.values()]) this.ended(subscription, [unavailable]);
   }
 
   private idleCheck(): void {

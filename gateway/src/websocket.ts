@@ -1,23 +1,30 @@
 import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 import { getGraphQLWSOptions, type GatewayRuntime } from "@graphql-hive/gateway-runtime";
-import { parse } from "graphql";
-import { CloseCode } from "graphql-ws";
-import { useServer, type Extra } from "graphql-ws/use/ws";
+import { CloseCode, MessageType, parseMessage } from "graphql-ws";
 import { WebSocketServer, type WebSocket } from "ws";
 import { isRevoked, type Authenticator, type Revocation } from "./authenticator.js";
 import { newPortalRequest, portalContext, type PortalContext, type PortalRequest } from "./portal-auth.js";
 import { InvalidHostError, nodeHeaders, requestFacts } from "./request-facts.js";
-import type { createLiveRelay, RelayedOperation, RelayPlan, RelayTarget } from "./live-relay.js";
+import type { createLiveRelay, RelayedOperation } from "./live-relay.js";
 import { GRAPHQL_PATH } from "./runtime.js";
+import { serveGraphqlWs, type SocketExtra } from "./ws-transport.js";
 
 type LiveRelay = ReturnType<typeof createLiveRelay>;
-type RelayContext = { relayPlan: RelayPlan; relayTarget: RelayTarget };
-/** What graphql-ws is told a relayed operation is: a subscription (the relay has checked the real one). */
-const RELAYED_DOCUMENT = parse("subscription Relayed { __typename }");
 
-type ExtraPortal = { portal: PortalRequest };
-type PortalExtra = Extra & Partial<ExtraPortal>;
+/** The upgrade request's headers the gateway reads after the handshake (requestFacts, upgradeRequest). */
+const KEPT_HEADERS = [
+  "host",
+  "cookie",
+  "user-agent",
+  "authorization",
+  "origin",
+  "x-forwarded-for",
+  "x-forwarded-proto",
+  "x-forwarded-host",
+] as const;
+
+type PortalExtra = SocketExtra & { portal?: PortalRequest };
 
 export interface WebSocketGateway {
   /** Closes the sockets of ended sessions / revoked API keys with 4403 Forbidden. */
@@ -39,7 +46,9 @@ export function attachWebSocketServer(
   const wsServer = new WebSocketServer({ noServer: true });
   server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = (req.url ?? "/").split("?")[0];
-    socket.on("error", () => socket.destroy()); // a client gone mid-handshake is no gateway error
+    // A client gone mid-handshake is no gateway error. A function of its own: a closure here would
+    // keep this upgrade request alive as long as the socket.
+    socket.on("error", destroySocket);
     try {
       requestFacts(nodeHeaders(req.headers), req.socket.remoteAddress, options.proxyHops);
     } catch {
@@ -57,24 +66,35 @@ export function attachWebSocketServer(
       ...portalContext(options.secret, ctx.extra.portal!),
     };
   });
-  // Subscriptions one subgraph answers go through the live relay: decided when the client
-  // subscribes, without building the runtime's context for them (a Fetch Request and a signature
-  // per subscription, held as long as it is open). Everything else goes to the runtime.
-  const runtimeOnSubscribe = gatewayOptions.onSubscribe!;
-  const runtimeSubscribe = gatewayOptions.subscribe!;
-  gatewayOptions.onSubscribe = (ctx, id, payload) => {
-    const plan = options.relay?.prepare(payload as RelayedOperation, ctx.extra.portal!);
-    if (!plan) return runtimeOnSubscribe(ctx, id, payload);
-    const relayContext: RelayContext = { relayPlan: plan, relayTarget: { socket: ctx.extra.socket, id } };
-    return { document: RELAYED_DOCUMENT, contextValue: relayContext } as never;
-  };
-  gatewayOptions.subscribe = (args) => {
-    const relayContext = args.contextValue as Partial<RelayContext>;
-    if (relayContext.relayPlan && relayContext.relayTarget) return options.relay!.start(relayContext.relayPlan, relayContext.relayTarget);
-    return runtimeSubscribe(args);
-  };
 
-  const disposable = useServer<Record<string, unknown> | undefined, ExtraPortal>(
+  /**
+   * Subscriptions one subgraph answers go to the live relay as their subscribe message arrives,
+   * without graphql-ws running an operation for them (its handler would hold the message, the
+   * parsed payload and the signed caller for as long as the subscription is open). The relay's
+   * subscription sits in graphql-ws's table under the client's id, so a `complete` from the
+   * client, a reused id (4409) and the socket closing are handled by graphql-ws as for any other.
+   * Everything else (not yet acknowledged, invalid, other operations) graphql-ws handles itself.
+   */
+  const relay = options.relay;
+  const intercept = relay
+    ? (extra: PortalExtra, text: string): boolean => {
+        const connection = extra.connection;
+        if (!connection?.acknowledged || !extra.portal) return false;
+        let message: ReturnType<typeof parseMessage>;
+        try {
+          message = parseMessage(text);
+        } catch {
+          return false;
+        }
+        if (message.type !== MessageType.Subscribe || message.id in connection.subscriptions) return false;
+        const plan = relay.prepare(message.payload as RelayedOperation, extra.portal);
+        if (!plan) return false;
+        connection.subscriptions[message.id] = relay.start(plan, { socket: extra.socket, id: message.id, connection });
+        return true;
+      }
+    : undefined;
+
+  const disposable = serveGraphqlWs<PortalExtra>(
     {
       ...gatewayOptions,
       onConnect: async (ctx) => {
@@ -92,15 +112,15 @@ export function attachWebSocketServer(
         } catch {
           return false; // identity unreachable: refuse rather than guess who this is
         }
+        // Gone while identity answered: nothing to acknowledge, and nothing to keep for it.
+        if (ctx.extra.socket.readyState !== ctx.extra.socket.OPEN) return false;
+        ctx.extra.connection = ctx as never;
         sockets.set(ctx.extra.socket, ctx.extra.portal);
-        ctx.extra.socket.once("close", () => sockets.delete(ctx.extra.socket));
-        // The socket may stay open for hours: keep only what the runtime's subscriptions read of the
-        // upgrade request, not the request object with its stream state.
-        (ctx.extra as { request: IncomingMessage }).request = slimUpgradeRequest(ctx.extra.request);
         return true;
       },
     },
     wsServer,
+    { intercept, onClosed: (extra) => sockets.delete(extra.socket), keptHeaders: KEPT_HEADERS },
   );
 
   return {
@@ -136,24 +156,14 @@ function stringParam(value: unknown): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
 
-/** The upgrade request's URL, headers and client address: what `upgradeRequest` and the runtime read. */
-function slimUpgradeRequest(req: IncomingMessage): IncomingMessage {
-  return { url: req.url, headers: req.headers, socket: { remoteAddress: req.socket.remoteAddress } } as IncomingMessage;
+function destroySocket(this: Duplex): void {
+  this.destroy();
 }
 
 /** A Fetch Request mirroring the upgrade request, for plugins that read `context.request`. */
 function upgradeRequest(req: IncomingMessage): Request {
   const headers = new Headers();
-  for (const name of [
-    "host",
-    "cookie",
-    "user-agent",
-    "authorization",
-    "origin",
-    "x-forwarded-for",
-    "x-forwarded-proto",
-    "x-forwarded-host",
-  ]) {
+  for (const name of KEPT_HEADERS) {
     const value = req.headers[name];
     if (typeof value === "string") headers.set(name, value);
   }

@@ -261,6 +261,58 @@ describe("gateway over graphql-ws", () => {
       expect(await closed).toEqual({ code: 4409, reason: "Subscriber for same already exists" });
     });
 
+    it("closes with 4409 when the id of an open relayed subscription is reused", async () => {
+      const { send, next, closed } = await rawSocket();
+      send({ type: "connection_init" });
+      await next();
+      send({ id: "same", type: "subscribe", payload: { query: "subscription { viewerChanged { kind } }" } });
+      send({ id: "same", type: "subscribe", payload: { query: "subscription { viewerChanged { kind } }" } });
+      expect(await closed).toEqual({ code: 4409, reason: "Subscriber for same already exists" });
+    });
+
+    it("stops a relayed subscription the client completes, and takes its id again afterwards", async () => {
+      const { send, next, socket } = await rawSocket();
+      const heard: { id?: string; type: string; payload?: unknown }[] = [];
+      socket.on("message", (data) => heard.push(JSON.parse(String(data))));
+      send({ type: "connection_init" });
+      expect(await next()).toEqual({ type: "connection_ack" });
+      const before = h.gateway.answeredBy().relayedSubscriptions;
+      const announce = () => notify(CONTACT_CHANGED, { contactId: "nobody" });
+      const events = () => heard.filter((message) => message.id === "live");
+      const untilHeard = async (count: number) => {
+        for (let attempt = 0; attempt < 50 && events().length < count; attempt++) {
+          await announce();
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        expect(events().length).toBeGreaterThanOrEqual(count);
+      };
+      const subscribe = () => send({ id: "live", type: "subscribe", payload: { query: "subscription { viewerChanged { kind } }" } });
+
+      subscribe();
+      await untilHeard(1);
+      expect(events()[0]).toEqual({ id: "live", type: "next", payload: { data: { viewerChanged: { kind: "anonymous" } } } });
+      expect(h.gateway.answeredBy().relayedSubscriptions - before).toBe(1);
+
+      send({ id: "live", type: "complete" });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const afterComplete = events().length;
+      await announce();
+      await announce();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(events().length).toBe(afterComplete); // nothing more, and no `complete` sent back for it
+
+      subscribe(); // the same id, free again
+      await untilHeard(afterComplete + 1);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const resubscribed = events().length;
+      await announce();
+      await expect.poll(() => events().length).toBe(resubscribed + 1);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(events().length).toBe(resubscribed + 1); // one answer per change: the completed one is gone upstream too
+      expect(h.gateway.answeredBy().relayedSubscriptions - before).toBe(2);
+      socket.close();
+    });
+
     it("closes with 4400 on a message that is not part of the protocol", async () => {
       const { send, next, closed } = await rawSocket();
       send({ type: "connection_init" });
