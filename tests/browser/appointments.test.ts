@@ -18,11 +18,20 @@ const HOUR = 3_600_000;
 async function seriousViolations(page: Page): Promise<string[]> {
   if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: AXE_SOURCE });
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: any[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            context: Document,
+            options: object,
+          ) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
     const { violations } = await axe.run(document, { rules: { "label-content-name-mismatch": { enabled: true } } });
     return violations
       .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-      .map((violation) => `${violation.id}: ${violation.nodes.map((node: { target: string[] }) => node.target.join(" ")).join(", ")}`);
+      .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
   });
 }
 
@@ -33,6 +42,7 @@ function dayIn(at: Date, timeZone: string): string {
 
 /** A staff mutation's result, retried while appointments has not yet learnt of a new staff member or contact. */
 async function staffResult(staff: PortalClient, query: string, variables: Record<string, unknown>, field: string, success: string) {
+  // biome-ignore lint/suspicious/noExplicitAny: each caller reads its own result's fields
   let result: any;
   await expect
     .poll(
@@ -126,7 +136,13 @@ describe("appointments in the browser", () => {
     await page.getByRole("heading", { level: 1, name: "Appointments" }).waitFor();
     await page.getByTestId("appointments-upcoming").getByText("You have no upcoming appointments.").waitFor();
     await page.getByTestId("calendar-feed-url").waitFor();
-    expect(await page.getByTestId("calendar-feed-url").textContent()).toMatch(/^https?:\/\/.+\.ics$/);
+    const feedUrl = await page.getByTestId("calendar-feed-url").textContent();
+    expect(feedUrl).toMatch(/^https?:\/\/.+\.ics$/);
+    // Resetting the address gives a new one.
+    await page.getByTestId("calendar-feed").getByRole("button", { name: "Reset address" }).click();
+    await page.getByRole("dialog", { name: "Reset your calendar address?" }).getByRole("button", { name: "Reset address" }).click();
+    await page.getByText("A new address was made.", { exact: false }).waitFor();
+    await expect.poll(() => page.getByTestId("calendar-feed-url").textContent()).not.toBe(feedUrl);
 
     // Book: the type, a day three days ahead (well before the 24-hour change notice), a free time.
     await page.getByRole("link", { name: "Book an appointment" }).click();
@@ -285,7 +301,12 @@ describe("appointments in the browser", () => {
       "bookAppointment",
       "AppointmentSuccess",
     );
-    let message: any;
+    interface MailMessage {
+      subject: string;
+      createdAt: string;
+      attachments: { name: string; contentType: string; size: number }[];
+    }
+    let message: MailMessage | undefined;
     await expect
       .poll(
         async () => {
@@ -294,17 +315,17 @@ describe("appointments in the browser", () => {
             { to: email },
           );
           message = data.devMailbox.edges
-            .map((edge: { node: any }) => edge.node)
-            .find((node: any) => Date.parse(node.createdAt) >= since && /^Confirmed: Consultation/.test(node.subject));
+            .map((edge: { node: MailMessage }) => edge.node)
+            .find((node: MailMessage) => Date.parse(node.createdAt) >= since && /^Confirmed: Consultation/.test(node.subject));
           return Boolean(message);
         },
         { timeout: 20_000 },
       )
       .toBe(true);
-    const ics = message.attachments.find((attachment: { name: string }) => attachment.name.endsWith(".ics"));
-    expect(ics, JSON.stringify(message.attachments)).toBeDefined();
-    expect(ics.contentType).toMatch(/^text\/calendar/);
-    expect(ics.size).toBeGreaterThan(0);
+    const ics = message!.attachments.find((attachment) => attachment.name.endsWith(".ics"));
+    expect(ics, JSON.stringify(message!.attachments)).toBeDefined();
+    expect(ics!.contentType).toMatch(/^text\/calendar/);
+    expect(ics!.size).toBeGreaterThan(0);
   }, 120_000);
 
   it("staff find a booking in the agenda, see their own calendar feed, and cancel the booking with a reason", async () => {
