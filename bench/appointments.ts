@@ -1,15 +1,11 @@
 import { randomBytes } from "node:crypto";
-import { composeServices } from "@apollo/composition";
-import { printSubgraphSchema } from "@apollo/subgraph";
 import { computeFreeSlots, createAppointmentsSubgraph, loadSchedules } from "@portal/appointments";
-import { startGateway } from "@portal/gateway";
 import { createIdentitySubgraph } from "@portal/identity";
 import { type Actor, forkFor, runSubgraph, sql } from "@portal/kit";
-import autocannon from "autocannon";
-import { parse } from "graphql";
 import { SESSION_COOKIE } from "../gateway/src/cookies.js";
 import { SignedSubgraph } from "../scripts/signed-subgraph.js";
 import { benchDatabase } from "./support/bench-database.js";
+import { type InProcessGateway, postLoad, startInProcessGateway } from "./support/in-process-gateway.js";
 import { seedDashboardParties } from "./support/dashboard-content.js";
 
 /**
@@ -65,7 +61,7 @@ export async function appointmentsBench(): Promise<AppointmentsBenchResult> {
   // Appointments first: it learns the business, its team and the client from identity's events.
   const appointments = await runSubgraph(appointmentsDefinition, runtime);
   const identity = await runSubgraph(identityDefinition, runtime);
-  let gateway: Awaited<ReturnType<typeof startGateway>> | undefined;
+  let gateway: InProcessGateway | undefined;
   try {
     const parties = await seedDashboardParties(database.url, secret);
     const businessId = parties.business.id;
@@ -137,29 +133,13 @@ export async function appointmentsBench(): Promise<AppointmentsBenchResult> {
       computeOnly.push(done - loaded);
     }
 
-    const composed = composeServices(
-      await Promise.all(
-        [
-          { name: "identity", running: identity, definition: identityDefinition },
-          { name: "appointments", running: appointments, definition: appointmentsDefinition },
-        ].map(async ({ name, running, definition }) => ({
-          name,
-          url: running.url,
-          typeDefs: parse(printSubgraphSchema(await definition.buildSchema(running))),
-        })),
-      ),
+    gateway = await startInProcessGateway(
+      [
+        { name: "identity", running: identity, definition: identityDefinition },
+        { name: "appointments", running: appointments, definition: appointmentsDefinition },
+      ],
+      { secret, databaseUrl: database.url, identityUrl: identity.url },
     );
-    if (composed.errors?.length) throw new Error(composed.errors.map((e) => e.message).join("\n"));
-    gateway = await startGateway({
-      port: 0,
-      supergraphSdl: composed.supergraphSdl!,
-      identityInternalUrl: identity.url,
-      portalSecret: secret,
-      databaseUrl: database.url,
-      defaultBusinessSlug: "brightside",
-      production: true,
-      logging: false,
-    });
     const headers = { "content-type": "application/json", host: HOST, cookie: `${SESSION_COOKIE}=${parties.sessionToken}` };
     const body = JSON.stringify({
       query: SLOTS_QUERY,
@@ -169,23 +149,12 @@ export async function appointmentsBench(): Promise<AppointmentsBenchResult> {
     const check = await (await fetch(gateway.url, { method: "POST", headers, body })).json();
     const answered = check.data?.appointmentSlots?.length;
     if (answered !== slots) throw new Error(`the slot query through the gateway answered ${JSON.stringify(check).slice(0, 300)}`);
-    await autocannon({ url: gateway.url, method: "POST", headers, body, connections: CONNECTIONS, duration: 2, workers: 1 } as never);
-    const load = await autocannon({
-      url: gateway.url,
-      method: "POST",
-      headers,
-      body,
-      connections: CONNECTIONS,
-      duration: DURATION_SECONDS,
-      workers: 1,
-    } as never);
+    const load = await postLoad(gateway.url, { headers, body }, CONNECTIONS, DURATION_SECONDS);
     return {
       slots,
       loadAndComputeMs: median(loadAndCompute),
       computeMs: median(computeOnly),
-      requestsPerSecond: load.requests.average,
-      p99: load.latency.p99,
-      errors: load.errors + load.non2xx,
+      ...load,
     };
   } finally {
     await gateway?.stop();

@@ -1,16 +1,12 @@
 import { randomBytes } from "node:crypto";
-import { composeServices } from "@apollo/composition";
-import { printSubgraphSchema } from "@apollo/subgraph";
 import type { MikroORM } from "@mikro-orm/postgresql";
 import { createCoursesSubgraph } from "@portal/courses";
-import { startGateway } from "@portal/gateway";
 import { createIdentitySubgraph } from "@portal/identity";
 import { type Actor, type Caller, requestTarget, runSubgraph, signCaller, type RunningSubgraphProcess } from "@portal/kit";
-import autocannon from "autocannon";
-import { parse } from "graphql";
 import { SESSION_COOKIE } from "../gateway/src/cookies.js";
 import { SignedSubgraph } from "../scripts/signed-subgraph.js";
 import { benchDatabase } from "./support/bench-database.js";
+import { type InProcessGateway, postLoad, startInProcessGateway } from "./support/in-process-gateway.js";
 import { seedDashboardParties } from "./support/dashboard-content.js";
 
 /**
@@ -55,7 +51,7 @@ export async function coursesBench(): Promise<CoursesBenchResult> {
   // Courses first: it learns the demo people from identity's events.
   const courses = await runSubgraph(coursesDefinition, runtime);
   const identity = await runSubgraph(identityDefinition, runtime);
-  let gateway: Awaited<ReturnType<typeof startGateway>> | undefined;
+  let gateway: InProcessGateway | undefined;
   try {
     const parties = await seedDashboardParties(database.url, secret);
     const businessId = parties.business.id;
@@ -73,50 +69,23 @@ export async function coursesBench(): Promise<CoursesBenchResult> {
     const statementsWith10 = await playerStatements(courses, secret, caller, businessId, small.id);
     const statementsWith100 = await playerStatements(courses, secret, caller, businessId, large.id);
 
-    const composed = composeServices(
-      await Promise.all(
-        [
-          { name: "identity", running: identity, definition: identityDefinition },
-          { name: "courses", running: courses, definition: coursesDefinition },
-        ].map(async ({ name, running, definition }) => ({
-          name,
-          url: running.url,
-          typeDefs: parse(printSubgraphSchema(await definition.buildSchema(running))),
-        })),
-      ),
+    gateway = await startInProcessGateway(
+      [
+        { name: "identity", running: identity, definition: identityDefinition },
+        { name: "courses", running: courses, definition: coursesDefinition },
+      ],
+      { secret, databaseUrl: database.url, identityUrl: identity.url },
     );
-    if (composed.errors?.length) throw new Error(composed.errors.map((e) => e.message).join("\n"));
-    gateway = await startGateway({
-      port: 0,
-      supergraphSdl: composed.supergraphSdl!,
-      identityInternalUrl: identity.url,
-      portalSecret: secret,
-      databaseUrl: database.url,
-      defaultBusinessSlug: "brightside",
-      production: true,
-      logging: false,
-    });
     const headers = { "content-type": "application/json", host: HOST, cookie: `${SESSION_COOKIE}=${parties.sessionToken}` };
     const body = JSON.stringify({ query: PLAYER_QUERY, variables: { id: large.id }, operationName: "CoursePlayer" });
     const check = await (await fetch(gateway.url, { method: "POST", headers, body })).json();
     const lessons = check.data?.course?.modules?.reduce((sum: number, module: { lessons: unknown[] }) => sum + module.lessons.length, 0);
     if (lessons !== 100) throw new Error(`the player through the gateway answered ${JSON.stringify(check).slice(0, 300)}`);
-    await autocannon({ url: gateway.url, method: "POST", headers, body, connections: CONNECTIONS, duration: 2, workers: 1 } as never);
-    const load = await autocannon({
-      url: gateway.url,
-      method: "POST",
-      headers,
-      body,
-      connections: CONNECTIONS,
-      duration: DURATION_SECONDS,
-      workers: 1,
-    } as never);
+    const load = await postLoad(gateway.url, { headers, body }, CONNECTIONS, DURATION_SECONDS);
     return {
       statementsWith10,
       statementsWith100,
-      requestsPerSecond: load.requests.average,
-      p99: load.latency.p99,
-      errors: load.errors + load.non2xx,
+      ...load,
     };
   } finally {
     await gateway?.stop();

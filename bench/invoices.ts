@@ -1,14 +1,10 @@
-import { composeServices } from "@apollo/composition";
-import { printSubgraphSchema } from "@apollo/subgraph";
 import type { MikroORM, PostgreSqlConnection } from "@mikro-orm/postgresql";
 import { createBillingSubgraph } from "@portal/billing";
-import { startGateway } from "@portal/gateway";
 import { createIdentitySubgraph, seedDemoData } from "@portal/identity";
 import { requestTarget, runSubgraph, signBody, signCaller, type Caller, type RunningSubgraphProcess } from "@portal/kit";
-import autocannon from "autocannon";
-import { parse } from "graphql";
 import { randomBytes, randomUUID } from "node:crypto";
 import { benchDatabase } from "./support/bench-database.js";
+import { type InProcessGateway, postLoad, startInProcessGateway } from "./support/in-process-gateway.js";
 
 /**
  * Invoices section figures, measured in one run:
@@ -43,7 +39,7 @@ export async function invoicesBench(): Promise<InvoicesBenchResult> {
   const billingDefinition = createBillingSubgraph({ testPayments: true });
   const identity = await runSubgraph(identityDefinition, runtime);
   const billing = await runSubgraph(billingDefinition, runtime);
-  let gateway: Awaited<ReturnType<typeof startGateway>> | undefined;
+  let gateway: InProcessGateway | undefined;
   try {
     await seedDemoData(identity.orm, { operatorEmail: "operator@bench.test", portalSecret: secret });
     const businessId = await demoBusinessId(identity, secret);
@@ -62,29 +58,13 @@ export async function invoicesBench(): Promise<InvoicesBenchResult> {
     const statementsWith5 = await dashboardStatements([identity, billing], secret, fewCaller);
     const statementsWith50 = await dashboardStatements([identity, billing], secret, manyCaller);
 
-    const composed = composeServices(
-      await Promise.all(
-        [
-          { name: "identity", running: identity, definition: identityDefinition },
-          { name: "billing", running: billing, definition: billingDefinition },
-        ].map(async ({ name, running, definition }) => ({
-          name,
-          url: running.url,
-          typeDefs: parse(printSubgraphSchema(await definition.buildSchema(running))),
-        })),
-      ),
+    gateway = await startInProcessGateway(
+      [
+        { name: "identity", running: identity, definition: identityDefinition },
+        { name: "billing", running: billing, definition: billingDefinition },
+      ],
+      { secret, databaseUrl: database.url, identityUrl: identity.url },
     );
-    if (composed.errors?.length) throw new Error(composed.errors.map((e) => e.message).join("\n"));
-    gateway = await startGateway({
-      port: 0,
-      supergraphSdl: composed.supergraphSdl!,
-      identityInternalUrl: identity.url,
-      portalSecret: secret,
-      databaseUrl: database.url,
-      defaultBusinessSlug: "brightside",
-      production: true,
-      logging: false,
-    });
     const key = await call(
       identity,
       secret,
@@ -95,22 +75,13 @@ export async function invoicesBench(): Promise<InvoicesBenchResult> {
     const body = JSON.stringify({ query: INVOICES_LIST });
     const check = await (await fetch(gateway.url, { method: "POST", headers, body })).json();
     if (check.data?.invoices?.totalCount !== 55) throw new Error(`invoices list through the gateway answered ${JSON.stringify(check)}`);
-    await autocannon({ url: gateway.url, method: "POST", headers, body, connections: CONNECTIONS, duration: 2, workers: 1 } as never);
-    const load = await autocannon({
-      url: gateway.url,
-      method: "POST",
-      headers,
-      body,
-      connections: CONNECTIONS,
-      duration: DURATION_SECONDS,
-      workers: 1,
-    } as never);
+    const load = await postLoad(gateway.url, { headers, body }, CONNECTIONS, DURATION_SECONDS);
     return {
       statementsWith5,
       statementsWith50,
-      listRequestsPerSecond: load.requests.average,
-      listP99: load.latency.p99,
-      errors: load.errors + load.non2xx,
+      listRequestsPerSecond: load.requestsPerSecond,
+      listP99: load.p99,
+      errors: load.errors,
     };
   } finally {
     await gateway?.stop();
