@@ -94,7 +94,8 @@ describe("the newcomer's path from the dev mailbox, in the browser", () => {
     const invoicesToggle = staffPage.getByLabel("Invoices", { exact: true });
     await invoicesToggle.waitFor();
     expect(await staffPage.getByRole("checkbox").count()).toBe(5);
-    for (const offered of ["Documents", "Courses", "Communities", "Appointments"]) await staffPage.getByLabel(offered, { exact: true }).waitFor();
+    for (const offered of ["Documents", "Courses", "Communities", "Appointments"])
+      await staffPage.getByLabel(offered, { exact: true }).waitFor();
     for (const planned of ["Affiliates"]) expect(await staffPage.getByLabel(planned).count()).toBe(0);
 
     // Robin's open dashboard loses the Invoices card and menu entry when staff turn Invoices off, without a reload.
