@@ -46,7 +46,7 @@ export function BookAppointmentPage() {
                     <h3>{candidate.name}</h3>
                     {candidate.description && <p>{candidate.description}</p>}
                     <p className="hint">
-                      {formatMinutes(candidate.durationMinutes)} · <AppointmentLocationText location={candidate.location} />
+                      {formatMinutes(candidate.durationMinutes)} · <AppointmentLocationText location={candidate.location} linked={false} />
                     </p>
                     <button type="button" className="button" onClick={() => setParams({ type: candidate.id })}>
                       Choose<span className="visually-hidden"> {candidate.name}</span>
@@ -71,7 +71,7 @@ function ChooseSlot({ type, onChangeType }: { type: AppointmentTypeFieldsFragmen
       <div className="card">
         <h2>{type.name}</h2>
         <p className="hint">
-          {formatMinutes(type.durationMinutes)} · <AppointmentLocationText location={type.location} />
+          {formatMinutes(type.durationMinutes)} · <AppointmentLocationText location={type.location} linked={false} />
         </p>
         <button type="button" className="button button-secondary button-small" onClick={onChangeType}>
           Choose another type

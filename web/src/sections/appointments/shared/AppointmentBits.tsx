@@ -11,8 +11,18 @@ export function AppointmentStatusBadge({ status }: { status: AppointmentStatus }
   );
 }
 
-/** Where it happens: the address, the phone number to call, or the video meeting's join link. */
-export function AppointmentLocationText({ location }: { location: { kind: AppointmentLocationKind; value: string } }) {
+/**
+ * Where it happens: the address, the phone number to call, or the video meeting's join link.
+ * `linked={false}` names a video meeting without its link: a type being chosen is no meeting yet.
+ */
+export function AppointmentLocationText({
+  location,
+  linked = true,
+}: {
+  location: { kind: AppointmentLocationKind; value: string };
+  linked?: boolean;
+}) {
+  if (location.kind === "VIDEO" && !linked) return <>{LOCATION_LABELS.VIDEO}</>;
   if (location.kind === "VIDEO") {
     const safe = /^https?:\/\//i.test(location.value);
     return (
