@@ -23,6 +23,8 @@ const DELIVERY_TIMEOUT_MS = 20_000;
 const IDLE_SUBSCRIBERS = 10_000;
 const TARGET_P99_MS = 100;
 const TARGET_IDLE_KB = 20;
+/** How long the gateway is left idle (with full collections) before each idle-memory reading. */
+const SETTLE_MS = 30_000;
 
 /** What a member's open feed page subscribes to: each change with the post or comment as the feed shows it. */
 const FEED_SUBSCRIPTION = `subscription CommunityFeedChanged($groupId: ID!) {
@@ -65,7 +67,22 @@ export interface FeedLevelResult {
 
 export interface CommunitiesBenchResult {
   levels: FeedLevelResult[];
-  idle: { wanted: number; held: number; failures: string[]; gatewayKbPerSubscriber: number };
+  idle: {
+    wanted: number;
+    held: number;
+    failures: string[];
+    /** Resident memory (VmRSS) of the gateway process, settled, per subscriber: the target's figure. */
+    gatewayKbPerSubscriber: number;
+    /** The same, read 3 s after the sockets opened (after collections, not settled). */
+    justOpenedKbPerSubscriber: number;
+    /** V8 heap in use, the heap V8 holds (in use or not), and memory outside it (buffers), per subscriber. */
+    heapUsedKbPerSubscriber: number;
+    heapTotalKbPerSubscriber: number;
+    externalKbPerSubscriber: number;
+    before: GatewayMemory;
+    opened: GatewayMemory;
+    after: GatewayMemory;
+  };
   feedPageSql: { fewComments: number; manyComments: number; fewCommentsPerPost: number; manyCommentsPerPost: number };
   feedPageErrors: string[];
 }
@@ -204,12 +221,52 @@ async function measureLevel(
   }
 }
 
-/** 10,000 members' feed pages open and idle on one gateway: how many it holds, and its memory per subscriber. */
+/** The gateway process's memory, as its control door reads it (live-gateway-process.ts `memory`), and its VmRSS. */
+interface GatewayMemory {
+  rssKb: number;
+  /** Resident kB by kind of mapping: brk (malloc's main arena), anonymous (V8's heap pages, large mallocs), files. */
+  residentKb: Record<string, number>;
+  heapUsedKb: number;
+  heapTotalKb: number;
+  externalKb: number;
+}
+
+/**
+ * Full collections, then the figures. `idleMs`: how long the gateway is left idle first (with
+ * collections), so that what opening the sockets left behind has been given back: V8 keeps the
+ * heap pages it grew during the burst for a while before returning them to the system.
+ */
+async function settledMemory(gateway: Servers["gateway"], idleMs: number): Promise<GatewayMemory> {
+  const until = Date.now() + idleMs;
+  do {
+    await control(gateway.ready.controlUrl, "gc");
+    await sleep(Math.min(5_000, Math.max(500, until - Date.now())));
+  } while (Date.now() < until);
+  await control(gateway.ready.controlUrl, "gc");
+  await sleep(500);
+  const memory = await control<{ heapUsed: number; heapTotal: number; external: number; residentKb: Record<string, number> }>(
+    gateway.ready.controlUrl,
+    "memory",
+  );
+  return {
+    rssKb: rssKb(gateway.pid),
+    residentKb: memory.residentKb,
+    heapUsedKb: memory.heapUsed / 1024,
+    heapTotalKb: memory.heapTotal / 1024,
+    externalKb: memory.external / 1024,
+  };
+}
+
+/**
+ * 10,000 members' feed pages open and idle on one gateway: how many it holds, and its memory per
+ * subscriber. The target is resident memory (what the process really holds, heap pages included),
+ * read once the gateway has been idle as long before as after (SETTLE_MS): read 3 s after the
+ * sockets opened, it also counts heap V8 grew for the burst of 10,000 handshakes and gives back
+ * within seconds (printed too). The V8 heap in use and the memory outside it say where it is.
+ */
 async function holdIdle(servers: Servers, feed: LiveOperation): Promise<CommunitiesBenchResult["idle"]> {
   const { gateway, members } = servers;
-  await control(gateway.ready.controlUrl, "gc");
-  await sleep(300);
-  const before = rssKb(gateway.pid);
+  const before = await settledMemory(gateway, SETTLE_MS);
   const { subscribers, failures } = await openSubscribers(
     servers.wsUrl,
     members.host,
@@ -219,15 +276,22 @@ async function holdIdle(servers: Servers, feed: LiveOperation): Promise<Communit
   );
   try {
     await sleep(3000);
-    await control(gateway.ready.controlUrl, "gc");
-    await sleep(500);
-    const after = rssKb(gateway.pid);
+    const opened = await settledMemory(gateway, 0);
+    const after = await settledMemory(gateway, SETTLE_MS);
     const held = subscribers.filter((subscriber) => subscriber.errors.length === 0).length;
+    const per = (key: Exclude<keyof GatewayMemory, "residentKb">, at = after) => (at[key] - before[key]) / Math.max(1, subscribers.length);
     return {
       wanted: IDLE_SUBSCRIBERS,
       held,
       failures: [...new Set(failures)],
-      gatewayKbPerSubscriber: (after - before) / Math.max(1, subscribers.length),
+      gatewayKbPerSubscriber: per("rssKb"),
+      justOpenedKbPerSubscriber: per("rssKb", opened),
+      heapUsedKbPerSubscriber: per("heapUsedKb"),
+      heapTotalKbPerSubscriber: per("heapTotalKb"),
+      externalKbPerSubscriber: per("externalKb"),
+      before,
+      opened,
+      after,
     };
   } finally {
     await Promise.allSettled(subscribers.map((subscriber) => subscriber.close()));
@@ -295,8 +359,23 @@ export function printCommunitiesBench(result: CommunitiesBenchResult): void {
       `  1,000 / 1 subscriber: p50 ${(many.latency.p50 / one.latency.p50).toFixed(1)}×, p99 ${(many.latency.p99 / one.latency.p99).toFixed(1)}×`,
     );
   const { idle, feedPageSql: sql } = result;
+  const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
   console.log(
-    `  ${idle.wanted} idle feed subscriptions on one gateway: ${idle.held} held, gateway memory ${idle.gatewayKbPerSubscriber.toFixed(1)} kB per subscriber`,
+    `  ${idle.wanted} idle feed subscriptions on one gateway: ${idle.held} held, gateway memory ${idle.gatewayKbPerSubscriber.toFixed(1)} kB per subscriber (resident, idle ${SETTLE_MS / 1000} s before and after; ${idle.justOpenedKbPerSubscriber.toFixed(1)} kB 3 s after opening)`,
+  );
+  console.log(
+    `        per subscriber: V8 heap used ${idle.heapUsedKbPerSubscriber.toFixed(1)} kB, V8 heap held ${idle.heapTotalKbPerSubscriber.toFixed(1)} kB, outside the heap (buffers) ${idle.externalKbPerSubscriber.toFixed(1)} kB`,
+  );
+  const stage = (label: string, pick: (memory: GatewayMemory) => number) =>
+    `${label} ${[idle.before, idle.opened, idle.after].map((memory) => mb(pick(memory))).join(" → ")}`;
+  console.log(
+    `        gateway before → 3 s after opening → settled: ${[
+      stage("resident", (memory) => memory.rssKb),
+      stage("of it malloc's main arena", (memory) => memory.residentKb.brk ?? 0),
+      stage("other anonymous (V8 heap pages…)", (memory) => memory.residentKb.anonymous ?? 0),
+      stage("heap used", (memory) => memory.heapUsedKb),
+      stage("heap held", (memory) => memory.heapTotalKb),
+    ].join("; ")}`,
   );
   for (const failure of idle.failures.slice(0, 3)) console.log(`        could not open: ${failure}`);
   console.log(

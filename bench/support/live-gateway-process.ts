@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { getHeapStatistics, writeHeapSnapshot } from "node:v8";
 import { startBenchGateway } from "./bench-gateway.js";
@@ -38,10 +39,38 @@ const door = await serveControl({
       external: usage.external,
       arrayBuffers: usage.arrayBuffers,
       mallocedMemory: heap.malloced_memory,
+      residentKb: residentByMapping(),
       ...gateway.answeredBy(),
     };
   },
   "heap-snapshot": (body) => ({ path: writeHeapSnapshot(body.path ? String(body.path) : undefined) }),
 });
 console.log(JSON.stringify({ url: gateway.url, controlUrl: door.url }));
+
+/**
+ * Resident memory by kind of mapping (Linux, else {}): `brk` is the C heap's main arena (malloc:
+ * sockets' native state, read buffers), `anonymous` the other private mappings (V8's heap pages,
+ * large mallocs), `files` code and data of loaded files.
+ */
+function residentByMapping(): Record<string, number> {
+  let text: string;
+  try {
+    text = readFileSync("/proc/self/smaps", "utf8");
+  } catch {
+    return {};
+  }
+  const kinds: Record<string, number> = { brk: 0, anonymous: 0, files: 0, other: 0 };
+  let kind = "other";
+  for (const line of text.split("\n")) {
+    const mapping = /^[0-9a-f]+-[0-9a-f]+ \S+ \S+ \S+ \S+\s*(.*)$/.exec(line);
+    if (mapping) {
+      const name = mapping[1] ?? "";
+      kind = name === "[heap]" ? "brk" : name === "" ? "anonymous" : name.startsWith("/") ? "files" : "other";
+      continue;
+    }
+    const rss = /^Rss:\s+(\d+)/.exec(line);
+    if (rss) kinds[kind] = (kinds[kind] ?? 0) + Number(rss[1]);
+  }
+  return kinds;
+}
 process.on("SIGTERM", () => void Promise.all([door.close(), gateway.stop()]).finally(() => process.exit(0)));
