@@ -71,17 +71,19 @@ export interface CommunitiesBenchResult {
     wanted: number;
     held: number;
     failures: string[];
-    /** Resident memory (VmRSS) of the gateway process, settled, per subscriber: the target's figure. */
+    /** Resident memory (VmRSS) growth from before they opened, per subscriber, settled: the target's figure. */
     gatewayKbPerSubscriber: number;
-    /** The same, read 3 s after the sockets opened (after collections, not settled). */
+    /** The same 3 s after opening. */
     justOpenedKbPerSubscriber: number;
-    /** V8 heap in use, the heap V8 holds (in use or not), and memory outside it (buffers), per subscriber. */
+    /** The same for the V8 heap in use and for memory outside it (buffers). */
     heapUsedKbPerSubscriber: number;
-    heapTotalKbPerSubscriber: number;
     externalKbPerSubscriber: number;
+    /** Growth of the heap V8 holds (used or not) from before they opened, per subscriber. */
+    heapTotalGrowthKbPerSubscriber: number;
     before: GatewayMemory;
     opened: GatewayMemory;
     after: GatewayMemory;
+    closed: GatewayMemory;
   };
   feedPageSql: { fewComments: number; manyComments: number; fewCommentsPerPost: number; manyCommentsPerPost: number };
   feedPageErrors: string[];
@@ -259,10 +261,11 @@ async function settledMemory(gateway: Servers["gateway"], idleMs: number): Promi
 
 /**
  * 10,000 members' feed pages open and idle on one gateway: how many it holds, and its memory per
- * subscriber. The target is resident memory (what the process really holds, heap pages included),
- * read once the gateway has been idle as long before as after (SETTLE_MS): read 3 s after the
- * sockets opened, it also counts heap V8 grew for the burst of 10,000 handshakes and gives back
- * within seconds (printed too). The V8 heap in use and the memory outside it say where it is.
+ * subscriber: resident memory with them open minus before they opened, each read after full
+ * collections with the gateway idle for SETTLE_MS (3 s after opening is printed too). It counts
+ * what the subscribers hold (the V8 heap in use says how much) and the heap V8 grew to take the
+ * burst of 10,000 handshakes, 200 at a time: the process keeps that memory once they have closed
+ * (printed too), and a later burst reuses it.
  */
 async function holdIdle(servers: Servers, feed: LiveOperation): Promise<CommunitiesBenchResult["idle"]> {
   const { gateway, members } = servers;
@@ -279,19 +282,24 @@ async function holdIdle(servers: Servers, feed: LiveOperation): Promise<Communit
     const opened = await settledMemory(gateway, 0);
     const after = await settledMemory(gateway, SETTLE_MS);
     const held = subscribers.filter((subscriber) => subscriber.errors.length === 0).length;
-    const per = (key: Exclude<keyof GatewayMemory, "residentKb">, at = after) => (at[key] - before[key]) / Math.max(1, subscribers.length);
+    await Promise.allSettled(subscribers.map((subscriber) => subscriber.close()));
+    await sleep(2000);
+    const closed = await settledMemory(gateway, SETTLE_MS);
+    const count = Math.max(1, subscribers.length);
+    const per = (key: Exclude<keyof GatewayMemory, "residentKb">, from: GatewayMemory, to: GatewayMemory) => (to[key] - from[key]) / count;
     return {
       wanted: IDLE_SUBSCRIBERS,
       held,
       failures: [...new Set(failures)],
-      gatewayKbPerSubscriber: per("rssKb"),
-      justOpenedKbPerSubscriber: per("rssKb", opened),
-      heapUsedKbPerSubscriber: per("heapUsedKb"),
-      heapTotalKbPerSubscriber: per("heapTotalKb"),
-      externalKbPerSubscriber: per("externalKb"),
+      gatewayKbPerSubscriber: per("rssKb", before, after),
+      heapUsedKbPerSubscriber: per("heapUsedKb", before, after),
+      externalKbPerSubscriber: per("externalKb", before, after),
+      justOpenedKbPerSubscriber: per("rssKb", before, opened),
+      heapTotalGrowthKbPerSubscriber: per("heapTotalKb", before, after),
       before,
       opened,
       after,
+      closed,
     };
   } finally {
     await Promise.allSettled(subscribers.map((subscriber) => subscriber.close()));
@@ -360,16 +368,17 @@ export function printCommunitiesBench(result: CommunitiesBenchResult): void {
     );
   const { idle, feedPageSql: sql } = result;
   const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
+  const kb = (value: number) => `${value.toFixed(1)} kB`;
   console.log(
-    `  ${idle.wanted} idle feed subscriptions on one gateway: ${idle.held} held, gateway memory ${idle.gatewayKbPerSubscriber.toFixed(1)} kB per subscriber (resident, idle ${SETTLE_MS / 1000} s before and after; ${idle.justOpenedKbPerSubscriber.toFixed(1)} kB 3 s after opening)`,
+    `  ${idle.wanted} idle feed subscriptions on one gateway: ${idle.held} held; gateway memory ${kb(idle.gatewayKbPerSubscriber)} per subscriber (resident, idle ${SETTLE_MS / 1000} s before and after; ${kb(idle.justOpenedKbPerSubscriber)} 3 s after opening)`,
   );
   console.log(
-    `        per subscriber: V8 heap used ${idle.heapUsedKbPerSubscriber.toFixed(1)} kB, V8 heap held ${idle.heapTotalKbPerSubscriber.toFixed(1)} kB, outside the heap (buffers) ${idle.externalKbPerSubscriber.toFixed(1)} kB`,
+    `        per subscriber: V8 heap in use ${kb(idle.heapUsedKbPerSubscriber)}, outside the heap ${kb(idle.externalKbPerSubscriber)}; heap V8 holds (used or not) grew ${kb(idle.heapTotalGrowthKbPerSubscriber)}`,
   );
   const stage = (label: string, pick: (memory: GatewayMemory) => number) =>
-    `${label} ${[idle.before, idle.opened, idle.after].map((memory) => mb(pick(memory))).join(" → ")}`;
+    `${label} ${[idle.before, idle.opened, idle.after, idle.closed].map((memory) => mb(pick(memory))).join(" → ")}`;
   console.log(
-    `        gateway before → 3 s after opening → settled: ${[
+    `        gateway before → 3 s after opening → settled → closed: ${[
       stage("resident", (memory) => memory.rssKb),
       stage("of it malloc's main arena", (memory) => memory.residentKb.brk ?? 0),
       stage("other anonymous (V8 heap pages…)", (memory) => memory.residentKb.anonymous ?? 0),
