@@ -139,26 +139,25 @@ describe("event contracts", () => {
       (data) => data.setWeeklyAvailability.__typename === "StaffAvailabilitySuccess",
       "appointments to know the owner",
     );
-    // Slots of a five-minute type start every five minutes; the first at least 90 s ahead, its reminder 15–75 s ahead.
     const fiveMinutes = 5 * 60_000;
-    const remindedAt = Math.ceil((Date.now() + 90_000) / fiveMinutes) * fiveMinutes;
-    const minutesBefore = Math.floor((remindedAt - Date.now() - 15_000) / 60_000);
-    const appointmentType = await staff.data(
-      `mutation($input: AppointmentTypeInput!) { createAppointmentType(input: $input) { __typename ... on AppointmentTypeSuccess { appointmentType { id } } } }`,
-      {
-        input: {
-          name: "Check-in",
-          durationMinutes: 5,
-          location: { kind: "PHONE", value: "+1 555 0100" },
-          hostStaffIds: [ownerId],
-          minimumNoticeMinutes: 0,
-          changeNoticeMinutes: 0,
-          reminderMinutesBefore: [minutesBefore],
-        },
-      },
-    );
-    const typeId = appointmentType.createAppointmentType.appointmentType.id;
-    const bookAt = (startsAt: number) =>
+    const createType = async (name: string, reminderMinutesBefore: number[]) =>
+      (
+        await staff.data(
+          `mutation($input: AppointmentTypeInput!) { createAppointmentType(input: $input) { __typename ... on AppointmentTypeSuccess { appointmentType { id } } } }`,
+          {
+            input: {
+              name,
+              durationMinutes: 5,
+              location: { kind: "PHONE", value: "+1 555 0100" },
+              hostStaffIds: [ownerId],
+              minimumNoticeMinutes: 0,
+              changeNoticeMinutes: 0,
+              reminderMinutesBefore,
+            },
+          },
+        )
+      ).createAppointmentType.appointmentType.id as string;
+    const bookAt = (typeId: string, startsAt: number) =>
       until(
         () =>
           client.data(
@@ -168,20 +167,23 @@ describe("event contracts", () => {
         (data) => data.bookAppointment.__typename === "AppointmentSuccess",
         "appointments to know the contact",
       );
-    await bookAt(remindedAt);
-    const moving = (await bookAt(remindedAt + 86_400_000)).bookAppointment.appointment.id;
+    // Booked tomorrow (once appointments knows the client, which may take a while), moved, cancelled.
+    const tomorrow = Math.ceil((Date.now() + 86_400_000) / fiveMinutes) * fiveMinutes;
+    const moving = (await bookAt(await createType("Planning", []), tomorrow)).bookAppointment.appointment.id;
     const moved = await client.data(
       `mutation($id: ID!, $at: DateTimeISO!) { rescheduleAppointment(id: $id, startsAt: $at) { __typename } }`,
-      {
-        id: moving,
-        at: new Date(remindedAt + 86_400_000 + 3_600_000).toISOString(),
-      },
+      { id: moving, at: new Date(tomorrow + 3_600_000).toISOString() },
     );
     expect(moved.rescheduleAppointment.__typename).toBe("AppointmentSuccess");
     const cancelled = await client.data(`mutation($id: ID!) { cancelAppointment(id: $id, reason: "Travelling") { __typename } }`, {
       id: moving,
     });
     expect(cancelled.cancelAppointment.__typename).toBe("AppointmentSuccess");
+    // Then one whose reminder falls due soon: slots of a five-minute type start every five minutes;
+    // the first at least 90 s ahead, its reminder 15–75 s ahead (set now that booking is immediate).
+    const remindedAt = Math.ceil((Date.now() + 90_000) / fiveMinutes) * fiveMinutes;
+    const minutesBefore = Math.floor((remindedAt - Date.now() - 15_000) / 60_000);
+    await bookAt(await createType("Check-in", [minutesBefore]), remindedAt);
 
     // billing: an invoice sent, paid and partly refunded; another sent and voided.
     const invoiceInput = {

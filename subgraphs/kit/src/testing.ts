@@ -9,8 +9,10 @@ import { migrateSubgraph, openOrm, type RuntimeConfig, type SubgraphDefinition }
 export const TEST_SECRET = "test-secret-0123456789-0123456789-abcdef";
 
 export function testRuntime(databaseUrl: string): RuntimeConfig {
-  // Small pools: the suite runs many subgraphs at once against one server's max_connections.
-  return { databaseUrl, gatewaySecret: TEST_SECRET, port: 0, production: false, connections: { queries: 3, jobs: 2 } };
+  // Small pools: the suite runs two test files at once, each with up to two platforms of seven
+  // subgraphs, against one server's max_connections (100 by default). pg-boss needs one connection
+  // at a time (each of its operations is one statement), so one is enough for a test's jobs.
+  return { databaseUrl, gatewaySecret: TEST_SECRET, port: 0, production: false, connections: { queries: 3, jobs: 1 } };
 }
 
 export function makeCaller(partial: Partial<Caller> & Pick<Caller, "actor">): Caller {
