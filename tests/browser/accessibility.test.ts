@@ -238,6 +238,7 @@ describe("the signing page and the document editor, for keyboard, screen reader 
       "Documents",
       "Courses",
       "Communities",
+      "Appointments",
       "Portal settings",
       "Email templates",
       "Email log",
