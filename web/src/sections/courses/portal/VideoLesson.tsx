@@ -1,6 +1,7 @@
 import { useMutation } from "@apollo/client/react";
 import { useEffect, useRef, useState } from "react";
 import type { CourseVideoProvider } from "../../../gql/graphql";
+import { needsHlsJs } from "../shared/lessons";
 import { RecordCourseVideoProgressDocument } from "./operations";
 
 /** How often a playing video tells the server where the student is. */
@@ -63,18 +64,38 @@ function FilePlayer({ lessonId, title, content, completed, onCompleted }: VideoL
   useEffect(() => {
     const element = video.current;
     if (!element) return;
-    // HLS plays natively where the browser supports it (Safari, iOS, Android, recent Chrome).
-    element.src = content.playbackUrl;
+    let stopHls: (() => void) | undefined;
+    let left = false;
+    if (needsHlsJs(content.provider, element.canPlayType("application/vnd.apple.mpegurl"))) {
+      // HLS plays natively where the browser supports it (Safari, iOS, Android, recent Chrome); elsewhere
+      // (Firefox) through hls.js, loaded only for such a lesson.
+      import("hls.js").then(
+        ({ default: Hls }) => {
+          if (left) return;
+          if (!Hls.isSupported()) return setFailed(true);
+          const hls = new Hls();
+          hls.on(Hls.Events.ERROR, (_event, data) => {
+            if (data.fatal) setFailed(true);
+          });
+          hls.loadSource(content.playbackUrl);
+          hls.attachMedia(element);
+          stopHls = () => hls.destroy();
+        },
+        () => setFailed(true),
+      );
+    } else element.src = content.playbackUrl;
     // Leaving the lesson, or the tab going to the background, keeps the place reached.
     const hidden = () => {
       if (document.visibilityState === "hidden") reportRef.current(true);
     };
     document.addEventListener("visibilitychange", hidden);
     return () => {
+      left = true;
       document.removeEventListener("visibilitychange", hidden);
       reportRef.current(true);
+      stopHls?.();
     };
-  }, [content.playbackUrl]);
+  }, [content.playbackUrl, content.provider]);
 
   const resume = () => {
     const element = video.current;

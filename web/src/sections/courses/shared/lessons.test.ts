@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeDrip, formatBytes, lessonStateLabel, lockedLabel } from "./lessons";
+import { describeDrip, formatBytes, lessonStateLabel, lockedLabel, needsHlsJs } from "./lessons";
 
 describe("lesson states and drip in words", () => {
   it("says when a locked lesson opens, or what to pass first", () => {
@@ -23,5 +23,14 @@ describe("lesson states and drip in words", () => {
     expect(formatBytes(512)).toBe("512 B");
     expect(formatBytes(2048)).toBe("2 KB");
     expect(formatBytes(3.5 * 1024 * 1024)).toBe("3.5 MB");
+  });
+});
+
+describe("HLS playback", () => {
+  it("loads hls.js only for an HLS stream the browser cannot play itself", () => {
+    expect(needsHlsJs("HLS", "")).toBe(true);
+    expect(needsHlsJs("HLS", "maybe")).toBe(false);
+    expect(needsHlsJs("HLS", "probably")).toBe(false);
+    expect(needsHlsJs("MP4", "")).toBe(false);
   });
 });

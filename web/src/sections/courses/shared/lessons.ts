@@ -76,3 +76,8 @@ export function formatBytes(bytes: number): string {
   if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
+
+/** Whether an HLS stream needs hls.js: `nativeHlsSupport` is the video element's `canPlayType` for HLS ("" when it cannot). */
+export function needsHlsJs(provider: string, nativeHlsSupport: string): boolean {
+  return provider === "HLS" && nativeHlsSupport === "";
+}
