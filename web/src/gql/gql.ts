@@ -77,8 +77,6 @@ type Documents = {
     "\n  mutation MarkAppointmentCompleted($id: ID!) {\n    markAppointmentCompleted(id: $id) { ...AppointmentResultFields }\n  }\n": typeof types.MarkAppointmentCompletedDocument,
     "\n  mutation MarkAppointmentNoShow($id: ID!) {\n    markAppointmentNoShow(id: $id) { ...AppointmentResultFields }\n  }\n": typeof types.MarkAppointmentNoShowDocument,
     "\n  query BookingContactOptions($search: String) {\n    contacts(first: 20, search: $search) {\n      edges { node { id name email access { status } } }\n    }\n  }\n": typeof types.BookingContactOptionsDocument,
-    "\n  query StaffCalendarFeed {\n    myCalendarFeed { url }\n  }\n": typeof types.StaffCalendarFeedDocument,
-    "\n  mutation StaffResetCalendarFeed {\n    resetCalendarFeed {\n      __typename\n      ... on CalendarFeedSuccess { feed { url } }\n      ... on UserError { message }\n    }\n  }\n": typeof types.StaffResetCalendarFeedDocument,
     "\n  query PortalAppointments($when: AppointmentWhen!, $first: Int, $after: String) {\n    myAppointments(when: $when, first: $first, after: $after) {\n      totalCount\n      edges { cursor node { ...AppointmentFields } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.PortalAppointmentsDocument,
     "\n  query PortalAppointment($id: ID!) {\n    appointment(id: $id) {\n      ...AppointmentFields\n      ics\n    }\n  }\n": typeof types.PortalAppointmentDocument,
     "\n  query PortalAppointmentTypes {\n    appointmentTypes(first: 100) {\n      edges { node { ...AppointmentTypeFields } }\n    }\n  }\n": typeof types.PortalAppointmentTypesDocument,
@@ -290,8 +288,6 @@ const documents: Documents = {
     "\n  mutation MarkAppointmentCompleted($id: ID!) {\n    markAppointmentCompleted(id: $id) { ...AppointmentResultFields }\n  }\n": types.MarkAppointmentCompletedDocument,
     "\n  mutation MarkAppointmentNoShow($id: ID!) {\n    markAppointmentNoShow(id: $id) { ...AppointmentResultFields }\n  }\n": types.MarkAppointmentNoShowDocument,
     "\n  query BookingContactOptions($search: String) {\n    contacts(first: 20, search: $search) {\n      edges { node { id name email access { status } } }\n    }\n  }\n": types.BookingContactOptionsDocument,
-    "\n  query StaffCalendarFeed {\n    myCalendarFeed { url }\n  }\n": types.StaffCalendarFeedDocument,
-    "\n  mutation StaffResetCalendarFeed {\n    resetCalendarFeed {\n      __typename\n      ... on CalendarFeedSuccess { feed { url } }\n      ... on UserError { message }\n    }\n  }\n": types.StaffResetCalendarFeedDocument,
     "\n  query PortalAppointments($when: AppointmentWhen!, $first: Int, $after: String) {\n    myAppointments(when: $when, first: $first, after: $after) {\n      totalCount\n      edges { cursor node { ...AppointmentFields } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.PortalAppointmentsDocument,
     "\n  query PortalAppointment($id: ID!) {\n    appointment(id: $id) {\n      ...AppointmentFields\n      ics\n    }\n  }\n": types.PortalAppointmentDocument,
     "\n  query PortalAppointmentTypes {\n    appointmentTypes(first: 100) {\n      edges { node { ...AppointmentTypeFields } }\n    }\n  }\n": types.PortalAppointmentTypesDocument,
@@ -706,14 +702,6 @@ export function graphql(source: "\n  mutation MarkAppointmentNoShow($id: ID!) {\
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query BookingContactOptions($search: String) {\n    contacts(first: 20, search: $search) {\n      edges { node { id name email access { status } } }\n    }\n  }\n"): (typeof documents)["\n  query BookingContactOptions($search: String) {\n    contacts(first: 20, search: $search) {\n      edges { node { id name email access { status } } }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query StaffCalendarFeed {\n    myCalendarFeed { url }\n  }\n"): (typeof documents)["\n  query StaffCalendarFeed {\n    myCalendarFeed { url }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation StaffResetCalendarFeed {\n    resetCalendarFeed {\n      __typename\n      ... on CalendarFeedSuccess { feed { url } }\n      ... on UserError { message }\n    }\n  }\n"): (typeof documents)["\n  mutation StaffResetCalendarFeed {\n    resetCalendarFeed {\n      __typename\n      ... on CalendarFeedSuccess { feed { url } }\n      ... on UserError { message }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

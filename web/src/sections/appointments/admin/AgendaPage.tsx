@@ -1,14 +1,12 @@
-import { useMutation, useQuery } from "@apollo/client/react";
+import { useQuery } from "@apollo/client/react";
 import { useEffect, useId, useMemo, useState } from "react";
 import { Link } from "react-router";
-import { ConfirmDialog } from "../../../shared/ConfirmDialog";
-import { CopyButton } from "../../../shared/CopyButton";
 import { QueryState } from "../../../shared/QueryState";
-import { problemOf } from "../../../shared/results";
 import { AppointmentStatusBadge } from "../shared/AppointmentBits";
+import { CalendarFeedCard } from "../shared/CalendarFeedCard";
 import { addDays, browserTimeZone, dayKey, daysQueryRange, formatDay, formatTime, shortZoneName, startOfWeek } from "../shared/time";
 import { AppointmentTabs } from "./AppointmentTabs";
-import { AgendaDocument, AppointmentStaffDocument, StaffCalendarFeedDocument, StaffResetCalendarFeedDocument } from "./operations";
+import { AgendaDocument, AppointmentStaffDocument } from "./operations";
 
 type View = "day" | "week";
 
@@ -130,58 +128,11 @@ export function AgendaPage() {
           );
         }}
       </QueryState>
-      <StaffCalendarFeed />
+      <CalendarFeedCard heading="Your calendar feed">
+        <p>Subscribe to this address in Google Calendar, Apple Calendar or Outlook to see the appointments you host. Keep it private.</p>
+      </CalendarFeedCard>
     </>
   );
 }
 
 /** The staff member's own secret calendar address, with copy and reset. */
-function StaffCalendarFeed() {
-  const { data, loading, error, refetch } = useQuery(StaffCalendarFeedDocument);
-  const [reset, { loading: resetting }] = useMutation(StaffResetCalendarFeedDocument);
-  const [confirming, setConfirming] = useState(false);
-  const [message, setMessage] = useState("");
-  return (
-    <section className="card" aria-labelledby="staff-feed-heading" data-testid="calendar-feed">
-      <h2 id="staff-feed-heading">Your calendar feed</h2>
-      <p>Subscribe to this address in Google Calendar, Apple Calendar or Outlook to see the appointments you host. Keep it private.</p>
-      <QueryState loading={loading} error={error} data={data} onRetry={() => void refetch()}>
-        {({ myCalendarFeed }) =>
-          myCalendarFeed ? (
-            <>
-              <code className="appt-feed-url">{myCalendarFeed.url}</code>
-              <div className="actions">
-                <CopyButton text={myCalendarFeed.url} label="Copy address" />
-                <button type="button" className="button button-secondary" onClick={() => setConfirming(true)}>
-                  Reset address
-                </button>
-              </div>
-            </>
-          ) : (
-            <p className="hint">Not available right now.</p>
-          )
-        }
-      </QueryState>
-      <p role="status" className="hint">
-        {message}
-      </p>
-      <ConfirmDialog
-        open={confirming}
-        title="Reset your calendar address?"
-        confirmLabel="Reset address"
-        busy={resetting}
-        onCancel={() => setConfirming(false)}
-        onConfirm={async () => {
-          const result = (await reset()).data?.resetCalendarFeed;
-          setConfirming(false);
-          if (result?.__typename === "CalendarFeedSuccess") {
-            setMessage("A new address was made; the old one no longer works.");
-            void refetch();
-          } else setMessage(problemOf(result)?.message ?? "Could not reset the address.");
-        }}
-      >
-        <p>Calendars subscribed to the current address stop updating.</p>
-      </ConfirmDialog>
-    </section>
-  );
-}

@@ -160,19 +160,3 @@ export const BookingContactOptionsDocument = graphql(`
     }
   }
 `);
-
-export const StaffCalendarFeedDocument = graphql(`
-  query StaffCalendarFeed {
-    myCalendarFeed { url }
-  }
-`);
-
-export const StaffResetCalendarFeedDocument = graphql(`
-  mutation StaffResetCalendarFeed {
-    resetCalendarFeed {
-      __typename
-      ... on CalendarFeedSuccess { feed { url } }
-      ... on UserError { message }
-    }
-  }
-`);

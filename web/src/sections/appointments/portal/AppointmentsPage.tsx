@@ -1,20 +1,13 @@
-import { useMutation, useQuery } from "@apollo/client/react";
+import { useQuery } from "@apollo/client/react";
 import { useEffect, useState } from "react";
 import { Link, useLocation } from "react-router";
 import type { AppointmentFieldsFragment, AppointmentWhen } from "../../../gql/graphql";
 import { useSectionEnabled } from "../../../portal/useSectionEnabled";
-import { ConfirmDialog } from "../../../shared/ConfirmDialog";
-import { CopyButton } from "../../../shared/CopyButton";
 import { QueryState } from "../../../shared/QueryState";
-import { problemOf } from "../../../shared/results";
 import { AppointmentLocationText, AppointmentStatusBadge } from "../shared/AppointmentBits";
+import { CalendarFeedCard } from "../shared/CalendarFeedCard";
 import { browserTimeZone, formatDateTimeIn, shortZoneName } from "../shared/time";
-import {
-  MyCalendarFeedDocument,
-  PortalAppointmentsDocument,
-  PortalAppointmentTypesDocument,
-  ResetCalendarFeedDocument,
-} from "./operations";
+import { PortalAppointmentsDocument, PortalAppointmentTypesDocument } from "./operations";
 import { AppointmentsOff } from "./SectionOff";
 
 const PAGE_SIZE = 20;
@@ -47,7 +40,12 @@ export function AppointmentsPage() {
       )}
       <AppointmentList when="UPCOMING" title="Upcoming" empty="You have no upcoming appointments." />
       <AppointmentList when="PAST" title="Past" empty="No past appointments yet." />
-      <CalendarFeedCard />
+      <CalendarFeedCard heading="Subscribe from your calendar">
+        <p>
+          Add this address to Google Calendar, Apple Calendar or Outlook (“subscribe from URL”) to see your appointments there. Keep it
+          private: anyone with it can see your appointments.
+        </p>
+      </CalendarFeedCard>
     </>
   );
 }
@@ -117,57 +115,3 @@ function AppointmentItem({ appointment }: { appointment: AppointmentFieldsFragme
 }
 
 /** The secret address calendar apps subscribe to; resetting it stops the old one working. */
-function CalendarFeedCard() {
-  const { data, loading, error, refetch } = useQuery(MyCalendarFeedDocument);
-  const [reset, { loading: resetting }] = useMutation(ResetCalendarFeedDocument);
-  const [confirming, setConfirming] = useState(false);
-  const [message, setMessage] = useState("");
-  return (
-    <section className="card" aria-labelledby="calendar-feed-heading" data-testid="calendar-feed">
-      <h2 id="calendar-feed-heading">Subscribe from your calendar</h2>
-      <p>
-        Add this address to Google Calendar, Apple Calendar or Outlook (“subscribe from URL”) to see your appointments there. Keep it
-        private: anyone with it can see your appointments.
-      </p>
-      <QueryState loading={loading} error={error} data={data} onRetry={() => void refetch()}>
-        {({ myCalendarFeed }) =>
-          myCalendarFeed ? (
-            <>
-              <code className="appt-feed-url" data-testid="calendar-feed-url">
-                {myCalendarFeed.url}
-              </code>
-              <div className="actions">
-                <CopyButton text={myCalendarFeed.url} label="Copy address" />
-                <button type="button" className="button button-secondary" onClick={() => setConfirming(true)}>
-                  Reset address
-                </button>
-              </div>
-            </>
-          ) : (
-            <p className="hint">Your calendar address is not available right now.</p>
-          )
-        }
-      </QueryState>
-      <p role="status" className="hint">
-        {message}
-      </p>
-      <ConfirmDialog
-        open={confirming}
-        title="Reset your calendar address?"
-        confirmLabel="Reset address"
-        busy={resetting}
-        onCancel={() => setConfirming(false)}
-        onConfirm={async () => {
-          const result = (await reset()).data?.resetCalendarFeed;
-          setConfirming(false);
-          if (result?.__typename === "CalendarFeedSuccess") {
-            setMessage("A new address was made. Calendars subscribed to the old one stop updating: subscribe again with the new one.");
-            void refetch();
-          } else setMessage(problemOf(result)?.message ?? "Could not reset the address. Please try again.");
-        }}
-      >
-        <p>Calendars subscribed to the current address stop receiving your appointments.</p>
-      </ConfirmDialog>
-    </section>
-  );
-}

@@ -51,19 +51,3 @@ export const CancelAppointmentDocument = graphql(`
     cancelAppointment(id: $id, reason: $reason) { ...AppointmentResultFields }
   }
 `);
-
-export const MyCalendarFeedDocument = graphql(`
-  query MyCalendarFeed {
-    myCalendarFeed { url }
-  }
-`);
-
-export const ResetCalendarFeedDocument = graphql(`
-  mutation ResetCalendarFeed {
-    resetCalendarFeed {
-      __typename
-      ... on CalendarFeedSuccess { feed { url } }
-      ... on UserError { message }
-    }
-  }
-`);
