@@ -256,7 +256,7 @@ describe("appointment types, availability and bookings", () => {
     );
     expect(confirmed!.payload).toMatchObject({
       link: `${a.portalUrl}/appointments/${mine.id}`,
-      adminLink: `${a.portalUrl}/admin/appointments/agenda?booking=${mine.id}`,
+      adminLink: `${a.portalUrl}/admin/appointments/${mine.id}`,
       bookedBy: "CLIENT",
       clientTimeZone: "America/New_York",
       hostTimeZone: "Europe/Paris",

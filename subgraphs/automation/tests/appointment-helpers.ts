@@ -26,7 +26,7 @@ export function newBooking(business: TestBusiness, overrides: Partial<BookingFie
     icsUid: `${bookingId}@${new URL(business.portalUrl).host}`,
     icsSequence: 0,
     link: `${business.portalUrl}/appointments/${bookingId}`,
-    adminLink: `${business.portalUrl}/admin/appointments/agenda?booking=${bookingId}`,
+    adminLink: `${business.portalUrl}/admin/appointments/${bookingId}`,
     reference: `appointment:${bookingId}`,
     contactId: randomUUID(),
     client: newRecipient(),

@@ -41,7 +41,7 @@ const Booking = {
   icsSequence: z.number().int().min(0),
   /** The appointment page in the client's portal: `<portalUrl>/appointments/<bookingId>`. */
   link,
-  /** The booking in the admin console's agenda, for the host. */
+  /** The booking in the admin console, for the host: `<portalUrl>/admin/appointments/<bookingId>`. */
   adminLink: link,
   /** `appointment:<bookingId>`. */
   reference,

@@ -6,8 +6,7 @@ const base = (business: KnownBusiness) => business.portalUrl.replace(/\/$/, "");
 
 /** The client's appointment page and the admin agenda at the booking, on the business's configured portal (never a request's host). */
 export const appointmentLink = (business: KnownBusiness, bookingId: string) => `${base(business)}/appointments/${bookingId}`;
-export const adminAppointmentLink = (business: KnownBusiness, bookingId: string) =>
-  `${base(business)}/admin/appointments/agenda?booking=${bookingId}`;
+export const adminAppointmentLink = (business: KnownBusiness, bookingId: string) => `${base(business)}/admin/appointments/${bookingId}`;
 
 /** Who the event is about, as the identity projection knows them. */
 export interface EventParties {
