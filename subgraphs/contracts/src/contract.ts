@@ -1,7 +1,7 @@
 import type { z } from "zod";
 
 /** The subgraph that writes an event to its outbox; only it may publish the event. */
-export type Producer = "identity" | "billing" | "documents" | "automation" | "communities" | "courses" | "appointments";
+export type Producer = "identity" | "billing" | "documents" | "automation" | "communities" | "courses" | "appointments" | "affiliates";
 
 /**
  * One event on the platform. `name` is the pg-boss topic and the outbox row's `type`; `version` goes

@@ -104,3 +104,22 @@ export const contactActivated = defineEvent({
   description: "A contact signed in for the first time.",
   payload: z.object({ contactId: id }),
 });
+
+/**
+ * A referral code arrived with a new contact (the API's or the console's "create contact" with a
+ * code, later an order form's purchase): affiliates credits the code's affiliate with the referral
+ * when the code is one of the business's links and the contact was not referred already.
+ */
+export const contactReferred = defineEvent({
+  name: "identity.contact.referred",
+  producer: "identity",
+  version: 1,
+  description: "A contact was created with a referral code (from an affiliate link): affiliates records the referral.",
+  payload: z.object({
+    contactId: id,
+    /** The code of the link they arrived through (`/r/<code>`), as given; affiliates checks it. */
+    referralCode: z.string().min(1).max(64),
+    /** When they arrived: the contact's creation. */
+    occurredAt: z.string().datetime(),
+  }),
+});
