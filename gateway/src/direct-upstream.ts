@@ -98,6 +98,38 @@ export type Upstream = { status: number; headers: IncomingHttpHeaders; body: str
 
 /** One POST of JSON to a subgraph, with the caller's signed headers and one timer for the whole exchange. */
 export function postJson(agent: Agent, url: string, headers: Record<string, string>, body: string, timeoutMs: number): Promise<Upstream> {
+  return exchange(
+    agent,
+    "POST",
+    targetOf(url),
+    { ...headers, "content-type": "application/json", "content-length": String(Buffer.byteLength(body)) },
+    body,
+    timeoutMs,
+  );
+}
+
+/**
+ * One GET of a subgraph's JSON answer at `path` (which varies per call, so it is not kept with the
+ * parsed subgraph URL), signed and timed like `postJson`.
+ */
+export function getJson(
+  agent: Agent,
+  subgraphUrl: string,
+  path: string,
+  headers: Record<string, string>,
+  timeoutMs: number,
+): Promise<Upstream> {
+  return exchange(agent, "GET", { ...targetOf(subgraphUrl), path }, headers, undefined, timeoutMs);
+}
+
+function exchange(
+  agent: Agent,
+  method: "GET" | "POST",
+  target: { hostname: string; port: string; path: string },
+  headers: Record<string, string>,
+  body: string | undefined,
+  timeoutMs: number,
+): Promise<Upstream> {
   return new Promise((resolve) => {
     let settled = false;
     const settle = (result: Upstream) => {
@@ -108,10 +140,10 @@ export function postJson(agent: Agent, url: string, headers: Record<string, stri
     };
     const outgoing = request(
       {
-        ...targetOf(url),
-        method: "POST",
+        ...target,
+        method,
         agent,
-        headers: { ...headers, "content-type": "application/json", accept: "application/json", "content-length": Buffer.byteLength(body) },
+        headers: { ...headers, accept: "application/json" },
       },
       (response) => {
         const chunks: Buffer[] = [];

@@ -5,6 +5,7 @@ import type { LogLevel } from "@graphql-hive/gateway-runtime";
 import { LiveBus } from "@portal/kit";
 import { AuthenticationUnavailableError, Authenticator, type Revocation } from "./authenticator.js";
 import { createFileRelay, FILES_PREFIX } from "./files.js";
+import { createReferralRedirect, REFERRAL_PREFIX } from "./referral-links.js";
 import { forwardBuffered, readLimited } from "./node-bridge.js";
 import type { OperationLimits } from "./operation-limits.js";
 import { InvalidHostError, nodeHeaders, requestFacts } from "./request-facts.js";
@@ -134,6 +135,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     timeoutMs,
   });
 
+  const redirectReferral = createReferralRedirect({
+    supergraphSdl,
+    subgraphUrls: options.subgraphUrls,
+    authenticator,
+    secret: options.portalSecret,
+    timeoutMs,
+  });
+
   const answered = { singleSubgraph: 0, planned: 0, runtime: 0 };
   const serveStatic = options.webDistDir ? createStaticHandler(options.webDistDir) : null;
   const server = createServer((req, res) => {
@@ -152,6 +161,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // Downloads, and uploads with their own size limit (checked by the relay, before the 100 kB one below).
     if ((req.method === "GET" || req.method === "HEAD" || req.method === "POST") && path.startsWith(FILES_PREFIX))
       return relayFile(req, res, path, facts);
+    // Affiliate links: record the click and redirect to the link's landing page.
+    if ((req.method === "GET" || req.method === "HEAD") && path.startsWith(REFERRAL_PREFIX)) return redirectReferral(req, res, path, facts);
     const isApi = path === GRAPHQL_PATH || HEALTH_PATHS.includes(path);
     if (!isApi && serveStatic && (req.method === "GET" || req.method === "HEAD")) return serveStatic(req, res);
     const declared = Number(req.headers["content-length"] ?? 0);
