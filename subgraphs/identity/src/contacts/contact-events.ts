@@ -17,3 +17,15 @@ export function contactSnapshot(contact: Contact): ContactSnapshot {
 export function recordContactChanged(em: EntityManager, contact: Contact): void {
   publish(em, identity.contactChanged, contact.businessId, { contact: contactSnapshot(contact) });
 }
+
+/**
+ * "This contact arrived through an affiliate's link": affiliates credits the link's affiliate, if the
+ * code is one of the business's links. Call it in the creation's transaction, after the flush.
+ */
+export function recordContactReferred(em: EntityManager, contact: Contact, referralCode: string): void {
+  publish(em, identity.contactReferred, contact.businessId, {
+    contactId: contact.id,
+    referralCode,
+    occurredAt: contact.createdAt.toISOString(),
+  });
+}

@@ -2,15 +2,18 @@ import { UniqueConstraintViolationException } from "@mikro-orm/postgresql";
 import { type EntityManager, findPage, NotFoundError, type PageArgs, ValidationError } from "@portal/kit";
 import { announceContactAccess } from "../shared/live-topics.js";
 import { checkEmail, checkPhone, checkRequiredText, containsPattern, firstError } from "../shared/validation.js";
-import { recordContactChanged } from "./contact-events.js";
+import { recordContactChanged, recordContactReferred } from "./contact-events.js";
 import { Contact, type AccessStatus } from "./contact.entity.js";
 import { EmailTakenError } from "./contact.errors.js";
+import { readReferralCode } from "./referral-code.js";
 
 export interface ContactFields {
   name: string;
   email: string;
   phone?: string | null;
   dnd?: boolean | null;
+  /** Only when creating: the affiliate link's code the contact arrived through. */
+  referralCode?: string | null;
 }
 
 export interface ContactListArgs extends PageArgs {
@@ -52,9 +55,14 @@ export async function createContact(
 ): Promise<Contact | ValidationError | EmailTakenError> {
   const invalid = validateContact(input);
   if (invalid) return invalid;
+  const referralCode = readReferralCode(input.referralCode);
+  if (referralCode instanceof ValidationError) return referralCode;
   if (await emailTaken(em, input.email)) return EmailTakenError.of();
   const contact = Object.assign(new Contact(), { businessId, ...cleaned(input) });
-  return saveContact(em, contact);
+  // The referral travels with the creation: both are committed, or neither.
+  return saveContact(em, contact, (tx) => {
+    if (referralCode) recordContactReferred(tx, contact, referralCode);
+  });
 }
 
 export async function updateContact(
@@ -64,6 +72,9 @@ export async function updateContact(
 ): Promise<Contact | ValidationError | EmailTakenError | NotFoundError> {
   const invalid = validateContact(input);
   if (invalid) return invalid;
+  // Who referred a contact is the affiliates section's record once the contact exists.
+  if (input.referralCode?.trim())
+    return ValidationError.of("referralCode", "A referral code can only be given when the contact is created");
   const contact = await findContact(em, id);
   if (!contact) return NotFoundError.of("No such contact");
   if (await emailTaken(em, input.email, id)) return EmailTakenError.of();
@@ -76,12 +87,17 @@ function cleaned(input: ContactFields) {
 }
 
 /** The unique index is the final word when two requests race past the check above. */
-async function saveContact(em: EntityManager, contact: Contact): Promise<Contact | EmailTakenError> {
+async function saveContact(
+  em: EntityManager,
+  contact: Contact,
+  alsoRecord?: (tx: EntityManager) => void,
+): Promise<Contact | EmailTakenError> {
   try {
     await em.transactional(async (tx) => {
       tx.persist(contact);
       await tx.flush();
       recordContactChanged(tx, contact);
+      alsoRecord?.(tx);
       await announceContactAccess(tx, contact.businessId, contact.id, "UPDATED");
     });
     return contact;

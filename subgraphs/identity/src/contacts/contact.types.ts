@@ -92,6 +92,12 @@ export class ContactInput {
   phone?: string | null;
   @Field(() => Boolean, { nullable: true, description: "Do not disturb; defaults to false." })
   dnd?: boolean | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Only when creating: the code of the affiliate link the contact arrived through (`/r/<code>`, the `ref` parameter of its landing page), 1 to 64 letters, digits, `-` or `_`; surrounding spaces are ignored and blank means none. Identity checks only its shape: the affiliates section owns the links and credits the link's affiliate when the code is one of the business's (an unknown code refers nobody). updateContact refuses it.",
+  })
+  referralCode?: string | null;
 }
 
 errorType(EmailTakenError, {

@@ -1,4 +1,4 @@
-import { appointments, billing, communities, courses, documents, type EventContract, type PayloadOf } from "@portal/contracts";
+import { affiliates, appointments, billing, communities, courses, documents, type EventContract, type PayloadOf } from "@portal/contracts";
 import { consume, type ConsumerOf, type EntityManager, type SubgraphDeps } from "@portal/kit";
 import type { LinkSettings } from "../auth/one-time-links.js";
 import { sendInvitation } from "../contacts/access.service.js";
@@ -61,8 +61,9 @@ async function inviteOn<C extends EventContract>(
 /**
  * "Invoice sent → invite the client to pay online", "contract sent → invite the client to sign",
  * "added to a community group → invite the client to join in", "enrolled in a course → invite the
- * client to learn" and "appointment booked → invite the client to manage it", each invitation opening
- * that invoice, document, group, course or appointment (the portal's own pages for them).
+ * client to learn", "appointment booked → invite the client to manage it" and "made an affiliate →
+ * invite them to share their links", each invitation opening that invoice, document, group, course,
+ * appointment or the Affiliates page (the portal's own pages for them).
  */
 export async function consumeSendsForInvitations(deps: SubgraphDeps, settings: InviteToPortalSettings): Promise<void> {
   await inviteOn(deps, settings, billing.invoiceSent, (invoice) =>
@@ -85,5 +86,8 @@ export async function consumeSendsForInvitations(deps: SubgraphDeps, settings: I
     booking.inviteToPortal === false
       ? null
       : { contactIds: [booking.contactId], next: `/appointments/${encodeURIComponent(booking.bookingId)}` },
+  );
+  await inviteOn(deps, settings, affiliates.affiliateJoined, (joined) =>
+    joined.inviteToPortal === false ? null : { contactIds: [joined.contactId], next: "/affiliates" },
   );
 }
