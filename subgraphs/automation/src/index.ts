@@ -4,6 +4,7 @@ import { EmailLog } from "./delivery/email-log.entity.js";
 import { startSendEmailWorker } from "./delivery/send-email.worker.js";
 import { DEFAULT_RETRY } from "./delivery/send-queue.js";
 import { noSignedPdf } from "./documents/signed-pdf.js";
+import { consumeAffiliatesEvents } from "./events/affiliates-consumers.js";
 import { consumeAppointmentsEvents } from "./events/appointments-consumers.js";
 import { consumeBillingEvents } from "./events/billing-consumers.js";
 import { consumeCommunitiesEvents } from "./events/communities-consumers.js";
@@ -54,6 +55,7 @@ export function createAutomationSubgraph(options: AutomationOptions): SubgraphDe
       await consumeCommunitiesEvents(deps, delivery);
       await consumeCoursesEvents(deps, delivery);
       await consumeAppointmentsEvents(deps, delivery);
+      await consumeAffiliatesEvents(deps, delivery);
       await startSendEmailWorker({ orm: deps.orm, boss: deps.boss, transport, portalSecret: options.portalSecret, retry });
     },
   });

@@ -70,6 +70,9 @@ describe("notification templates", () => {
       "APPOINTMENT_RESCHEDULED",
       "APPOINTMENT_CANCELLED",
       "APPOINTMENT_REMINDER",
+      "AFFILIATE_NEW_REFERRAL",
+      "AFFILIATE_COMMISSION_APPROVED",
+      "AFFILIATE_PAYOUT_SENT",
     ]);
     const invitation = data.notificationTemplates[0];
     expect(invitation).toMatchObject({ subject: "You're invited to {{business.name}}'s client portal", isCustom: false, updatedAt: null });

@@ -37,10 +37,15 @@ export interface TemplateValues {
   };
   client?: { name: string };
   host?: { name: string };
+  /** The referred contact as the affiliate may see them, and how they came (a phrase with the link, if any). */
+  referral?: { label: string; link: string; via: string };
+  /** Amounts arrive formatted in their currency. */
+  commission?: { amount: string; approvedBalance: string };
+  payout?: { amount: string; reference: string; commissionCount: string; date: string };
 }
 
 /** Placeholders whose web addresses become links inside the text (e.g. a video-meeting link). */
-const LINKIFIED: ReadonlySet<Placeholder> = new Set(["appointment.location"]);
+const LINKIFIED: ReadonlySet<Placeholder> = new Set(["appointment.location", "referral.link", "referral.via"]);
 
 export interface RenderedEmail {
   subject: string;

@@ -179,4 +179,31 @@ export const DEFAULT_TEMPLATES: Record<NotificationTemplateKey, TemplateText> = 
       "If you can no longer make it, you can reschedule or cancel from the appointment page.",
     ].join("\n\n"),
   },
+  [NotificationTemplateKey.AFFILIATE_NEW_REFERRAL]: {
+    subject: "You have a new referral at {{business.name}}",
+    body: [
+      "Hi {{contact.firstName}},",
+      "Someone new arrived at {{business.name}} thanks to you.\nWho: {{referral.label}}\nThrough: {{referral.via}}",
+      "{{link}}",
+      "You earn a commission when they pay, under {{business.name}}'s affiliate terms. Your referrals and their progress are on your Affiliates page.",
+    ].join("\n\n"),
+  },
+  [NotificationTemplateKey.AFFILIATE_COMMISSION_APPROVED]: {
+    subject: "Commission approved: {{commission.amount}}",
+    body: [
+      "Hi {{contact.firstName}},",
+      "{{business.name}} approved a commission from one of your referrals.\nCommission: {{commission.amount}}\nApproved balance awaiting payout: {{commission.approvedBalance}}",
+      "{{link}}",
+      "Approved commissions are paid out once your balance reaches {{business.name}}'s minimum payout. Every commission and its status is on your Affiliates page.",
+    ].join("\n\n"),
+  },
+  [NotificationTemplateKey.AFFILIATE_PAYOUT_SENT]: {
+    subject: "{{business.name}} sent you a payout of {{payout.amount}}",
+    body: [
+      "Hi {{contact.firstName}},",
+      "{{business.name}} has paid out your affiliate commissions.\nAmount: {{payout.amount}}\nReference: {{payout.reference}}\nCommissions settled: {{payout.commissionCount}}\nDate: {{payout.date}}",
+      "{{link}}",
+      "Depending on how it was sent, it may take a few days to reach you. Quote the reference if you need to ask about it.",
+    ].join("\n\n"),
+  },
 };

@@ -21,6 +21,12 @@ const APPOINTMENT_KEYS: ReadonlySet<NotificationTemplateKey> = new Set([
   NotificationTemplateKey.APPOINTMENT_REMINDER,
 ]);
 
+const AFFILIATE_KEYS: ReadonlySet<NotificationTemplateKey> = new Set([
+  NotificationTemplateKey.AFFILIATE_NEW_REFERRAL,
+  NotificationTemplateKey.AFFILIATE_COMMISSION_APPROVED,
+  NotificationTemplateKey.AFFILIATE_PAYOUT_SENT,
+]);
+
 /** A sample person for previews, so staff see the email as a contact would. */
 export const SAMPLE_CONTACT = { name: "Alex Morgan", firstName: "Alex" };
 
@@ -69,6 +75,16 @@ export function sampleValuesFor(key: NotificationTemplateKey, link: string): Tem
       },
       client: { name: SAMPLE_CONTACT.name },
       host: { name: "Jordan Lee" },
+    };
+  }
+  if (AFFILIATE_KEYS.has(key)) {
+    // The referral link sits on the business's portal, like the preview's own link.
+    const referralLink = `${new URL(link).origin}/r/spring-launch`;
+    return {
+      ...base,
+      referral: { label: "Sam (s•••@example.com)", link: referralLink, via: `your link ${referralLink}` },
+      commission: { amount: "$25.00", approvedBalance: "$140.00" },
+      payout: { amount: "$140.00", reference: "TRF-2026-0412", commissionCount: "6", date: "December 6, 2026" },
     };
   }
   return base;

@@ -16,6 +16,17 @@ const APPOINTMENT: Placeholder[] = [
   "host.name",
 ];
 
+/** `contact.*` is the affiliate the email goes to; `{{link}}` their Affiliates page. */
+const AFFILIATE_NEW_REFERRAL: Placeholder[] = [...PERSON_AND_BUSINESS, "referral.label", "referral.link", "referral.via"];
+const AFFILIATE_COMMISSION_APPROVED: Placeholder[] = [...PERSON_AND_BUSINESS, "commission.amount", "commission.approvedBalance"];
+const AFFILIATE_PAYOUT_SENT: Placeholder[] = [
+  ...PERSON_AND_BUSINESS,
+  "payout.amount",
+  "payout.reference",
+  "payout.commissionCount",
+  "payout.date",
+];
+
 /** Which placeholders each email may use: only values its event actually provides. */
 export const PLACEHOLDERS_BY_KEY: Record<NotificationTemplateKey, readonly Placeholder[]> = {
   [NotificationTemplateKey.INVITATION]: ONE_TIME_LINK,
@@ -42,6 +53,9 @@ export const PLACEHOLDERS_BY_KEY: Record<NotificationTemplateKey, readonly Place
   [NotificationTemplateKey.APPOINTMENT_RESCHEDULED]: [...APPOINTMENT, "appointment.previousWhen", "appointment.changedBy"],
   [NotificationTemplateKey.APPOINTMENT_CANCELLED]: [...APPOINTMENT, "appointment.changedBy", "appointment.cancelReason"],
   [NotificationTemplateKey.APPOINTMENT_REMINDER]: [...APPOINTMENT, "appointment.startsIn"],
+  [NotificationTemplateKey.AFFILIATE_NEW_REFERRAL]: AFFILIATE_NEW_REFERRAL,
+  [NotificationTemplateKey.AFFILIATE_COMMISSION_APPROVED]: AFFILIATE_COMMISSION_APPROVED,
+  [NotificationTemplateKey.AFFILIATE_PAYOUT_SENT]: AFFILIATE_PAYOUT_SENT,
 };
 
 /** What the button says when `{{link}}` stands alone in a paragraph. */
@@ -64,4 +78,7 @@ export const BUTTON_LABELS: Record<NotificationTemplateKey, string> = {
   [NotificationTemplateKey.APPOINTMENT_RESCHEDULED]: "View appointment",
   [NotificationTemplateKey.APPOINTMENT_CANCELLED]: "View appointment",
   [NotificationTemplateKey.APPOINTMENT_REMINDER]: "View appointment",
+  [NotificationTemplateKey.AFFILIATE_NEW_REFERRAL]: "View your referrals",
+  [NotificationTemplateKey.AFFILIATE_COMMISSION_APPROVED]: "View your commissions",
+  [NotificationTemplateKey.AFFILIATE_PAYOUT_SENT]: "View your earnings",
 };

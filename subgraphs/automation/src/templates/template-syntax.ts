@@ -35,6 +35,15 @@ export const PLACEHOLDERS = [
   "appointment.startsIn",
   "client.name",
   "host.name",
+  "referral.label",
+  "referral.link",
+  "referral.via",
+  "commission.amount",
+  "commission.approvedBalance",
+  "payout.amount",
+  "payout.reference",
+  "payout.commissionCount",
+  "payout.date",
 ] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 

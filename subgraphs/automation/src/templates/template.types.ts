@@ -43,6 +43,18 @@ registerEnumType(NotificationTemplateKey, {
     APPOINTMENT_REMINDER: {
       description: "Reminder of an upcoming appointment, sent to the client at the appointment type's reminder times.",
     },
+    AFFILIATE_NEW_REFERRAL: {
+      description:
+        "New referral, sent to an affiliate when a contact arrives through one of their links (or staff credit them with one), with a link to their Affiliates page.",
+    },
+    AFFILIATE_COMMISSION_APPROVED: {
+      description:
+        "A commission was approved (its hold period ended, or staff approved it early), sent to the affiliate with their approved balance.",
+    },
+    AFFILIATE_PAYOUT_SENT: {
+      description:
+        "Staff recorded a payout to an affiliate, sent to the affiliate with the amount, the reference and the commissions it settles.",
+    },
   },
 });
 
