@@ -30,7 +30,7 @@ const UpdateContactDocument = graphql(`
   }
 `);
 
-const FIELDS = ["name", "email", "phone", "dnd"];
+const FIELDS = ["name", "email", "phone", "dnd", "referralCode"];
 
 export function ContactForm({ existing }: { existing?: ContactListItemFragment }) {
   const navigate = useNavigate();
@@ -38,6 +38,8 @@ export function ContactForm({ existing }: { existing?: ContactListItemFragment }
   const [email, setEmail] = useState(existing?.email ?? "");
   const [phone, setPhone] = useState(existing?.phone ?? "");
   const [dnd, setDnd] = useState(existing?.dnd ?? false);
+  // Only a new contact takes a code: who referred an existing one is kept by the affiliates section.
+  const [referralCode, setReferralCode] = useState("");
   const [problem, setProblem] = useState<Problem | null>(null);
   const [createContact, creation] = useMutation(CreateContactDocument, {
     // A new contact changes every contacts list (and its counts): drop them so they reload.
@@ -53,9 +55,10 @@ export function ContactForm({ existing }: { existing?: ContactListItemFragment }
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const input = { name: name.trim(), email: email.trim(), phone: phone.trim() || null, dnd };
+    const creation = { ...input, referralCode: referralCode.trim() || null };
     const result = existing
       ? (await updateContact({ variables: { id: existing.id, input } })).data?.updateContact
-      : (await createContact({ variables: { input } })).data?.createContact;
+      : (await createContact({ variables: { input: creation } })).data?.createContact;
     if (!result) return;
     const failure = problemOf(result);
     setProblem(failure);
@@ -96,6 +99,18 @@ export function ContactForm({ existing }: { existing?: ContactListItemFragment }
           onChange={(e) => setPhone(e.target.value)}
           error={messageFor(problem, "phone")}
         />
+        {!existing && (
+          <Field
+            label="Referral code (optional)"
+            name="referralCode"
+            hint="The code of the affiliate link they came through, to credit that affiliate."
+            autoComplete="off"
+            spellCheck={false}
+            value={referralCode}
+            onChange={(e) => setReferralCode(e.target.value)}
+            error={messageFor(problem, "referralCode")}
+          />
+        )}
         <div className="field checkbox">
           <input id="contact-dnd" type="checkbox" checked={dnd} onChange={(e) => setDnd(e.target.checked)} />
           <label htmlFor="contact-dnd">Do not disturb: send no notifications (portal access is kept)</label>
