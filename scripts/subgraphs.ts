@@ -2,8 +2,8 @@ import type { RuntimeConfig, SubgraphDefinition } from "@portal/kit";
 
 /**
  * The subgraphs the platform runs, in start order: consumers (automation, documents, communities,
- * courses, appointments) subscribe to events before producers (identity, billing) begin relaying them; documents,
- * communities, courses and appointments keep profiles from identity's events, so they start before identity. In production each runs as its own process
+ * courses, appointments, affiliates) subscribe to events before producers (identity, billing) begin relaying them; documents,
+ * communities, courses, appointments and affiliates keep profiles from identity's events, so they start before identity. In production each runs as its own process
  * (`entry`); `npm start` runs them all in one development host (scripts/subgraph-host.ts).
  */
 export interface SubgraphEntry {
@@ -107,6 +107,22 @@ export const SUBGRAPHS: SubgraphEntry[] = [
       const { createAppointmentsSubgraph, readAppointmentsConfig } = await import("@portal/appointments");
       const { options, ...rest } = readAppointmentsConfig(env);
       return { definition: createAppointmentsSubgraph(options), ...rest };
+    },
+  },
+  {
+    name: "affiliates",
+    portVariable: "AFFILIATES_PORT",
+    port: 4108,
+    urlVariable: "AFFILIATES_URL",
+    entry: "subgraphs/affiliates/src/main.ts",
+    define: async () => {
+      const { createAffiliatesSubgraph } = await import("@portal/affiliates");
+      return createAffiliatesSubgraph({ production: false });
+    },
+    configure: async (env) => {
+      const { createAffiliatesSubgraph, readAffiliatesConfig } = await import("@portal/affiliates");
+      const { options, ...rest } = readAffiliatesConfig(env);
+      return { definition: createAffiliatesSubgraph(options), ...rest };
     },
   },
   {
