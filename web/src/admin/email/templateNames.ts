@@ -23,6 +23,9 @@ const TEMPLATE_NAMES: Record<NotificationTemplateKey, string> = {
   APPOINTMENT_RESCHEDULED: "Appointment rescheduled",
   APPOINTMENT_CANCELLED: "Appointment cancelled",
   APPOINTMENT_REMINDER: "Appointment reminder",
+  AFFILIATE_NEW_REFERRAL: "Affiliate: new referral",
+  AFFILIATE_COMMISSION_APPROVED: "Affiliate: commission approved",
+  AFFILIATE_PAYOUT_SENT: "Affiliate: payout sent",
 };
 
 /** The human name of an email template; a key this build does not know yet reads as "Email". */
