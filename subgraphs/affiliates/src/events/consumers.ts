@@ -1,5 +1,5 @@
 import { affiliates, billing, identity } from "@portal/contracts";
-import { consume, type ConsumerOf, type SubgraphDeps } from "@portal/kit";
+import { consume, type ConsumerOf, type SubgraphDeps, sql } from "@portal/kit";
 import { makeAffiliate } from "../affiliates/affiliate.service.js";
 import { recordConversion, recordRefund } from "../commissions/conversion.service.js";
 import { referByCode } from "../referrals/referral.service.js";
@@ -15,8 +15,14 @@ export const AFFILIATES_CONSUMER: ConsumerOf = { schema: "affiliates", name: "af
 export async function startConsumers(deps: SubgraphDeps): Promise<void> {
   await consume(deps, AFFILIATES_CONSUMER, affiliates.affiliateRequested, async (event, em) => {
     if (!event.businessId) return;
-    const outcome = await makeAffiliate(em, event.businessId, event.payload.contactId, event.payload.inviteToPortal);
-    if ("field" in outcome) throw new Error(`Contact ${event.payload.contactId} is not known yet`);
+    const { contactId, inviteToPortal } = event.payload;
+    // Known as another business's contact: nothing to do. Not known at all: identity's event is still on its way.
+    const [known] = await sql<{ business_id: string }>(em, `select business_id from affiliates.known_contact where contact_id = ?`, [
+      contactId,
+    ]);
+    if (known && known.business_id !== event.businessId) return;
+    const outcome = await makeAffiliate(em, event.businessId, contactId, inviteToPortal);
+    if ("field" in outcome) throw new Error(`Contact ${contactId} is not known yet`);
   });
   await consume(deps, AFFILIATES_CONSUMER, identity.contactReferred, async (event, em) => {
     if (!event.businessId) return;
