@@ -1,4 +1,4 @@
-import { ALL_EVENTS, communities, courses, type EventContract } from "@portal/contracts";
+import { affiliates, ALL_EVENTS, billing, communities, courses, type EventContract, identity } from "@portal/contracts";
 import { forkFor, sql } from "@portal/kit";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -29,7 +29,21 @@ const PRODUCERS = ["identity", "billing", "documents", "communities", "courses",
  * tested with `deliverEvent` (communities: subgraphs/communities/tests/events.test.ts; courses:
  * subgraphs/courses/tests/events.test.ts).
  */
-const AWAITING_PRODUCER = new Set<string>([communities.memberAddRequested.name, courses.enrolmentRequested.name]);
+const AWAITING_PRODUCER = new Set<string>([
+  communities.memberAddRequested.name,
+  courses.enrolmentRequested.name,
+  affiliates.affiliateRequested.name,
+  // Workflows and order forms: declared, their producers being built.
+  communities.memberRemoveRequested.name,
+  identity.inviteRequested.name,
+  identity.orderBuyerResolved.name,
+  identity.workflowActionFinished.name,
+  courses.workflowActionFinished.name,
+  communities.workflowActionFinished.name,
+  affiliates.workflowActionFinished.name,
+  billing.orderPaymentReceived.name,
+  billing.orderPaid.name,
+]);
 const PRODUCED = ALL_EVENTS.filter((contract) => !AWAITING_PRODUCER.has(contract.name));
 
 interface OutboxRow {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineEvent } from "./contract.js";
+import { ActionOutcome } from "./workflows.js";
 import { id, link, Recipient, reference } from "./shared.js";
 
 /** Amounts are integers in minor units of `currency` (ISO 4217, upper case), as billing's. */
@@ -106,4 +107,13 @@ export const payoutSent = defineEvent({
     /** `affiliate_payout:<payoutId>`. */
     reference,
   }),
+});
+
+export const workflowActionFinished = defineEvent({
+  name: "affiliates.workflow_action.finished",
+  producer: "affiliates",
+  version: 1,
+  description:
+    "Affiliates carried out (or skipped, or could not carry out) a workflow's action: make an affiliate. Automation's run goes on.",
+  payload: ActionOutcome,
 });

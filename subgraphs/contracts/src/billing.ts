@@ -73,3 +73,48 @@ export const invoiceRefunded = defineEvent({
     fullyRefunded: z.boolean(),
   }),
 });
+
+/** What an offer grants its buyer once paid: courses and community groups of the same business. */
+const Grants = z.object({ courseIds: z.array(id), groupIds: z.array(id) });
+
+/**
+ * An order form's payment succeeded (Stripe confirmed it): identity finds the buyer's contact by
+ * email or creates it, and answers with `identity.order_buyer.resolved`. Published once per order,
+ * however often the payment's webhook is delivered.
+ */
+export const orderPaymentReceived = defineEvent({
+  name: "billing.order.payment_received",
+  producer: "billing",
+  version: 1,
+  description: "A buyer paid an offer on its public order page: identity finds or creates their contact (billing.order.paid follows).",
+  payload: z.object({
+    orderId: id,
+    offerId: id,
+    buyer: z.object({ email: z.string().email(), name: z.string().min(1) }),
+    /** The affiliate referral code that came with the order (cookie or `ref` parameter), as given. */
+    referralCode: z.string().min(1).max(64).nullable(),
+  }),
+});
+
+export const orderPaid = defineEvent({
+  name: "billing.order.paid",
+  producer: "billing",
+  version: 1,
+  description:
+    "An order is paid and its buyer is a contact: workflows grant what the offer includes and invite them (the default workflow), automation emails the receipt, affiliates credits the referral.",
+  payload: z.object({
+    orderId: id,
+    offerId: id,
+    offerName: z.string(),
+    contactId: id,
+    /** The contact was created for this order. */
+    newContact: z.boolean(),
+    currency,
+    amountPaid: money,
+    paidAt: z.string().datetime(),
+    grants: Grants,
+    referralCode: z.string().min(1).max(64).nullable(),
+    /** The receipt in the buyer's portal, relative to the portal URL, e.g. `/orders/<id>`. */
+    portalPath: z.string().startsWith("/"),
+  }),
+});

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineEvent } from "./contract.js";
+import { ActionOutcome } from "./workflows.js";
 import { id, link, Recipient, reference } from "./shared.js";
 
 /**
@@ -61,4 +62,27 @@ export const notificationRequested = defineEvent({
     link,
     reference,
   }),
+});
+
+/** "Remove contact from group": a workflow asks communities to end a contact's membership (their feed closes at once). */
+export const memberRemoveRequested = defineEvent({
+  name: "communities.member.remove_requested",
+  producer: "automation",
+  version: 1,
+  description: "A workflow asks communities to remove a contact from a group (e.g. subscription cancelled → remove from community).",
+  payload: z.object({
+    groupId: id,
+    contactId: id,
+    /** What asked for it, for the record, e.g. `workflow_run:<id>:<step>`. */
+    source: z.string().max(200).optional(),
+  }),
+});
+
+export const workflowActionFinished = defineEvent({
+  name: "communities.workflow_action.finished",
+  producer: "communities",
+  version: 1,
+  description:
+    "Communities carried out (or skipped, or could not carry out) a workflow's action: add to or remove from a group. Automation's run goes on.",
+  payload: ActionOutcome,
 });

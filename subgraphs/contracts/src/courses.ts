@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineEvent } from "./contract.js";
+import { ActionOutcome } from "./workflows.js";
 import { id, link, Recipient, reference } from "./shared.js";
 
 /**
@@ -78,4 +79,12 @@ export const courseCompleted = defineEvent({
     /** The certificate's verification code when the course issues certificates, else null. */
     certificateCode: z.string().nullable(),
   }),
+});
+
+export const workflowActionFinished = defineEvent({
+  name: "courses.workflow_action.finished",
+  producer: "courses",
+  version: 1,
+  description: "Courses carried out (or skipped, or could not carry out) a workflow's action: enrol in a course. Automation's run goes on.",
+  payload: ActionOutcome,
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineEvent } from "./contract.js";
 import { BusinessSnapshot, id, Recipient } from "./shared.js";
+import { ActionOutcome } from "./workflows.js";
 
 /** A contact as other subgraphs may know them. */
 export const ContactSnapshot = z.object({
@@ -47,7 +48,11 @@ export const contactChanged = defineEvent({
   producer: "identity",
   version: 1,
   description: "A contact was created or changed (name, email, do-not-disturb, portal access); the contact's whole current state.",
-  payload: z.object({ contact: ContactSnapshot }),
+  payload: z.object({
+    contact: ContactSnapshot,
+    /** True when this is the contact's creation (the workflows' "contact created" trigger); absent on resyncs and older events. */
+    created: z.boolean().optional(),
+  }),
 });
 
 export const staffChanged = defineEvent({
@@ -122,4 +127,50 @@ export const contactReferred = defineEvent({
     /** When they arrived: the contact's creation. */
     occurredAt: z.string().datetime(),
   }),
+});
+
+/** "Invite to the portal": a workflow asks identity to invite a contact (as staff's invitation; never one whose access was revoked). */
+export const inviteRequested = defineEvent({
+  name: "identity.invite.requested",
+  producer: "automation",
+  version: 1,
+  description:
+    "A workflow asks identity to invite a contact to the portal (e.g. invoice sent → invite); a contact already invited, active or revoked is skipped.",
+  payload: z.object({
+    contactId: id,
+    /** The portal page the invitation opens after sign-in, e.g. `/invoices/<id>`. */
+    next: z.string().startsWith("/").max(500).optional(),
+    /** What asked for it, for the record, e.g. `workflow_run:<id>:<step>`. */
+    source: z.string().max(200).optional(),
+  }),
+});
+
+/**
+ * The buyer of a paid order as a contact: identity found the contact by the buyer's email, or created
+ * one (then with the order's referral code, as `contactReferred`). Billing attaches the contact to the
+ * order and announces the order paid.
+ */
+export const orderBuyerResolved = defineEvent({
+  name: "identity.order_buyer.resolved",
+  producer: "identity",
+  version: 1,
+  description:
+    "Identity found or created the contact who paid an order: billing records them on the order and publishes billing.order.paid.",
+  payload: z.object({
+    orderId: id,
+    contactId: id,
+    /** The contact was created for this order (a new buyer). */
+    created: z.boolean(),
+    /** The contact's portal access when the order was paid: a buyer who already had access is sent to sign in. */
+    accessStatus: z.enum(["NONE", "INVITED", "ACTIVE", "REVOKED"]),
+  }),
+});
+
+export const workflowActionFinished = defineEvent({
+  name: "identity.workflow_action.finished",
+  producer: "identity",
+  version: 1,
+  description:
+    "Identity carried out (or skipped, or could not carry out) a workflow's action: invite to the portal. Automation's run goes on.",
+  payload: ActionOutcome,
 });

@@ -19,6 +19,7 @@ export { BusinessSnapshot, Recipient } from "./shared.js";
 export { ContactSnapshot, StaffSnapshot } from "./identity.js";
 export { affiliates, appointments, automation, billing, communities, courses, documents, identity };
 export * as projection from "./projection.js";
+export { ActionOutcome, WORKFLOW_SOURCE } from "./workflows.js";
 
 const isContract = (value: unknown): value is EventContract =>
   typeof value === "object" && value !== null && "name" in value && "payload" in value && "producer" in value;
