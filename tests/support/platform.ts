@@ -1,5 +1,6 @@
 import { composeServices } from "@apollo/composition";
 import { printSubgraphSchema } from "@apollo/subgraph";
+import { createAffiliatesSubgraph } from "@portal/affiliates";
 import { createAppointmentsSubgraph } from "@portal/appointments";
 import { billingReceiptPdf, createAutomationSubgraph, documentsSignedPdf } from "@portal/automation";
 import { createBillingSubgraph } from "@portal/billing";
@@ -25,11 +26,12 @@ export interface Platform {
   communities: RunningSubgraphProcess;
   courses: RunningSubgraphProcess;
   appointments: RunningSubgraphProcess;
+  affiliates: RunningSubgraphProcess;
   gatewayPort: number;
   gatewayUrl: string;
   client: (host: string, bearer?: string) => PortalClient;
   /** Stops one subgraph while the rest keep running (an outage); `stop` then skips it. */
-  stopSubgraph: (name: "automation" | "billing" | "documents" | "communities" | "courses" | "appointments") => Promise<void>;
+  stopSubgraph: (name: "automation" | "billing" | "documents" | "communities" | "courses" | "appointments" | "affiliates") => Promise<void>;
   stop: () => Promise<void>;
 }
 
@@ -82,6 +84,7 @@ async function startPlatformNow(databaseUrl: string, options: { webDistDir?: str
   const communities = await runSubgraph(createCommunitiesSubgraph(COMMUNITIES_OPTIONS), runtime);
   const courses = await runSubgraph(createCoursesSubgraph(COURSES_OPTIONS), runtime);
   const appointments = await runSubgraph(createAppointmentsSubgraph(APPOINTMENTS_OPTIONS), runtime);
+  const affiliates = await runSubgraph(createAffiliatesSubgraph(AFFILIATES_OPTIONS), runtime);
   // Links point at the development addresses (http://<slug>.localhost:4000), as from every identity in
   // the test database: any instance may issue a queued sign-in link. Tests open a link's path on
   // their own gateway.
@@ -125,6 +128,11 @@ async function startPlatformNow(databaseUrl: string, options: { webDistDir?: str
       url: appointments.url,
       typeDefs: parse(printSubgraphSchema(await createAppointmentsSubgraph(APPOINTMENTS_OPTIONS).buildSchema(appointments))),
     },
+    {
+      name: "affiliates",
+      url: affiliates.url,
+      typeDefs: parse(printSubgraphSchema(await createAffiliatesSubgraph(AFFILIATES_OPTIONS).buildSchema(affiliates))),
+    },
   ]);
   if (composed.errors?.length) throw new Error(composed.errors.map((e) => e.message).join("\n"));
   const gateway = await startGateway({
@@ -139,6 +147,7 @@ async function startPlatformNow(databaseUrl: string, options: { webDistDir?: str
       communities: communities.url,
       courses: courses.url,
       appointments: appointments.url,
+      affiliates: affiliates.url,
     },
     identityInternalUrl: identity.url.replace(/\/graphql$/, ""),
     portalSecret: TEST_SECRET,
@@ -161,16 +170,18 @@ async function startPlatformNow(databaseUrl: string, options: { webDistDir?: str
     communities,
     courses,
     appointments,
+    affiliates,
     gatewayPort: gateway.port,
     gatewayUrl: gateway.url,
     client: (host, bearer) => new PortalClient(gateway.port, host, bearer),
-    stopSubgraph: (name) => stopOnce({ automation, billing, documents, communities, courses, appointments }[name]),
+    stopSubgraph: (name) => stopOnce({ automation, billing, documents, communities, courses, appointments, affiliates }[name]),
     async stop() {
       await gateway.stop();
       await stopOnce(billing);
       await stopOnce(identity);
       await stopOnce(courses);
       await stopOnce(appointments);
+      await stopOnce(affiliates);
       await stopOnce(communities);
       await stopOnce(documents);
       await stopOnce(automation);
@@ -189,6 +200,9 @@ const COURSES_OPTIONS = { production: false, dripIntervalMs: 1000 };
 
 /** Appointments' reminder job looks every second in tests. */
 const APPOINTMENTS_OPTIONS = { production: false, reminderIntervalMs: 1000 };
+
+/** Affiliates' approval sweep looks every second in tests. */
+const AFFILIATES_OPTIONS = { production: false, approvalIntervalMs: 1000 };
 
 /** The embedded demo's payment mode: test payments, no Stripe keys. */
 const BILLING_OPTIONS: BillingOptions = { testPayments: true };
