@@ -11,6 +11,7 @@ const SECTIONS = [
   { to: "/admin/courses", label: "Courses" },
   { to: "/admin/communities", label: "Communities" },
   { to: "/admin/appointments", label: "Appointments" },
+  { to: "/admin/affiliates", label: "Affiliates" },
   { to: "/admin/settings", label: "Portal settings" },
   { to: "/admin/templates", label: "Email templates" },
   { to: "/admin/email-log", label: "Email log" },

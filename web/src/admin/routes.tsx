@@ -1,5 +1,6 @@
 import { Navigate, type RouteObject } from "react-router";
 import { PublicPortalLayout } from "../portal/PublicPortalLayout";
+import { affiliateAdminRoutes } from "../sections/affiliates/admin/routes";
 import { appointmentAdminRoutes } from "../sections/appointments/admin/routes";
 import { communityAdminRoutes } from "../sections/communities/admin/routes";
 import { courseAdminRoutes } from "../sections/courses/admin/routes";
@@ -70,6 +71,7 @@ export const adminRoutes: RouteObject = {
             ...courseAdminRoutes,
             ...communityAdminRoutes,
             ...appointmentAdminRoutes,
+            ...affiliateAdminRoutes,
             {
               path: "settings",
               ...lazyRoute(

@@ -7,6 +7,24 @@
       "NotFoundError",
       "ValidationError"
     ],
+    "AffiliatePayoutResult": [
+      "AffiliatePayoutSuccess",
+      "AffiliateStateError",
+      "BelowMinimumPayoutError",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "AffiliateProgrammeResult": [
+      "AffiliateProgrammeSuccess",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "AffiliateResult": [
+      "AffiliateSuccess",
+      "NotAnAffiliateError",
+      "NotFoundError",
+      "ValidationError"
+    ],
     "AppointmentResult": [
       "AppointmentStateError",
       "AppointmentSuccess",
@@ -28,6 +46,12 @@
     "CalendarFeedResult": [
       "CalendarFeedSuccess",
       "NotFoundError"
+    ],
+    "CommissionResult": [
+      "AffiliateStateError",
+      "CommissionSuccess",
+      "NotFoundError",
+      "ValidationError"
     ],
     "CommunityCommentResult": [
       "CommunityCommentSuccess",
@@ -176,6 +200,19 @@
       "ProfileSuccess",
       "ValidationError"
     ],
+    "ReferralLinkResult": [
+      "AffiliateStateError",
+      "NotAnAffiliateError",
+      "NotFoundError",
+      "ReferralLinkSuccess",
+      "ValidationError"
+    ],
+    "ReferralResult": [
+      "AffiliateStateError",
+      "NotFoundError",
+      "ReferralSuccess",
+      "ValidationError"
+    ],
     "RemoveCommunityMemberResult": [
       "NotFoundError",
       "RemoveCommunityMemberSuccess"
@@ -240,7 +277,9 @@
       "StaffSuccess"
     ],
     "UserError": [
+      "AffiliateStateError",
       "AppointmentStateError",
+      "BelowMinimumPayoutError",
       "CannotRemoveSelfError",
       "CommunityStateError",
       "CourseStateError",
@@ -252,6 +291,7 @@
       "InvoiceStateError",
       "LastOwnerError",
       "LessonLockedError",
+      "NotAnAffiliateError",
       "NotFoundError",
       "PaymentUnavailable",
       "RateLimitedError",
@@ -269,6 +309,24 @@
       "NotFoundError",
       "ValidationError"
     ],
+    "AffiliatePayoutResult": [
+      "AffiliatePayoutSuccess",
+      "AffiliateStateError",
+      "BelowMinimumPayoutError",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "AffiliateProgrammeResult": [
+      "AffiliateProgrammeSuccess",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "AffiliateResult": [
+      "AffiliateSuccess",
+      "NotAnAffiliateError",
+      "NotFoundError",
+      "ValidationError"
+    ],
     "AppointmentResult": [
       "AppointmentStateError",
       "AppointmentSuccess",
@@ -290,6 +348,12 @@
     "CalendarFeedResult": [
       "CalendarFeedSuccess",
       "NotFoundError"
+    ],
+    "CommissionResult": [
+      "AffiliateStateError",
+      "CommissionSuccess",
+      "NotFoundError",
+      "ValidationError"
     ],
     "CommunityCommentResult": [
       "CommunityCommentSuccess",
@@ -438,6 +502,19 @@
       "ProfileSuccess",
       "ValidationError"
     ],
+    "ReferralLinkResult": [
+      "AffiliateStateError",
+      "NotAnAffiliateError",
+      "NotFoundError",
+      "ReferralLinkSuccess",
+      "ValidationError"
+    ],
+    "ReferralResult": [
+      "AffiliateStateError",
+      "NotFoundError",
+      "ReferralSuccess",
+      "ValidationError"
+    ],
     "RemoveCommunityMemberResult": [
       "NotFoundError",
       "RemoveCommunityMemberSuccess"
@@ -502,7 +579,9 @@
       "StaffSuccess"
     ],
     "UserError": [
+      "AffiliateStateError",
       "AppointmentStateError",
+      "BelowMinimumPayoutError",
       "CannotRemoveSelfError",
       "CommunityStateError",
       "CourseStateError",
@@ -514,6 +593,7 @@
       "InvoiceStateError",
       "LastOwnerError",
       "LessonLockedError",
+      "NotAnAffiliateError",
       "NotFoundError",
       "PaymentUnavailable",
       "RateLimitedError",

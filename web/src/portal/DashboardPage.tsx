@@ -5,6 +5,7 @@ import { usePortalBusiness } from "../shared/branding";
 import { useInvoiceLive } from "../sections/invoices/shared/useInvoiceLive";
 import { QueryState } from "../shared/QueryState";
 import { useViewer } from "../shared/viewer";
+import { affiliateCardLines } from "../sections/affiliates/portal/dashboardCard";
 import { appointmentCardLines } from "../sections/appointments/portal/dashboardCard";
 import { communityCardLines } from "../sections/communities/portal/dashboardCard";
 import { courseCardLines } from "../sections/courses/portal/dashboardCard";
@@ -30,6 +31,7 @@ const PortalDashboardDocument = graphql(`
         communitySummary { hasGroups groupCount unreadCount }
         courseSummary { hasCourses courseCount completedCount progressPercent resumeCourseId }
         appointmentSummary { hasAppointments canBook next { id startsAt typeName } }
+        affiliateSummary { isAffiliate pending { amount currency } approved { amount currency } referrals }
       }
     }
   }
@@ -64,6 +66,7 @@ export function DashboardPage() {
           if (sectionFailed(error, contact, contact?.communitySummary)) failed.push("COMMUNITIES");
           if (sectionFailed(error, contact, contact?.courseSummary)) failed.push("COURSES");
           if (sectionFailed(error, contact, contact?.appointmentSummary)) failed.push("APPOINTMENTS");
+          if (sectionFailed(error, contact, contact?.affiliateSummary)) failed.push("AFFILIATES");
           const cards = sectionsWithContent(
             enabled,
             {
@@ -72,6 +75,7 @@ export function DashboardPage() {
               COMMUNITIES: communityCardLines(contact?.communitySummary),
               COURSES: courseCardLines(contact?.courseSummary),
               APPOINTMENTS: appointmentCardLines(contact?.appointmentSummary),
+              AFFILIATES: affiliateCardLines(contact?.affiliateSummary),
             },
             failed,
           );

@@ -1,4 +1,5 @@
 import type { RouteObject } from "react-router";
+import { affiliatePortalRoutes } from "../sections/affiliates/portal/routes";
 import { appointmentPortalRoutes } from "../sections/appointments/portal/routes";
 import { communityPortalRoutes } from "../sections/communities/portal/routes";
 import { coursePortalRoutes, coursePublicRoutes } from "../sections/courses/portal/routes";
@@ -58,6 +59,7 @@ export const portalRoutes: RouteObject[] = [
               ...coursePortalRoutes,
               ...communityPortalRoutes,
               ...appointmentPortalRoutes,
+              ...affiliatePortalRoutes,
             ],
           },
         ],

@@ -5,6 +5,8 @@ interface SectionInfo {
   /** How the empty-state sentence and the card's link name what the section holds. */
   noun: string;
   path: string;
+  /** Only some clients have it (affiliates): it is left out of the empty-state sentence. */
+  someClientsOnly?: boolean;
 }
 
 /**
@@ -19,6 +21,7 @@ export const SECTION_INFO = {
   COURSES: { title: "Courses", noun: "courses", path: "/courses" },
   COMMUNITIES: { title: "Communities", noun: "community groups", path: "/communities" },
   APPOINTMENTS: { title: "Appointments", noun: "appointments", path: "/appointments" },
+  AFFILIATES: { title: "Affiliates", noun: "referral earnings", path: "/affiliates", someClientsOnly: true },
 } as const satisfies Partial<Record<PortalSection, SectionInfo>>;
 
 export type ExistingSection = keyof typeof SECTION_INFO;
@@ -65,7 +68,9 @@ export function sectionsWithContent(
 
 /** "invoices or documents": the enabled sections, for the empty-state sentence. */
 export function describeSections(enabled: ExistingSection[]): string {
-  const nouns = enabled.map((section) => SECTION_INFO[section].noun);
+  const nouns = enabled
+    .filter((section) => !(SECTION_INFO[section] as SectionInfo).someClientsOnly)
+    .map((section) => SECTION_INFO[section].noun);
   if (nouns.length === 0) return "updates";
   if (nouns.length === 1) return nouns[0]!;
   return `${nouns.slice(0, -1).join(", ")} or ${nouns[nouns.length - 1]}`;

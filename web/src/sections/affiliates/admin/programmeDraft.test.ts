@@ -36,7 +36,7 @@ describe("the programme settings form", () => {
       recurringMonths: "6",
     });
     expect("input" in fixed && fixed.input).toMatchObject({
-      commissionBasisPoints: 0,
+      commissionBasisPoints: 2000,
       fixedAmount: 2500,
       fixedCurrency: "EUR",
       recurringMonths: 6,

@@ -30,13 +30,30 @@ export interface ProgrammeDraft {
 }
 
 /** What the API takes: every field sent; `recurringMonths` 0 means the first payment only. */
-export type ProgrammeInput = Omit<ProgrammeLike, "recurringMonths"> & { recurringMonths: number };
+export type ProgrammeInput = Omit<ProgrammeLike, "recurringMonths" | "commissionBasisPoints" | "fixedAmount"> & {
+  recurringMonths: number;
+  /** Left out (unchanged) when the other kind of commission is chosen and this one is not a valid number. */
+  commissionBasisPoints?: number;
+  fixedAmount?: number;
+};
 
 /** A problem with one field, named as the API names it so the server's errors land in the same place. */
 export interface DraftProblem {
   field: keyof ProgrammeInput;
   message: string;
 }
+
+/** The fields the form shows an error beside. */
+export const PROGRAMME_FIELDS: DraftProblem["field"][] = [
+  "commissionBasisPoints",
+  "fixedAmount",
+  "fixedCurrency",
+  "recurringMonths",
+  "attributionWindowDays",
+  "holdDays",
+  "minimumPayout",
+  "allowedLandingUrls",
+];
 
 export function draftFrom(programme: ProgrammeLike): ProgrammeDraft {
   const currency = programme.fixedCurrency || "USD";
@@ -82,7 +99,8 @@ export function inputFrom(draft: ProgrammeDraft): { input: ProgrammeInput } | { 
   if (draft.commissionType === "PERCENTAGE" && (percentMinor == null || percentMinor > 10_000))
     return { problem: { field: "commissionBasisPoints", message: "Give a percentage from 0 to 100, with at most two decimals." } };
   const fixedAmount = parseMoney(draft.fixedAmount || "0", currency);
-  if (fixedAmount == null) return { problem: { field: "fixedAmount", message: "Give an amount, e.g. 25.00." } };
+  if (draft.commissionType === "FIXED" && fixedAmount == null)
+    return { problem: { field: "fixedAmount", message: "Give an amount, e.g. 25.00." } };
   const recurringMonths = draft.recurring ? wholeNumber(draft.recurringMonths, 1, 120) : null;
   if (draft.recurring && recurringMonths == null)
     return { problem: { field: "recurringMonths", message: "Give a number of months from 1 to 120." } };
@@ -110,8 +128,9 @@ export function inputFrom(draft: ProgrammeDraft): { input: ProgrammeInput } | { 
     input: {
       enabled: draft.enabled,
       commissionType: draft.commissionType,
-      commissionBasisPoints: draft.commissionType === "PERCENTAGE" ? percentMinor! : 0,
-      fixedAmount: draft.commissionType === "FIXED" ? fixedAmount : 0,
+      // The kind not chosen keeps its value, so switching back finds it as it was.
+      commissionBasisPoints: percentMinor != null && percentMinor <= 10_000 ? percentMinor : undefined,
+      fixedAmount: fixedAmount ?? undefined,
       fixedCurrency: currency,
       recurringMonths: recurringMonths ?? 0,
       attributionWindowDays,
