@@ -92,4 +92,25 @@ describe("the affiliate page's SQL statements", () => {
     );
     expect(staffMany).toBe(staffFew);
   });
+  it("are as many for a list of six affiliates with their figures as for two", async () => {
+    const LIST = `query { affiliates(first: 20) { totalCount edges { node { id name
+      stats(days: 90) { clicks referrals conversions conversionRate earnings { amount currency } }
+      balances { currency pending approved paid } links { code clicks } } } } }`;
+    const withAffiliates = async (count: number) => {
+      const tenant = await newTenant(affiliates, count);
+      await enableProgramme(affiliates, tenant);
+      for (const contact of tenant.contacts) await makeAffiliate(affiliates, tenant, contact);
+      return tenant;
+    };
+    const two = await withAffiliates(2);
+    const six = await withAffiliates(6);
+    await gql(affiliates, two.owner.caller, LIST); // warm-up
+    const few = await countStatements(affiliates, two.businessId, () => gql(affiliates, two.owner.caller, LIST));
+    const many = await countStatements(affiliates, six.businessId, async () => {
+      const list = await gql(affiliates, six.owner.caller, LIST);
+      expect(list.affiliates.edges).toHaveLength(6);
+      for (const { node } of list.affiliates.edges) expect(node.links).toHaveLength(1);
+    });
+    expect(many).toBe(few);
+  });
 });

@@ -11,6 +11,7 @@ import { ReferralConnection } from "../referrals/referral.types.js";
 import { statsOf } from "../stats/stats.service.js";
 import { AffiliateStatsView } from "../stats/stats.types.js";
 import { type Viewer, viewerOf } from "../shared/access.js";
+import { batchLoad } from "../shared/batch.js";
 import { CommissionStatus } from "../shared/enums.js";
 import { asResult } from "../shared/outcomes.js";
 import { affiliateOfContact } from "./affiliate.records.js";
@@ -91,7 +92,12 @@ export class AffiliateResolver {
   @FieldResolver(() => [ReferralLinkView], { description: "Their live links, the default first, with each link's figures." })
   async links(@Root() affiliate: AffiliateView, @Ctx() ctx: SubgraphContext) {
     viewerFor(ctx, affiliate);
-    return linksOf(ctx.em, affiliate.businessId, [affiliate.id]);
+    const links = await batchLoad(ctx.em, "links", affiliate.id, async (ids) => {
+      const byAffiliate = new Map<string, ReferralLinkView[]>(ids.map((id) => [id, []]));
+      for (const link of await linksOf(ctx.em, affiliate.businessId, ids)) byAffiliate.get(link.affiliateId)?.push(link);
+      return byAffiliate;
+    });
+    return links ?? [];
   }
 
   @FieldResolver(() => AffiliateStatsView, { description: "Totals and a daily series over the last `days` days (UTC)." })
@@ -101,13 +107,14 @@ export class AffiliateResolver {
     @Ctx() ctx: SubgraphContext,
   ) {
     viewerFor(ctx, affiliate);
-    return statsOf(ctx.em, affiliate.businessId, affiliate.id, days);
+    const stats = await batchLoad(ctx.em, `stats:${days}`, affiliate.id, (ids) => statsOf(ctx.em, affiliate.businessId, ids, days));
+    return stats!;
   }
 
   @FieldResolver(() => [AffiliateBalanceView], { description: "Per currency: pending, approved (owed) and paid." })
   async balances(@Root() affiliate: AffiliateView, @Ctx() ctx: SubgraphContext) {
     viewerFor(ctx, affiliate);
-    return balancesOf(ctx.em, affiliate.businessId, affiliate.id);
+    return (await batchLoad(ctx.em, "balances", affiliate.id, (ids) => balancesOf(ctx.em, affiliate.businessId, ids))) ?? [];
   }
 
   @FieldResolver(() => ReferralConnection, { description: "The contacts they referred, newest first (masked for the affiliate)." })

@@ -116,7 +116,7 @@ export async function listAffiliates(
     `select ${AFFILIATE_COLUMNS} from ${AFFILIATE_JOIN} where ${where}
        and (?::timestamptz is null or (a.created_at, a.id) < (?::timestamptz, ?::uuid))
      order by a.created_at desc, a.id desc limit ?`,
-    [...params, cursor?.sort ?? null, cursor?.sort ?? null, cursor?.id ?? null, limit + 1],
+    [...params, cursor?.sort ?? null, cursor?.sort ?? null, isUuid(cursor?.id) ? cursor.id : null, limit + 1],
   );
   const [count] = await sql<{ n: number }>(em, `select count(*)::int as n from ${AFFILIATE_JOIN} where ${where}`, params);
   const views = rows.map(affiliateFromRow);

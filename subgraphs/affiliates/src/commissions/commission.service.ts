@@ -14,7 +14,7 @@ import { fullLabel, maskedLabel } from "../referrals/labels.js";
 import type { Viewer } from "../shared/access.js";
 import { AffiliateStateError } from "../shared/affiliate.errors.js";
 import type { CommissionKind, CommissionStatus } from "../shared/enums.js";
-import { isUuid } from "../shared/ids.js";
+import { isUuid, uuidArray } from "../shared/ids.js";
 import { AffiliateBalanceView, CommissionView } from "./commission.types.js";
 
 interface CommissionColumns extends AffiliateColumns {
@@ -112,26 +112,33 @@ async function commissionById(em: EntityManager, businessId: string, id: string)
   return row ? commissionView(row, { kind: "staff" }) : null;
 }
 
-/** Per currency: pending, approved-unpaid and paid (one statement). */
-export async function balancesOf(em: EntityManager, businessId: string, affiliateId: string): Promise<AffiliateBalanceView[]> {
-  const rows = await sql<{ currency: string; pending: string; approved: string; paid: string }>(
+/** Per affiliate and currency: pending, approved-unpaid and paid, for many affiliates in one statement. */
+export async function balancesOf(
+  em: EntityManager,
+  businessId: string,
+  affiliateIds: string[],
+): Promise<Map<string, AffiliateBalanceView[]>> {
+  const rows = await sql<{ affiliate_id: string; currency: string; pending: string; approved: string; paid: string }>(
     em,
-    `select currency,
+    `select affiliate_id, currency,
        coalesce(sum(amount) filter (where status = 'PENDING'), 0)::bigint as pending,
        coalesce(sum(amount) filter (where status = 'APPROVED'), 0)::bigint as approved,
        coalesce(sum(amount) filter (where status = 'PAID'), 0)::bigint as paid
-     from affiliates.commission where business_id = ? and affiliate_id = ? and status <> 'CANCELLED'
-     group by currency order by currency`,
-    [businessId, affiliateId],
+     from affiliates.commission where business_id = ? and affiliate_id = any(?::uuid[]) and status <> 'CANCELLED'
+     group by affiliate_id, currency order by currency`,
+    [businessId, uuidArray(affiliateIds)],
   );
-  return rows.map((row) =>
-    Object.assign(new AffiliateBalanceView(), {
-      currency: row.currency,
-      pending: Number(row.pending),
-      approved: Number(row.approved),
-      paid: Number(row.paid),
-    }),
-  );
+  const byAffiliate = new Map<string, AffiliateBalanceView[]>(affiliateIds.map((id) => [id, []]));
+  for (const row of rows)
+    byAffiliate.get(row.affiliate_id)?.push(
+      Object.assign(new AffiliateBalanceView(), {
+        currency: row.currency,
+        pending: Number(row.pending),
+        approved: Number(row.approved),
+        paid: Number(row.paid),
+      }),
+    );
+  return byAffiliate;
 }
 
 /** Approves the given pending commissions of one business (the sweep, or staff early) and announces each. */
