@@ -53,7 +53,8 @@ export function createReferralRedirect(options: ReferralRedirectOptions) {
       return unavailable(res);
     }
     if (!portal.caller.businessId) return notFound(res);
-    const target = `${REFERRAL_PREFIX}${code}`;
+    // The subgraph serves clicks among its files: `/files/r/<code>`, signed for exactly that path.
+    const target = `/files/r/${code}`;
     const headers = signCaller(options.secret, portal.caller, { method: "GET", path: target });
     const upstream = await getJson(agent, subgraphUrl, target, headers, options.timeoutMs);
     if (typeof upstream === "string") {

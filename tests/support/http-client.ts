@@ -49,6 +49,12 @@ export class PortalClient {
     return { ...json, status: response.status, headers: response.headers as unknown as Headers };
   }
 
+  /** A browser's GET of a page, without following a redirect (e.g. an affiliate link `/r/<code>`), with extra headers such as its user agent. */
+  async visit(path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Headers; text: string }> {
+    const response = await undiciFetch(`${this.origin}${path}`, { dispatcher: loopback, redirect: "manual", headers });
+    return { status: response.status, headers: response.headers as unknown as Headers, text: await response.text() };
+  }
+
   /** GETs a download (e.g. `/files/billing/invoices/<id>.pdf`) the way the browser would, with the same cookies and host. */
   async download(path: string): Promise<{ status: number; headers: Headers; bytes: Buffer }> {
     const response = await undiciFetch(`${this.origin}${path}`, {
