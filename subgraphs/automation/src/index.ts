@@ -22,6 +22,9 @@ import { Migration20261205100000IdentityProjection } from "./migrations/Migratio
 import type { AutomationOptions } from "./options.js";
 import { buildAutomationSchema } from "./schema.js";
 import { NotificationTemplate } from "./templates/notification-template.entity.js";
+import { startWorkflowEngine } from "./workflows/workflow-consumers.js";
+import { Workflow, WorkflowDefaults, WorkflowRun, WorkflowRunStep } from "./workflows/workflow.entity.js";
+import { Migration20261206100000Workflows } from "./migrations/Migration20261206100000Workflows.js";
 
 export { readAutomationConfig } from "./config.js";
 export type { AutomationOptions } from "./options.js";
@@ -35,12 +38,23 @@ export function createAutomationSubgraph(options: AutomationOptions): SubgraphDe
   return withIdentityProjection({
     name: "automation",
     schema: "automation",
-    entities: [OutboxEvent, ProcessedEvent, NotificationTemplate, EmailLog, DevMailMessage],
+    entities: [
+      OutboxEvent,
+      ProcessedEvent,
+      NotificationTemplate,
+      EmailLog,
+      DevMailMessage,
+      Workflow,
+      WorkflowDefaults,
+      WorkflowRun,
+      WorkflowRunStep,
+    ],
     migrations: [
       { name: "Migration20250601000000Initial", class: Migration20250601000000Initial },
       { name: "Migration20261124100000ContactsAndAttachments", class: Migration20261124100000ContactsAndAttachments },
       { name: "Migration20261201100000EmailReference", class: Migration20261201100000EmailReference },
       { name: "Migration20261205100000IdentityProjection", class: Migration20261205100000IdentityProjection },
+      { name: "Migration20261206100000Workflows", class: Migration20261206100000Workflows },
     ],
     buildSchema: (deps) => buildAutomationSchema(options, deps),
     async startWorkers(deps) {
@@ -56,6 +70,7 @@ export function createAutomationSubgraph(options: AutomationOptions): SubgraphDe
       await consumeCoursesEvents(deps, delivery);
       await consumeAppointmentsEvents(deps, delivery);
       await consumeAffiliatesEvents(deps, delivery);
+      await startWorkflowEngine(deps, { delivery, stepTimeoutSeconds: options.workflowStepTimeoutSeconds ?? 3600 });
       await startSendEmailWorker({ orm: deps.orm, boss: deps.boss, transport, portalSecret: options.portalSecret, retry });
     },
   });

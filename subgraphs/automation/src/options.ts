@@ -23,4 +23,6 @@ export interface AutomationOptions {
    * it from the documents subgraph); defaults to sending without one.
    */
   signedPdf?: SignedPdfProvider;
+  /** How long a workflow step waits for its service's answer before it fails (default 3600; tests shorten it). */
+  workflowStepTimeoutSeconds?: number;
 }
