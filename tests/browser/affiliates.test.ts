@@ -1,0 +1,202 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { useBrowserPlatform } from "../support/browser.js";
+import { clientSignInFromEmail, staffSignIn } from "../support/browser-journeys.js";
+import { createBusiness, createContact, createInvoice, type TestBusiness } from "../support/journeys.js";
+
+const RESULT = `__typename ... on UserError { message } ... on ValidationError { field }`;
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const PHONE = { width: 375, height: 812 };
+/** A visitor's ordinary browser: headless Chromium's own user agent is (rightly) taken for a bot and not counted. */
+const VISITOR_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+
+/** axe's serious and critical findings on the page as it is now. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: AXE_SOURCE });
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            context: Document,
+            options: object,
+          ) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
+    const { violations } = await axe.run(document, { rules: { "label-content-name-mismatch": { enabled: true } } });
+    return violations
+      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+      .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+  });
+}
+
+/**
+ * The programme switched on at 20 % of the first payment, held 30 days. Links land on this test's
+ * portal (the first allowed page), not on the configured development address, which is no server here.
+ */
+async function openProgramme(business: TestBusiness, origin: string) {
+  const result = await business.staff.data(
+    `mutation($input: AffiliateProgrammeInput!) { updateAffiliateProgramme(input: $input) { ${RESULT} } }`,
+    {
+      input: {
+        enabled: true,
+        commissionType: "PERCENTAGE",
+        commissionBasisPoints: 2000,
+        recurringMonths: 0,
+        attributionWindowDays: 30,
+        holdDays: 30,
+        minimumPayout: 5000,
+        allowedLandingUrls: [`${origin}/`],
+      },
+    },
+  );
+  expect(result.updateAffiliateProgramme.__typename).toBe("AffiliateProgrammeSuccess");
+}
+
+/**
+ * Staff make a contact an affiliate; the affiliate signs in from the invitation, copies their link;
+ * a visitor follows it and lands with the code; a client created with that code pays an invoice;
+ * the affiliate then sees the referral and the pending commission with the day it becomes payable.
+ */
+describe("the affiliate programme, in the browser", () => {
+  const env = useBrowserPlatform();
+
+  it("affiliate shares a link → visitor redirected → referred client pays → pending commission shown", async () => {
+    const business = await createBusiness(env.platform, "Referral Bakery");
+    const origin = `http://${business.host}:${env.platform.gatewayPort}`;
+    await openProgramme(business, origin);
+    const email = `ada@${business.slug}.test`;
+    await createContact(business.staff, { name: "Ada Affiliate", email });
+
+    // Staff find Ada and make her an affiliate; the invitation takes her to her affiliate page.
+    const staffPage = await staffSignIn(env.browser, origin, business);
+    await staffPage.goto(`${origin}/admin/affiliates`);
+    await staffPage.getByRole("heading", { name: "Make a contact an affiliate" }).waitFor();
+    await staffPage.getByLabel("Search contacts").fill("Ada");
+    const contact = staffPage.getByLabel("Contact", { exact: true });
+    await expect.poll(() => contact.locator("option", { hasText: "Ada Affiliate" }).count(), { timeout: 15_000 }).toBe(1);
+    await contact.selectOption({ label: `Ada Affiliate (${email})` });
+    const since = Date.now() - 1000;
+    // Affiliates learns of a contact from identity's events: tried again while it does not know Ada yet.
+    const made = staffPage.getByText("Ada Affiliate is now an affiliate.");
+    const refused = staffPage.locator("form .field-error");
+    await expect
+      .poll(
+        async () => {
+          await staffPage.getByRole("button", { name: "Make affiliate" }).click();
+          await made.or(refused).first().waitFor();
+          return made.isVisible();
+        },
+        { timeout: 20_000, intervals: [500, 1000] },
+      )
+      .toBe(true);
+    // The list shows her at once (its figures still empty).
+    const affiliateRow = staffPage.getByTestId("affiliate-row").filter({ hasText: "Ada Affiliate" });
+    await affiliateRow.waitFor();
+    expect(await affiliateRow.textContent()).toContain(email);
+
+    const adaPage = await clientSignInFromEmail(env.browser, origin, business.staff, email, since);
+    await adaPage.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin });
+    await adaPage.waitForURL(`${origin}/affiliates`);
+    const shown = adaPage.getByTestId("my-referral-url");
+    await shown.waitFor();
+    const link = (await shown.textContent())!.trim();
+    const code = new URL(link).pathname.replace(/^\/r\//, "");
+    expect(link).toMatch(/\/r\/[A-Za-z0-9_-]+$/);
+    await adaPage.getByRole("button", { name: "Copy your link" }).click();
+    await adaPage.getByRole("status").filter({ hasText: "Copied" }).waitFor();
+    expect(await adaPage.evaluate(() => navigator.clipboard.readText())).toBe(link);
+    // The terms are stated plainly.
+    await adaPage.getByText("You earn 20% of what they pay, on their first payment only").waitFor();
+
+    // Ada makes a campaign link for her newsletter; it is listed with its own figures.
+    await adaPage.getByLabel("Name in the link").fill("spring-cakes");
+    await adaPage.getByRole("button", { name: "Create link" }).click();
+    await adaPage.getByText(/Your new link is ready: .*\/r\/spring-cakes/).waitFor();
+    await adaPage.getByTestId("referral-link").filter({ hasText: "/r/spring-cakes" }).waitFor();
+
+    // A visitor follows the main link: redirected to its page with the code, the referral cookie set.
+    const visitor = await env.browser.newContext({ userAgent: VISITOR_AGENT });
+    const visitorPage = await visitor.newPage();
+    const landing = visitorPage.waitForRequest((request) => new URL(request.url()).searchParams.get("ref") === code);
+    await visitorPage.goto(`${origin}/r/${code}`);
+    const landed = new URL((await landing).url());
+    expect(`${landed.origin}${landed.pathname}`).toBe(`${origin}/`);
+    const cookies = await visitor.cookies(origin);
+    expect(cookies.find((cookie) => cookie.name === "portal_ref")?.value).toBe(code);
+    // An unknown code is a 404, not a redirect anywhere.
+    expect((await visitorPage.goto(`${origin}/r/no-such-code`))?.status()).toBe(404);
+
+    // The visitor signs up: the new contact carries the code; staff invoice and record a payment.
+    const referred = await business.staff.data(
+      `mutation ($input: ContactInput!) { createContact(input: $input) { ${RESULT} ... on ContactSuccess { contact { id } } } }`,
+      { input: { name: "Vic Visitor", email: `vic@${business.slug}.test`, phone: null, dnd: false, referralCode: code } },
+    );
+    expect(referred.createContact.__typename).toBe("ContactSuccess");
+    const invoice = await createInvoice(business.staff, {
+      contactId: referred.createContact.contact.id,
+      currency: "USD",
+      lines: [{ description: "Wedding cake", quantity: 1, unitPrice: 45000 }],
+      issueDate: "2026-11-01",
+      dueDate: "2099-12-01",
+    });
+    const sent = await business.staff.data(`mutation ($id: ID!) { sendInvoice(id: $id, inviteToPortal: false) { ${RESULT} } }`, {
+      id: invoice.id,
+    });
+    expect(sent.sendInvoice.__typename).toBe("InvoiceSuccess");
+    const paid = await business.staff.data(`mutation ($input: RecordPaymentInput!) { recordPayment(input: $input) { ${RESULT} } }`, {
+      input: { invoiceId: invoice.id, method: "BANK_TRANSFER", reference: "TR-1" },
+    });
+    expect(paid.recordPayment.__typename).toBe("InvoiceSuccess");
+
+    // Ada reloads her page: the click, the referral and the pending 20 % ($90.00) payable in 30 days.
+    await expect
+      .poll(
+        async () => {
+          await adaPage.reload();
+          await adaPage.getByTestId("affiliate-figures").waitFor();
+          return adaPage.getByTestId("commission").count();
+        },
+        { timeout: 30_000, intervals: [1000, 2000] },
+      )
+      .toBe(1);
+    expect(await adaPage.getByTestId("figure-clicks").textContent()).toBe("1");
+    expect(await adaPage.getByTestId("figure-referrals").textContent()).toBe("1");
+    expect(await adaPage.getByTestId("figure-conversions").textContent()).toBe("1");
+    expect(await adaPage.getByTestId("figure-rate").textContent()).toBe("100%");
+    expect(await adaPage.getByTestId("balance-pending").textContent()).toBe("$90.00");
+    const commission = adaPage.getByTestId("commission");
+    expect(await commission.getByTestId("commission-status").textContent()).toBe("Pending");
+    const payable = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" }).format(new Date(Date.now() + 30 * 86_400_000));
+    expect(await commission.textContent()).toContain(`Payable from ${payable}`);
+    // The referred client is named only in part to the affiliate.
+    expect(await commission.textContent()).not.toContain(`vic@${business.slug}.test`);
+    // The chart's figures are in a table for screen readers, behind its toggle.
+    await adaPage.getByRole("button", { name: "Show as table" }).click();
+    await adaPage.getByRole("table", { name: /Figures per day/ }).waitFor();
+
+    // The dashboard's Affiliates card shows the pending earnings.
+    await adaPage.goto(`${origin}/`);
+    const card = adaPage.getByTestId("section-card-affiliates");
+    await card.waitFor();
+    expect(await card.textContent()).toContain("Pending: $90.00");
+
+    // The page works at phone width, without sideways scrolling, and axe finds nothing serious.
+    await adaPage.setViewportSize(PHONE);
+    await adaPage.goto(`${origin}/affiliates`);
+    await adaPage.getByTestId("commission").waitFor();
+    expect(await adaPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    expect(await seriousViolations(adaPage)).toEqual([]);
+
+    // Staff see the commission, pending, in the console.
+    await staffPage.goto(`${origin}/admin/affiliates/commissions?status=PENDING`);
+    const row = staffPage.getByTestId("commission").filter({ hasText: "Ada Affiliate" });
+    await row.waitFor();
+    expect(await row.textContent()).toContain("$90.00");
+    expect(await seriousViolations(staffPage)).toEqual([]);
+    await visitor.close();
+  }, 120_000);
+});
