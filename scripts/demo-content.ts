@@ -5,13 +5,15 @@ import { seedDemoCommunity } from "@portal/communities";
 import { seedDemoCourse } from "@portal/courses";
 import { seedDemoDocuments } from "@portal/documents";
 import type { DemoParties } from "@portal/identity";
+import { seedDemoReferrals } from "./demo-affiliates.js";
 import { SignedSubgraph } from "./signed-subgraph.js";
 
 /**
  * The demo's living content: invoices (one paid, one outstanding), documents (one signed by
  * everyone, one waiting for the client), a community group with the client, posts, comments and
- * reactions, a course the client is part-way through, and appointments (two types, the owner's hours,
- * the client with one upcoming and one past appointment). Created once the subgraphs run, by calling billing and
+ * reactions, a course the client is part-way through, appointments (two types, the owner's hours,
+ * the client with one upcoming and one past appointment), and the client as an affiliate who referred two
+ * clients (one commission pending, one approved). Created once the subgraphs run, by calling billing and
  * documents as the demo business's owner and as its client, each call signed with the platform
  * secret exactly as the gateway signs it, so every rule, event, email and PDF is the real one.
  */
@@ -26,6 +28,9 @@ export interface DemoContentTarget {
   coursesUrl?: string;
   /** Without it, no appointments are added (e.g. a platform without the appointments section). */
   appointmentsUrl?: string;
+  /** Without both, no affiliate programme is added (identity creates the referred clients). */
+  affiliatesUrl?: string;
+  identityUrl?: string;
   portalSecret: string;
   today?: Date;
   /** How long to wait for billing and documents to learn the demo people from identity's events. */
@@ -43,6 +48,8 @@ export interface DemoContentAdded {
   courses?: number;
   /** Appointment types created; undefined when no appointments URL was given. */
   appointments?: number;
+  /** Affiliates made (0 or 1); absent when no affiliates URL was given. */
+  affiliates?: number;
 }
 
 /** Adds whatever of the demo content is missing; a second run adds nothing. */
@@ -75,7 +82,21 @@ export async function seedDemoContent(target: DemoContentTarget): Promise<DemoCo
       ? seedDemoAppointments({ ...common, owner: parties.owner, staff: appointments(staff) })
       : Promise.resolve(undefined),
   ]);
-  const failed = [invoices, documentsAdded, communitiesAdded, coursesAdded, appointmentsAdded].flatMap((result) =>
+  // After the rest: the referred clients' invoices are numbered after the demo client's.
+  const [affiliatesAdded] = await Promise.allSettled([
+    target.affiliatesUrl && target.identityUrl
+      ? seedDemoReferrals({
+          parties,
+          identityUrl: target.identityUrl,
+          billingUrl: target.billingUrl,
+          affiliatesUrl: target.affiliatesUrl,
+          portalSecret: target.portalSecret,
+          timeoutMs: target.timeoutMs,
+          beforeChanges,
+        })
+      : Promise.resolve(undefined),
+  ]);
+  const failed = [invoices, documentsAdded, communitiesAdded, coursesAdded, appointmentsAdded, affiliatesAdded].flatMap((result) =>
     result.status === "rejected" ? [result.reason instanceof Error ? result.reason.message : String(result.reason)] : [],
   );
   if (failed.length) throw new Error(failed.join("; "));
@@ -85,5 +106,8 @@ export async function seedDemoContent(target: DemoContentTarget): Promise<DemoCo
     communities: (communitiesAdded as PromiseFulfilledResult<number | undefined>).value,
     courses: (coursesAdded as PromiseFulfilledResult<number | undefined>).value,
     ...(target.appointmentsUrl ? { appointments: (appointmentsAdded as PromiseFulfilledResult<number | undefined>).value } : {}),
+    ...(target.affiliatesUrl && target.identityUrl
+      ? { affiliates: (affiliatesAdded as PromiseFulfilledResult<number | undefined>).value }
+      : {}),
   };
 }

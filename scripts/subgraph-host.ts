@@ -58,6 +58,8 @@ if (!stopping) {
     communitiesUrl: urlOf("communities"),
     coursesUrl: urlOf("courses"),
     appointmentsUrl: urlOf("appointments"),
+    affiliatesUrl: urlOf("affiliates"),
+    identityUrl: urlOf("identity"),
     stopping: () => stopping,
   });
 }
