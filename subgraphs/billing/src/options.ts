@@ -1,3 +1,5 @@
+import type { OrderStartLimits } from "./orders/order-rate-limit.js";
+
 /** Stripe credentials; all three come from the environment together. */
 export interface StripeKeys {
   secretKey: string;
@@ -22,6 +24,8 @@ export interface BillingOptions {
    * Stripe. Refused when Stripe keys are set: a real portal must never mark invoices paid for free.
    */
   testPayments: boolean;
+  /** Orders one visitor may start on public order pages per window (default 20 per 15 minutes). */
+  orderStartLimits?: OrderStartLimits;
 }
 
 export class BillingConfigError extends Error {}

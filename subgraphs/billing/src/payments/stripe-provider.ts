@@ -20,6 +20,16 @@ export interface IntentRequest {
   idempotencyKey: string;
 }
 
+export interface OrderIntentRequest {
+  businessId: string;
+  orderId: string;
+  orderNumber: number;
+  offerName: string;
+  buyerEmail: string;
+  amount: number;
+  currency: string;
+}
+
 export type StripeEvent = Stripe.Event;
 
 /**
@@ -52,6 +62,22 @@ export class StripePaymentProvider {
         metadata: { businessId: request.businessId, invoiceId: request.invoiceId },
       },
       { idempotencyKey: request.idempotencyKey },
+    );
+    return toStarted(intent);
+  }
+
+  /** An order page's payment; `metadata.orderId` tells its webhook events from invoices' ones. */
+  async createOrderIntent(request: OrderIntentRequest): Promise<StartedIntent> {
+    const intent = await this.client.paymentIntents.create(
+      {
+        amount: request.amount,
+        currency: request.currency.toLowerCase(),
+        automatic_payment_methods: { enabled: true },
+        description: `Order #${request.orderNumber}: ${request.offerName}`.slice(0, 1000),
+        receipt_email: request.buyerEmail,
+        metadata: { businessId: request.businessId, orderId: request.orderId },
+      },
+      { idempotencyKey: `order-${request.orderId}` },
     );
     return toStarted(intent);
   }

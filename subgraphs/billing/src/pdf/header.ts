@@ -30,7 +30,7 @@ export function drawHeader(ctx: RenderContext): number {
   }
   const businessBottom = pdf.y;
 
-  const title = documentTitle(ctx.kind, doc.invoice.number);
+  const title = documentTitle(ctx.kind, doc.invoice.number, doc.subject);
   pdf.font(BOLD_FONT).fontSize(fittingFontSize(pdf, title)).fillColor(theme.text);
   pdf.text(title, right - TITLE_WIDTH, top, { width: TITLE_WIDTH, align: "right" });
   const badgeBottom = drawStatusBadge(pdf, doc.invoice.status, right, pdf.y + 6);
@@ -79,7 +79,7 @@ export function drawSummary(ctx: RenderContext, top: number): number {
 function summaryRows(ctx: RenderContext): Array<[string, string]> {
   const { invoice, payment } = ctx.doc;
   const rows: Array<[string, string]> = [
-    ["Invoice number", invoice.number],
+    [ctx.doc.subject === "order" ? "Order number" : "Invoice number", invoice.number],
     ["Issue date", ctx.calendarDate(invoice.issueDate)],
   ];
   if (ctx.kind === "receipt" && payment) {

@@ -77,6 +77,8 @@ export interface RefundDetails {
 }
 
 export interface InvoiceDocument {
+  /** What the receipt is for: an invoice (default) or an order from an order page (same layout, its own title). */
+  subject?: "invoice" | "order";
   business: BusinessBranding;
   recipient: InvoiceRecipient;
   invoice: InvoiceDetails;

@@ -8,7 +8,7 @@ import { REGULAR_FONT } from "./theme.js";
 export function drawPageFooters(ctx: RenderContext): void {
   const { pdf, doc, theme } = ctx;
   const { start, count } = pdf.bufferedPageRange();
-  const title = documentTitle(ctx.kind, doc.invoice.number);
+  const title = documentTitle(ctx.kind, doc.invoice.number, doc.subject);
   for (let index = start; index < start + count; index++) {
     pdf.switchToPage(index);
     const { margins } = pdf.page;

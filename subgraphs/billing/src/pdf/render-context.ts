@@ -34,7 +34,8 @@ export function createContext(pdf: PDFKit.PDFDocument, doc: InvoiceDocument, kin
   };
 }
 
-export function documentTitle(kind: DocumentKind, invoiceNumber: string): string {
+export function documentTitle(kind: DocumentKind, invoiceNumber: string, subject: InvoiceDocument["subject"] = "invoice"): string {
+  if (subject === "order") return `Receipt for order #${invoiceNumber}`;
   return kind === "invoice" ? `Invoice #${invoiceNumber}` : `Receipt for invoice #${invoiceNumber}`;
 }
 

@@ -20,7 +20,7 @@ export function renderReceiptPdf(doc: InvoiceDocument): Promise<Buffer> {
 }
 
 function renderPdf(doc: InvoiceDocument, kind: DocumentKind): Promise<Buffer> {
-  const title = documentTitle(kind, doc.invoice.number);
+  const title = documentTitle(kind, doc.invoice.number, doc.subject);
   // The creation date comes from the document, not the clock, so the same invoice renders the same.
   const creationDate = kind === "receipt" && doc.payment ? doc.payment.paidAt : calendarDateToDate(doc.invoice.issueDate);
   const pdf = new PDFDocument({

@@ -9,6 +9,7 @@ import { Payment } from "../payments/payment.entity.js";
 import { attemptByProviderId, latestAttempt, setAttemptStatus, type PaymentAttempt } from "../payments/payment-attempts.js";
 import { applyPayment, applyRefund } from "../payments/payment.service.js";
 import type { StripeEvent } from "../payments/stripe-provider.js";
+import { applyOrderPayment } from "../orders/order-webhook.js";
 import { claimEvent } from "./provider-events.js";
 
 type Apply = (tx: EntityManager, invoice: Invoice, attempt: PaymentAttempt, object: never) => Promise<void>;
@@ -51,6 +52,9 @@ export type EventOutcome = "applied" | "duplicate" | "ignored";
 
 /** Applies one verified Stripe event to the invoice it concerns, exactly once. */
 export async function applyStripeEvent(orm: MikroORM, event: StripeEvent): Promise<EventOutcome> {
+  // An order page's payment (its PaymentIntent is an order's, not an invoice attempt's).
+  const orderOutcome = await applyOrderPayment(orm, event);
+  if (orderOutcome) return orderOutcome;
   const handler = HANDLERS[event.type];
   const providerId = handler?.providerIdOf(event.data.object as never);
   const attempt = providerId ? await attemptByProviderId(forkFor(orm, null), providerId) : null;
