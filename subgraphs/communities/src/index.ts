@@ -1,6 +1,7 @@
 import { OutboxEvent, ProcessedEvent, type SubgraphDefinition, type SubgraphDeps, withIdentityProjection } from "@portal/kit";
 import { Comment } from "./comments/comment.entity.js";
 import { consumeAddMemberRequests } from "./events/add-member-requests.js";
+import { consumeRemoveMemberRequests } from "./events/remove-member-requests.js";
 import { Post } from "./feed/post.entity.js";
 import { CommunityGroupRow } from "./groups/group.entity.js";
 import { CommunityImage } from "./images/image.entity.js";
@@ -31,6 +32,7 @@ export function createCommunitiesSubgraph(_options: CommunitiesOptions): Subgrap
     files: () => COMMUNITY_FILES,
     async startWorkers(deps: SubgraphDeps) {
       await consumeAddMemberRequests(deps);
+      await consumeRemoveMemberRequests(deps);
     },
   });
 }

@@ -14,6 +14,7 @@ import { answerSnapshotRequests } from "./snapshots/snapshot-answers.js";
 import { ensureOperators } from "./staff/operator.service.js";
 import { Operator } from "./staff/operator.entity.js";
 import { Staff } from "./staff/staff.entity.js";
+import { consumeInviteRequests } from "./workflows/invite-requested.js";
 import { consumeSendsForInvitations } from "./workflows/invite-to-portal.js";
 
 export type { IdentityOptions } from "./options.js";
@@ -36,6 +37,7 @@ export function createIdentitySubgraph(options: IdentityOptions): SubgraphDefini
       await ensureOperators(deps.orm, options.operatorEmails);
       const links = () => linkSettingsOf(options);
       await consumeSendsForInvitations(deps, { links });
+      await consumeInviteRequests(deps, { links });
       await startSignInLinkWorker(deps, links);
       await answerSnapshotRequests(deps, () => portalUrlsOf(options));
     },

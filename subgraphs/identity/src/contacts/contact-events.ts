@@ -12,10 +12,14 @@ export function contactSnapshot(contact: Contact): ContactSnapshot {
 
 /**
  * Publishes the contact's current state so other subgraphs can address and greet them. Call it
- * inside the change's transaction, after the contact has an id (i.e. after a flush when created).
+ * inside the change's transaction, after the contact has an id (i.e. after a flush when created);
+ * `created` marks the contact's creation (workflows' "contact created" trigger).
  */
-export function recordContactChanged(em: EntityManager, contact: Contact): void {
-  publish(em, identity.contactChanged, contact.businessId, { contact: contactSnapshot(contact) });
+export function recordContactChanged(em: EntityManager, contact: Contact, change: { created?: boolean } = {}): void {
+  publish(em, identity.contactChanged, contact.businessId, {
+    contact: contactSnapshot(contact),
+    ...(change.created ? { created: true } : {}),
+  });
 }
 
 /**

@@ -60,9 +60,14 @@ export async function createContact(
   if (await emailTaken(em, input.email)) return EmailTakenError.of();
   const contact = Object.assign(new Contact(), { businessId, ...cleaned(input) });
   // The referral travels with the creation: both are committed, or neither.
-  return saveContact(em, contact, (tx) => {
-    if (referralCode) recordContactReferred(tx, contact, referralCode);
-  });
+  return saveContact(
+    em,
+    contact,
+    (tx) => {
+      if (referralCode) recordContactReferred(tx, contact, referralCode);
+    },
+    { created: true },
+  );
 }
 
 export async function updateContact(
@@ -91,12 +96,13 @@ async function saveContact(
   em: EntityManager,
   contact: Contact,
   alsoRecord?: (tx: EntityManager) => void,
+  change: { created?: boolean } = {},
 ): Promise<Contact | EmailTakenError> {
   try {
     await em.transactional(async (tx) => {
       tx.persist(contact);
       await tx.flush();
-      recordContactChanged(tx, contact);
+      recordContactChanged(tx, contact, change);
       alsoRecord?.(tx);
       await announceContactAccess(tx, contact.businessId, contact.id, "UPDATED");
     });
