@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -64,7 +65,7 @@ async function openProgramme(business: TestBusiness, origin: string) {
 describe("the affiliate programme, in the browser", () => {
   const env = useBrowserPlatform();
 
-  it("affiliate shares a link → visitor redirected → referred client pays → pending commission shown", async () => {
+  it("affiliate shares a link → visitor redirected → referred client pays → pending commission → approved, paid out, exported", async () => {
     const business = await createBusiness(env.platform, "Referral Bakery");
     const origin = `http://${business.host}:${env.platform.gatewayPort}`;
     await openProgramme(business, origin);
@@ -198,5 +199,57 @@ describe("the affiliate programme, in the browser", () => {
     expect(await row.textContent()).toContain("$90.00");
     expect(await seriousViolations(staffPage)).toEqual([]);
     await visitor.close();
-  }, 120_000);
+
+    // Staff approve it before the hold ends: it is owed at once, above the $50.00 minimum.
+    await row.getByRole("button", { name: /^Approve now/ }).click();
+    await staffPage.getByText(/was approved: it can be paid out now/).waitFor();
+    await staffPage.goto(`${origin}/admin/affiliates/payouts`);
+    const due = staffPage.getByTestId("payout-due").filter({ hasText: "Ada Affiliate" });
+    await due.waitFor();
+    expect(await due.textContent()).toContain("$90.00");
+    expect(await seriousViolations(staffPage)).toEqual([]);
+    await due.getByLabel("Payment reference for Ada Affiliate").fill("TR-99");
+    await due.getByRole("button", { name: "Record payout of $90.00" }).click();
+    await staffPage.getByText("Payout of $90.00 to Ada Affiliate recorded.").waitFor();
+    await staffPage.getByTestId("payout").filter({ hasText: "TR-99" }).waitFor();
+    expect(await staffPage.getByTestId("payout-due").count()).toBe(0);
+
+    // The payouts export downloads as a CSV file holding the payout.
+    const [download] = await Promise.all([
+      staffPage.waitForEvent("download"),
+      staffPage.getByRole("button", { name: "Download CSV" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^affiliate-payouts-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = await readFile((await download.path())!, "utf8");
+    expect(csv).toContain("TR-99");
+    expect(csv).toContain("Ada Affiliate");
+
+    // Ada sees the commission paid.
+    await adaPage.reload();
+    await adaPage.getByTestId("commission").waitFor();
+    expect(await adaPage.getByTestId("balance-paid").textContent()).toBe("$90.00");
+    expect(await adaPage.getByTestId("commission-status").textContent()).toBe("Paid");
+
+    // The affiliate's page in the console: figures, links and the referral, by name.
+    await staffPage.goto(`${origin}/admin/affiliates`);
+    await staffPage.getByRole("link", { name: "Ada Affiliate" }).click();
+    await staffPage.getByRole("heading", { name: "Ada Affiliate", level: 1 }).waitFor();
+    await staffPage.getByTestId("referral").filter({ hasText: "Vic Visitor" }).waitFor();
+    await staffPage.getByTestId("referral-link").filter({ hasText: "/r/spring-cakes" }).waitFor();
+    expect(await seriousViolations(staffPage)).toEqual([]);
+
+    // The programme's settings: a shorter hold is saved, and the terms affiliates read follow.
+    await staffPage.goto(`${origin}/admin/affiliates/settings`);
+    const hold = staffPage.getByLabel("Hold (days)");
+    await hold.waitFor();
+    expect(await seriousViolations(staffPage)).toEqual([]);
+    await hold.fill("14");
+    await staffPage.getByRole("button", { name: "Save programme" }).click();
+    await staffPage.getByText("The programme was saved.").waitFor();
+    await staffPage.getByText("Commissions become payable 14 days after the payment they come from.").waitFor();
+    await hold.fill("400");
+    await staffPage.getByRole("button", { name: "Save programme" }).click();
+    await staffPage.getByText("Give a number of days from 0 to 365.").waitFor();
+    expect(await hold.getAttribute("aria-invalid")).toBe("true");
+  }, 180_000);
 });
