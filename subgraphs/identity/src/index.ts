@@ -9,6 +9,7 @@ import { Business } from "./business/business.entity.js";
 import { Contact } from "./contacts/contact.entity.js";
 import { Migration20261124000000Initial } from "./migrations/Migration20261124000000Initial.js";
 import { linkSettingsOf, portalUrlsOf, type IdentityOptions } from "./options.js";
+import { consumeOrderPayments } from "./orders/order-buyer.js";
 import { buildIdentitySchema } from "./schema.js";
 import { answerSnapshotRequests } from "./snapshots/snapshot-answers.js";
 import { ensureOperators } from "./staff/operator.service.js";
@@ -38,6 +39,7 @@ export function createIdentitySubgraph(options: IdentityOptions): SubgraphDefini
       const links = () => linkSettingsOf(options);
       await consumeSendsForInvitations(deps, { links });
       await consumeInviteRequests(deps, { links });
+      await consumeOrderPayments(deps);
       await startSignInLinkWorker(deps, links);
       await answerSnapshotRequests(deps, () => portalUrlsOf(options));
     },
