@@ -60,7 +60,6 @@ type Documents = {
     "\n  mutation UpdateAffiliateProgramme($input: AffiliateProgrammeInput!) {\n    updateAffiliateProgramme(input: $input) {\n      __typename\n      ... on AffiliateProgrammeSuccess { programme { ...AffiliateProgrammeFields } }\n      ... on UserError { message }\n      ... on ValidationError { field }\n    }\n  }\n": typeof types.UpdateAffiliateProgrammeDocument,
     "\n  query AdminAffiliates($search: String, $first: Int, $after: String) {\n    affiliates(search: $search, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          name\n          email\n          status\n          createdAt\n          stats(days: 90) { clicks referrals conversions conversionRate earnings { amount currency } }\n          balances { currency pending approved paid }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.AdminAffiliatesDocument,
     "\n  query AdminAffiliate($id: ID!) {\n    affiliate(id: $id) { ...AffiliateOverviewFields }\n    affiliateProgramme { ...AffiliateProgrammeFields }\n  }\n": typeof types.AdminAffiliateDocument,
-    "\n  query AdminAffiliateReferrals($id: ID!, $first: Int, $after: String) {\n    affiliate(id: $id) {\n      id\n      referrals(first: $first, after: $after) {\n        edges { cursor node { id label contactId linkCode referredAt converted } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": typeof types.AdminAffiliateReferralsDocument,
     "\n  query AffiliateContactOptions($search: String) {\n    contacts(first: 20, search: $search) {\n      edges { node { id name email } }\n    }\n  }\n": typeof types.AffiliateContactOptionsDocument,
     "\n  mutation MakeAffiliate($contactId: ID!, $inviteToPortal: Boolean) {\n    makeAffiliate(contactId: $contactId, inviteToPortal: $inviteToPortal) {\n      __typename\n      ... on AffiliateSuccess { affiliate { id name status } }\n      ... on UserError { message }\n      ... on ValidationError { field }\n    }\n  }\n": typeof types.MakeAffiliateDocument,
     "\n  mutation RemoveAffiliate($affiliateId: ID!) {\n    removeAffiliate(affiliateId: $affiliateId) {\n      __typename\n      ... on AffiliateSuccess { affiliate { id name status } }\n      ... on UserError { message }\n    }\n  }\n": typeof types.RemoveAffiliateDocument,
@@ -83,6 +82,7 @@ type Documents = {
     "\n  fragment CommissionResultFields on CommissionResult {\n    __typename\n    ... on CommissionSuccess { commission { ...CommissionFields } }\n    ... on UserError { message }\n    ... on ValidationError { field }\n  }\n": typeof types.CommissionResultFieldsFragmentDoc,
     "\n  query AffiliateCommissions($affiliateId: ID!, $status: CommissionStatus, $first: Int, $after: String) {\n    affiliate(id: $affiliateId) {\n      id\n      commissions(status: $status, first: $first, after: $after) {\n        edges { cursor node { ...CommissionFields } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": typeof types.AffiliateCommissionsDocument,
     "\n  mutation CreateReferralLink($input: CreateReferralLinkInput!) {\n    createReferralLink(input: $input) { ...ReferralLinkResultFields }\n  }\n": typeof types.CreateReferralLinkDocument,
+    "\n  query AffiliateReferrals($id: ID!, $first: Int, $after: String) {\n    affiliate(id: $id) {\n      id\n      referrals(first: $first, after: $after) {\n        edges { cursor node { id label contactId linkCode referredAt converted } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": typeof types.AffiliateReferralsDocument,
     "\n  query AdminAppointmentTypes($includeArchived: Boolean) {\n    appointmentTypes(first: 100, includeArchived: $includeArchived) {\n      totalCount\n      edges { node { ...AppointmentTypeFields } }\n    }\n  }\n": typeof types.AdminAppointmentTypesDocument,
     "\n  query AdminAppointmentType($id: ID!) {\n    appointmentType(id: $id) { ...AppointmentTypeFields }\n  }\n": typeof types.AdminAppointmentTypeDocument,
     "\n  fragment AppointmentTypeResultFields on AppointmentTypeResult {\n    __typename\n    ... on AppointmentTypeSuccess { appointmentType { ...AppointmentTypeFields } }\n    ... on UserError { message }\n    ... on ValidationError { field }\n  }\n": typeof types.AppointmentTypeResultFieldsFragmentDoc,
@@ -245,6 +245,22 @@ type Documents = {
     "\n  fragment InvoiceChange on Invoice {\n    ...InvoiceRowFields\n    contact { id }\n    lines { description quantity unitPrice amount }\n    taxRateBps\n    discountAmount\n    subtotal\n    discount\n    tax\n    amountPaid\n    amountRefunded\n    lastPaymentError\n    notes\n    memo\n    sentAt\n    voidedAt\n    createdAt\n    updatedAt\n    payments { id kind amount method reference createdAt }\n  }\n": typeof types.InvoiceChangeFragmentDoc,
     "\n  fragment InvoiceDetail on Invoice {\n    ...InvoiceChange\n    contact { id name }\n  }\n": typeof types.InvoiceDetailFragmentDoc,
     "\n  subscription InvoiceChanged {\n    invoiceChanged { ...InvoiceChange }\n  }\n": typeof types.InvoiceChangedDocument,
+    "\n  query OfferGrantOptions {\n    courses(first: 100) { edges { node { id title status } } }\n    communityGroups(first: 100) { edges { node { id name archived } } }\n  }\n": typeof types.OfferGrantOptionsDocument,
+    "\n  query WorkflowContactOptions($search: String) {\n    contacts(first: 50, search: $search) {\n      edges { node { id name email } }\n    }\n  }\n": typeof types.WorkflowContactOptionsDocument,
+    "\n  fragment WorkflowFields on Workflow {\n    id\n    name\n    enabled\n    trigger\n    isDefault\n    updatedAt\n    conditions { field operator value }\n    actions { type courseId groupId subject body amount unit }\n  }\n": typeof types.WorkflowFieldsFragmentDoc,
+    "\n  query Workflows($first: Int, $after: String) {\n    workflows(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { ...WorkflowFields } }\n    }\n  }\n": typeof types.WorkflowsDocument,
+    "\n  query Workflow($id: ID!) {\n    workflow(id: $id) { ...WorkflowFields }\n  }\n": typeof types.WorkflowDocument,
+    "\n  query WorkflowTriggers {\n    workflowTriggers { trigger label placeholders fields { name type label operators } }\n  }\n": typeof types.WorkflowTriggersDocument,
+    "\n  query WorkflowOfferOptions {\n    offers(first: 100) { edges { node { id name } } }\n  }\n": typeof types.WorkflowOfferOptionsDocument,
+    "\n  mutation CreateWorkflow($input: WorkflowInput!) {\n    createWorkflow(input: $input) {\n      __typename\n      ... on UserError { message }\n      ... on ValidationError { field }\n      ... on WorkflowSuccess { workflow { ...WorkflowFields } }\n    }\n  }\n": typeof types.CreateWorkflowDocument,
+    "\n  mutation UpdateWorkflow($id: ID!, $input: WorkflowInput!) {\n    updateWorkflow(id: $id, input: $input) {\n      __typename\n      ... on UserError { message }\n      ... on ValidationError { field }\n      ... on WorkflowSuccess { workflow { ...WorkflowFields } }\n    }\n  }\n": typeof types.UpdateWorkflowDocument,
+    "\n  mutation SetWorkflowEnabled($id: ID!, $enabled: Boolean!) {\n    setWorkflowEnabled(id: $id, enabled: $enabled) {\n      __typename\n      ... on UserError { message }\n      ... on WorkflowSuccess { workflow { id enabled updatedAt } }\n    }\n  }\n": typeof types.SetWorkflowEnabledDocument,
+    "\n  mutation DeleteWorkflow($id: ID!) {\n    deleteWorkflow(id: $id) {\n      __typename\n      ... on UserError { message }\n      ... on DeleteWorkflowSuccess { id }\n    }\n  }\n": typeof types.DeleteWorkflowDocument,
+    "\n  fragment WorkflowRunFields on WorkflowRun {\n    id\n    workflowId\n    workflowName\n    trigger\n    triggerSummary\n    contactId\n    contactName\n    status\n    reason\n    startedAt\n    finishedAt\n    durationMs\n    steps { position attempt actionType label status reason startedAt finishedAt dueAt }\n  }\n": typeof types.WorkflowRunFieldsFragmentDoc,
+    "\n  query WorkflowRuns($first: Int, $after: String, $workflowId: ID, $contactId: ID, $status: WorkflowRunStatus) {\n    workflowRuns(first: $first, after: $after, workflowId: $workflowId, contactId: $contactId, status: $status) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { ...WorkflowRunFields } }\n    }\n  }\n": typeof types.WorkflowRunsDocument,
+    "\n  query WorkflowNames {\n    workflows(first: 100) { edges { node { id name } } }\n  }\n": typeof types.WorkflowNamesDocument,
+    "\n  mutation RerunWorkflowRun($id: ID!) {\n    rerunWorkflowRun(id: $id) {\n      __typename\n      ... on UserError { message }\n      ... on WorkflowRunSuccess { run { ...WorkflowRunFields } }\n    }\n  }\n": typeof types.RerunWorkflowRunDocument,
+    "\n  query WorkflowPickerOptions {\n    courses(first: 100) { edges { node { id title status } } }\n    communityGroups(first: 100) { edges { node { id name archived } } }\n  }\n": typeof types.WorkflowPickerOptionsDocument,
     "\n  mutation ConfirmSignIn($input: ConfirmSignInInput!) {\n    confirmSignIn(input: $input) {\n      __typename\n      ... on UserError { message }\n      ... on SignInSuccess { viewer { kind } }\n    }\n  }\n": typeof types.ConfirmSignInDocument,
     "\n  mutation RequestSignIn($input: RequestSignInInput!) {\n    requestSignIn(input: $input) {\n      __typename\n      ... on UserError { message }\n      ... on ValidationError { field }\n      ... on RateLimitedError { retryAfterSeconds }\n    }\n  }\n": typeof types.RequestSignInDocument,
     "\n  mutation SignOut {\n    signOut {\n      __typename\n    }\n  }\n": typeof types.SignOutDocument,
@@ -298,7 +314,6 @@ const documents: Documents = {
     "\n  mutation UpdateAffiliateProgramme($input: AffiliateProgrammeInput!) {\n    updateAffiliateProgramme(input: $input) {\n      __typename\n      ... on AffiliateProgrammeSuccess { programme { ...AffiliateProgrammeFields } }\n      ... on UserError { message }\n      ... on ValidationError { field }\n    }\n  }\n": types.UpdateAffiliateProgrammeDocument,
     "\n  query AdminAffiliates($search: String, $first: Int, $after: String) {\n    affiliates(search: $search, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          name\n          email\n          status\n          createdAt\n          stats(days: 90) { clicks referrals conversions conversionRate earnings { amount currency } }\n          balances { currency pending approved paid }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.AdminAffiliatesDocument,
     "\n  query AdminAffiliate($id: ID!) {\n    affiliate(id: $id) { ...AffiliateOverviewFields }\n    affiliateProgramme { ...AffiliateProgrammeFields }\n  }\n": types.AdminAffiliateDocument,
-    "\n  query AdminAffiliateReferrals($id: ID!, $first: Int, $after: String) {\n    affiliate(id: $id) {\n      id\n      referrals(first: $first, after: $after) {\n        edges { cursor node { id label contactId linkCode referredAt converted } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": types.AdminAffiliateReferralsDocument,
     "\n  query AffiliateContactOptions($search: String) {\n    contacts(first: 20, search: $search) {\n      edges { node { id name email } }\n    }\n  }\n": types.AffiliateContactOptionsDocument,
     "\n  mutation MakeAffiliate($contactId: ID!, $inviteToPortal: Boolean) {\n    makeAffiliate(contactId: $contactId, inviteToPortal: $inviteToPortal) {\n      __typename\n      ... on AffiliateSuccess { affiliate { id name status } }\n      ... on UserError { message }\n      ... on ValidationError { field }\n    }\n  }\n": types.MakeAffiliateDocument,
     "\n  mutation RemoveAffiliate($affiliateId: ID!) {\n    removeAffiliate(affiliateId: $affiliateId) {\n      __typename\n      ... on AffiliateSuccess { affiliate { id name status } }\n      ... on UserError { message }\n    }\n  }\n": types.RemoveAffiliateDocument,
@@ -321,6 +336,7 @@ const documents: Documents = {
     "\n  fragment CommissionResultFields on CommissionResult {\n    __typename\n    ... on CommissionSuccess { commission { ...CommissionFields } }\n    ... on UserError { message }\n    ... on ValidationError { field }\n  }\n": types.CommissionResultFieldsFragmentDoc,
     "\n  query AffiliateCommissions($affiliateId: ID!, $status: CommissionStatus, $first: Int, $after: String) {\n    affiliate(id: $affiliateId) {\n      id\n      commissions(status: $status, first: $first, after: $after) {\n        edges { cursor node { ...CommissionFields } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": types.AffiliateCommissionsDocument,
     "\n  mutation CreateReferralLink($input: CreateReferralLinkInput!) {\n    createReferralLink(input: $input) { ...ReferralLinkResultFields }\n  }\n": types.CreateReferralLinkDocument,
+    "\n  query AffiliateReferrals($id: ID!, $first: Int, $after: String) {\n    affiliate(id: $id) {\n      id\n      referrals(first: $first, after: $after) {\n        edges { cursor node { id label contactId linkCode referredAt converted } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": types.AffiliateReferralsDocument,
     "\n  query AdminAppointmentTypes($includeArchived: Boolean) {\n    appointmentTypes(first: 100, includeArchived: $includeArchived) {\n      totalCount\n      edges { node { ...AppointmentTypeFields } }\n    }\n  }\n": types.AdminAppointmentTypesDocument,
     "\n  query AdminAppointmentType($id: ID!) {\n    appointmentType(id: $id) { ...AppointmentTypeFields }\n  }\n": types.AdminAppointmentTypeDocument,
     "\n  fragment AppointmentTypeResultFields on AppointmentTypeResult {\n    __typename\n    ... on AppointmentTypeSuccess { appointmentType { ...AppointmentTypeFields } }\n    ... on UserError { message }\n    ... on ValidationError { field }\n  }\n": types.AppointmentTypeResultFieldsFragmentDoc,
@@ -483,6 +499,22 @@ const documents: Documents = {
     "\n  fragment InvoiceChange on Invoice {\n    ...InvoiceRowFields\n    contact { id }\n    lines { description quantity unitPrice amount }\n    taxRateBps\n    discountAmount\n    subtotal\n    discount\n    tax\n    amountPaid\n    amountRefunded\n    lastPaymentError\n    notes\n    memo\n    sentAt\n    voidedAt\n    createdAt\n    updatedAt\n    payments { id kind amount method reference createdAt }\n  }\n": types.InvoiceChangeFragmentDoc,
     "\n  fragment InvoiceDetail on Invoice {\n    ...InvoiceChange\n    contact { id name }\n  }\n": types.InvoiceDetailFragmentDoc,
     "\n  subscription InvoiceChanged {\n    invoiceChanged { ...InvoiceChange }\n  }\n": types.InvoiceChangedDocument,
+    "\n  query OfferGrantOptions {\n    courses(first: 100) { edges { node { id title status } } }\n    communityGroups(first: 100) { edges { node { id name archived } } }\n  }\n": types.OfferGrantOptionsDocument,
+    "\n  query WorkflowContactOptions($search: String) {\n    contacts(first: 50, search: $search) {\n      edges { node { id name email } }\n    }\n  }\n": types.WorkflowContactOptionsDocument,
+    "\n  fragment WorkflowFields on Workflow {\n    id\n    name\n    enabled\n    trigger\n    isDefault\n    updatedAt\n    conditions { field operator value }\n    actions { type courseId groupId subject body amount unit }\n  }\n": types.WorkflowFieldsFragmentDoc,
+    "\n  query Workflows($first: Int, $after: String) {\n    workflows(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { ...WorkflowFields } }\n    }\n  }\n": types.WorkflowsDocument,
+    "\n  query Workflow($id: ID!) {\n    workflow(id: $id) { ...WorkflowFields }\n  }\n": types.WorkflowDocument,
+    "\n  query WorkflowTriggers {\n    workflowTriggers { trigger label placeholders fields { name type label operators } }\n  }\n": types.WorkflowTriggersDocument,
+    "\n  query WorkflowOfferOptions {\n    offers(first: 100) { edges { node { id name } } }\n  }\n": types.WorkflowOfferOptionsDocument,
+    "\n  mutation CreateWorkflow($input: WorkflowInput!) {\n    createWorkflow(input: $input) {\n      __typename\n      ... on UserError { message }\n      ... on ValidationError { field }\n      ... on WorkflowSuccess { workflow { ...WorkflowFields } }\n    }\n  }\n": types.CreateWorkflowDocument,
+    "\n  mutation UpdateWorkflow($id: ID!, $input: WorkflowInput!) {\n    updateWorkflow(id: $id, input: $input) {\n      __typename\n      ... on UserError { message }\n      ... on ValidationError { field }\n      ... on WorkflowSuccess { workflow { ...WorkflowFields } }\n    }\n  }\n": types.UpdateWorkflowDocument,
+    "\n  mutation SetWorkflowEnabled($id: ID!, $enabled: Boolean!) {\n    setWorkflowEnabled(id: $id, enabled: $enabled) {\n      __typename\n      ... on UserError { message }\n      ... on WorkflowSuccess { workflow { id enabled updatedAt } }\n    }\n  }\n": types.SetWorkflowEnabledDocument,
+    "\n  mutation DeleteWorkflow($id: ID!) {\n    deleteWorkflow(id: $id) {\n      __typename\n      ... on UserError { message }\n      ... on DeleteWorkflowSuccess { id }\n    }\n  }\n": types.DeleteWorkflowDocument,
+    "\n  fragment WorkflowRunFields on WorkflowRun {\n    id\n    workflowId\n    workflowName\n    trigger\n    triggerSummary\n    contactId\n    contactName\n    status\n    reason\n    startedAt\n    finishedAt\n    durationMs\n    steps { position attempt actionType label status reason startedAt finishedAt dueAt }\n  }\n": types.WorkflowRunFieldsFragmentDoc,
+    "\n  query WorkflowRuns($first: Int, $after: String, $workflowId: ID, $contactId: ID, $status: WorkflowRunStatus) {\n    workflowRuns(first: $first, after: $after, workflowId: $workflowId, contactId: $contactId, status: $status) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { ...WorkflowRunFields } }\n    }\n  }\n": types.WorkflowRunsDocument,
+    "\n  query WorkflowNames {\n    workflows(first: 100) { edges { node { id name } } }\n  }\n": types.WorkflowNamesDocument,
+    "\n  mutation RerunWorkflowRun($id: ID!) {\n    rerunWorkflowRun(id: $id) {\n      __typename\n      ... on UserError { message }\n      ... on WorkflowRunSuccess { run { ...WorkflowRunFields } }\n    }\n  }\n": types.RerunWorkflowRunDocument,
+    "\n  query WorkflowPickerOptions {\n    courses(first: 100) { edges { node { id title status } } }\n    communityGroups(first: 100) { edges { node { id name archived } } }\n  }\n": types.WorkflowPickerOptionsDocument,
     "\n  mutation ConfirmSignIn($input: ConfirmSignInInput!) {\n    confirmSignIn(input: $input) {\n      __typename\n      ... on UserError { message }\n      ... on SignInSuccess { viewer { kind } }\n    }\n  }\n": types.ConfirmSignInDocument,
     "\n  mutation RequestSignIn($input: RequestSignInInput!) {\n    requestSignIn(input: $input) {\n      __typename\n      ... on UserError { message }\n      ... on ValidationError { field }\n      ... on RateLimitedError { retryAfterSeconds }\n    }\n  }\n": types.RequestSignInDocument,
     "\n  mutation SignOut {\n    signOut {\n      __typename\n    }\n  }\n": types.SignOutDocument,
@@ -691,10 +723,6 @@ export function graphql(source: "\n  query AdminAffiliate($id: ID!) {\n    affil
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query AdminAffiliateReferrals($id: ID!, $first: Int, $after: String) {\n    affiliate(id: $id) {\n      id\n      referrals(first: $first, after: $after) {\n        edges { cursor node { id label contactId linkCode referredAt converted } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminAffiliateReferrals($id: ID!, $first: Int, $after: String) {\n    affiliate(id: $id) {\n      id\n      referrals(first: $first, after: $after) {\n        edges { cursor node { id label contactId linkCode referredAt converted } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  query AffiliateContactOptions($search: String) {\n    contacts(first: 20, search: $search) {\n      edges { node { id name email } }\n    }\n  }\n"): (typeof documents)["\n  query AffiliateContactOptions($search: String) {\n    contacts(first: 20, search: $search) {\n      edges { node { id name email } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -780,6 +808,10 @@ export function graphql(source: "\n  query AffiliateCommissions($affiliateId: ID
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CreateReferralLink($input: CreateReferralLinkInput!) {\n    createReferralLink(input: $input) { ...ReferralLinkResultFields }\n  }\n"): (typeof documents)["\n  mutation CreateReferralLink($input: CreateReferralLinkInput!) {\n    createReferralLink(input: $input) { ...ReferralLinkResultFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AffiliateReferrals($id: ID!, $first: Int, $after: String) {\n    affiliate(id: $id) {\n      id\n      referrals(first: $first, after: $after) {\n        edges { cursor node { id label contactId linkCode referredAt converted } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AffiliateReferrals($id: ID!, $first: Int, $after: String) {\n    affiliate(id: $id) {\n      id\n      referrals(first: $first, after: $after) {\n        edges { cursor node { id label contactId linkCode referredAt converted } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -1428,6 +1460,70 @@ export function graphql(source: "\n  fragment InvoiceDetail on Invoice {\n    ..
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription InvoiceChanged {\n    invoiceChanged { ...InvoiceChange }\n  }\n"): (typeof documents)["\n  subscription InvoiceChanged {\n    invoiceChanged { ...InvoiceChange }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OfferGrantOptions {\n    courses(first: 100) { edges { node { id title status } } }\n    communityGroups(first: 100) { edges { node { id name archived } } }\n  }\n"): (typeof documents)["\n  query OfferGrantOptions {\n    courses(first: 100) { edges { node { id title status } } }\n    communityGroups(first: 100) { edges { node { id name archived } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkflowContactOptions($search: String) {\n    contacts(first: 50, search: $search) {\n      edges { node { id name email } }\n    }\n  }\n"): (typeof documents)["\n  query WorkflowContactOptions($search: String) {\n    contacts(first: 50, search: $search) {\n      edges { node { id name email } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment WorkflowFields on Workflow {\n    id\n    name\n    enabled\n    trigger\n    isDefault\n    updatedAt\n    conditions { field operator value }\n    actions { type courseId groupId subject body amount unit }\n  }\n"): (typeof documents)["\n  fragment WorkflowFields on Workflow {\n    id\n    name\n    enabled\n    trigger\n    isDefault\n    updatedAt\n    conditions { field operator value }\n    actions { type courseId groupId subject body amount unit }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Workflows($first: Int, $after: String) {\n    workflows(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { ...WorkflowFields } }\n    }\n  }\n"): (typeof documents)["\n  query Workflows($first: Int, $after: String) {\n    workflows(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { ...WorkflowFields } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Workflow($id: ID!) {\n    workflow(id: $id) { ...WorkflowFields }\n  }\n"): (typeof documents)["\n  query Workflow($id: ID!) {\n    workflow(id: $id) { ...WorkflowFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkflowTriggers {\n    workflowTriggers { trigger label placeholders fields { name type label operators } }\n  }\n"): (typeof documents)["\n  query WorkflowTriggers {\n    workflowTriggers { trigger label placeholders fields { name type label operators } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkflowOfferOptions {\n    offers(first: 100) { edges { node { id name } } }\n  }\n"): (typeof documents)["\n  query WorkflowOfferOptions {\n    offers(first: 100) { edges { node { id name } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWorkflow($input: WorkflowInput!) {\n    createWorkflow(input: $input) {\n      __typename\n      ... on UserError { message }\n      ... on ValidationError { field }\n      ... on WorkflowSuccess { workflow { ...WorkflowFields } }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateWorkflow($input: WorkflowInput!) {\n    createWorkflow(input: $input) {\n      __typename\n      ... on UserError { message }\n      ... on ValidationError { field }\n      ... on WorkflowSuccess { workflow { ...WorkflowFields } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateWorkflow($id: ID!, $input: WorkflowInput!) {\n    updateWorkflow(id: $id, input: $input) {\n      __typename\n      ... on UserError { message }\n      ... on ValidationError { field }\n      ... on WorkflowSuccess { workflow { ...WorkflowFields } }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateWorkflow($id: ID!, $input: WorkflowInput!) {\n    updateWorkflow(id: $id, input: $input) {\n      __typename\n      ... on UserError { message }\n      ... on ValidationError { field }\n      ... on WorkflowSuccess { workflow { ...WorkflowFields } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetWorkflowEnabled($id: ID!, $enabled: Boolean!) {\n    setWorkflowEnabled(id: $id, enabled: $enabled) {\n      __typename\n      ... on UserError { message }\n      ... on WorkflowSuccess { workflow { id enabled updatedAt } }\n    }\n  }\n"): (typeof documents)["\n  mutation SetWorkflowEnabled($id: ID!, $enabled: Boolean!) {\n    setWorkflowEnabled(id: $id, enabled: $enabled) {\n      __typename\n      ... on UserError { message }\n      ... on WorkflowSuccess { workflow { id enabled updatedAt } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteWorkflow($id: ID!) {\n    deleteWorkflow(id: $id) {\n      __typename\n      ... on UserError { message }\n      ... on DeleteWorkflowSuccess { id }\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteWorkflow($id: ID!) {\n    deleteWorkflow(id: $id) {\n      __typename\n      ... on UserError { message }\n      ... on DeleteWorkflowSuccess { id }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment WorkflowRunFields on WorkflowRun {\n    id\n    workflowId\n    workflowName\n    trigger\n    triggerSummary\n    contactId\n    contactName\n    status\n    reason\n    startedAt\n    finishedAt\n    durationMs\n    steps { position attempt actionType label status reason startedAt finishedAt dueAt }\n  }\n"): (typeof documents)["\n  fragment WorkflowRunFields on WorkflowRun {\n    id\n    workflowId\n    workflowName\n    trigger\n    triggerSummary\n    contactId\n    contactName\n    status\n    reason\n    startedAt\n    finishedAt\n    durationMs\n    steps { position attempt actionType label status reason startedAt finishedAt dueAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkflowRuns($first: Int, $after: String, $workflowId: ID, $contactId: ID, $status: WorkflowRunStatus) {\n    workflowRuns(first: $first, after: $after, workflowId: $workflowId, contactId: $contactId, status: $status) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { ...WorkflowRunFields } }\n    }\n  }\n"): (typeof documents)["\n  query WorkflowRuns($first: Int, $after: String, $workflowId: ID, $contactId: ID, $status: WorkflowRunStatus) {\n    workflowRuns(first: $first, after: $after, workflowId: $workflowId, contactId: $contactId, status: $status) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { ...WorkflowRunFields } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkflowNames {\n    workflows(first: 100) { edges { node { id name } } }\n  }\n"): (typeof documents)["\n  query WorkflowNames {\n    workflows(first: 100) { edges { node { id name } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RerunWorkflowRun($id: ID!) {\n    rerunWorkflowRun(id: $id) {\n      __typename\n      ... on UserError { message }\n      ... on WorkflowRunSuccess { run { ...WorkflowRunFields } }\n    }\n  }\n"): (typeof documents)["\n  mutation RerunWorkflowRun($id: ID!) {\n    rerunWorkflowRun(id: $id) {\n      __typename\n      ... on UserError { message }\n      ... on WorkflowRunSuccess { run { ...WorkflowRunFields } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkflowPickerOptions {\n    courses(first: 100) { edges { node { id title status } } }\n    communityGroups(first: 100) { edges { node { id name archived } } }\n  }\n"): (typeof documents)["\n  query WorkflowPickerOptions {\n    courses(first: 100) { edges { node { id title status } } }\n    communityGroups(first: 100) { edges { node { id name archived } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -155,6 +155,10 @@
       "DocumentStateError",
       "NotFoundError"
     ],
+    "DeleteWorkflowResult": [
+      "DeleteWorkflowSuccess",
+      "NotFoundError"
+    ],
     "DocumentResult": [
       "DocumentStateError",
       "DocumentSuccess",
@@ -189,6 +193,15 @@
     "NotificationTemplateResult": [
       "NotificationTemplateSuccess",
       "ValidationError"
+    ],
+    "OfferResult": [
+      "NotFoundError",
+      "OfferSuccess",
+      "ValidationError"
+    ],
+    "PayOrderResult": [
+      "NotFoundError",
+      "PublicOrderStatus"
     ],
     "PortalSettingsResult": [
       "PortalSettingsSuccess",
@@ -228,6 +241,11 @@
       "RequestSignInSuccess",
       "ValidationError"
     ],
+    "RerunWorkflowRunResult": [
+      "NotFoundError",
+      "WorkflowRunStateError",
+      "WorkflowRunSuccess"
+    ],
     "RevokeAccessResult": [
       "NotFoundError",
       "RevokeAccessSuccess"
@@ -258,6 +276,13 @@
       "InvoicePaymentStarted",
       "NotFoundError",
       "PaymentUnavailable"
+    ],
+    "StartOrderResult": [
+      "NotFoundError",
+      "OrderStarted",
+      "PaymentUnavailable",
+      "RateLimitedError",
+      "ValidationError"
     ],
     "SubmitCourseQuizResult": [
       "CourseStateError",
@@ -297,7 +322,13 @@
       "RateLimitedError",
       "SlotTakenError",
       "TooLateToChangeError",
-      "ValidationError"
+      "ValidationError",
+      "WorkflowRunStateError"
+    ],
+    "WorkflowResult": [
+      "NotFoundError",
+      "ValidationError",
+      "WorkflowSuccess"
     ]
   }
 };
@@ -457,6 +488,10 @@
       "DocumentStateError",
       "NotFoundError"
     ],
+    "DeleteWorkflowResult": [
+      "DeleteWorkflowSuccess",
+      "NotFoundError"
+    ],
     "DocumentResult": [
       "DocumentStateError",
       "DocumentSuccess",
@@ -491,6 +526,15 @@
     "NotificationTemplateResult": [
       "NotificationTemplateSuccess",
       "ValidationError"
+    ],
+    "OfferResult": [
+      "NotFoundError",
+      "OfferSuccess",
+      "ValidationError"
+    ],
+    "PayOrderResult": [
+      "NotFoundError",
+      "PublicOrderStatus"
     ],
     "PortalSettingsResult": [
       "PortalSettingsSuccess",
@@ -530,6 +574,11 @@
       "RequestSignInSuccess",
       "ValidationError"
     ],
+    "RerunWorkflowRunResult": [
+      "NotFoundError",
+      "WorkflowRunStateError",
+      "WorkflowRunSuccess"
+    ],
     "RevokeAccessResult": [
       "NotFoundError",
       "RevokeAccessSuccess"
@@ -560,6 +609,13 @@
       "InvoicePaymentStarted",
       "NotFoundError",
       "PaymentUnavailable"
+    ],
+    "StartOrderResult": [
+      "NotFoundError",
+      "OrderStarted",
+      "PaymentUnavailable",
+      "RateLimitedError",
+      "ValidationError"
     ],
     "SubmitCourseQuizResult": [
       "CourseStateError",
@@ -599,7 +655,13 @@
       "RateLimitedError",
       "SlotTakenError",
       "TooLateToChangeError",
-      "ValidationError"
+      "ValidationError",
+      "WorkflowRunStateError"
+    ],
+    "WorkflowResult": [
+      "NotFoundError",
+      "ValidationError",
+      "WorkflowSuccess"
     ]
   }
 };

@@ -26,7 +26,6 @@ describe("the offer editor's draft", () => {
         slug: "yoga-course",
         courseIds: ["course-1"],
         groupIds: ["group-1"],
-        active: true,
       },
     });
     const yen = offerDraftToValue(draft({ price: "5000", currency: "JPY" }));
@@ -56,7 +55,6 @@ describe("the offer editor's draft", () => {
       slug: "club",
       courseIds: [],
       groupIds: ["g"],
-      active: false,
     };
     expect(offerDraftToValue(draftFromOffer(saved))).toEqual({ value: saved });
   });
@@ -83,17 +81,18 @@ describe("order links", () => {
 
 describe("the payment result page", () => {
   it("waits while the payment or the buyer is not confirmed yet", () => {
-    expect(orderOutcome(null)).toBe("CONFIRMING");
-    expect(orderOutcome({ status: "PENDING" })).toBe("CONFIRMING");
-    expect(orderOutcome({ status: "PAID", buyerAccess: null, newContact: null })).toBe("CONFIRMING");
+    expect(orderOutcome(undefined, false)).toBe("CONFIRMING");
+    expect(orderOutcome({ status: "PENDING", nextStep: "WAIT" }, true)).toBe("CONFIRMING");
+    expect(orderOutcome({ status: "PAID", nextStep: "WAIT" }, true)).toBe("CONFIRMING");
   });
 
   it("tells a new buyer to check their email and an existing client to sign in", () => {
-    expect(orderOutcome({ status: "PAID", buyerAccess: "NONE", newContact: true })).toBe("CHECK_EMAIL");
-    expect(orderOutcome({ status: "PAID", buyerAccess: "NONE", newContact: false })).toBe("CHECK_EMAIL");
-    expect(orderOutcome({ status: "PAID", buyerAccess: "ACTIVE", newContact: false })).toBe("SIGN_IN");
-    expect(orderOutcome({ status: "PAID", buyerAccess: "INVITED", newContact: false })).toBe("SIGN_IN");
-    expect(orderOutcome({ status: "FAILED" })).toBe("FAILED");
+    expect(orderOutcome({ status: "READY", nextStep: "CHECK_EMAIL" }, true)).toBe("CHECK_EMAIL");
+    expect(orderOutcome({ status: "READY", nextStep: "SIGN_IN" }, true)).toBe("SIGN_IN");
+  });
+
+  it("says so when the link names no order", () => {
+    expect(orderOutcome(null, true)).toBe("UNKNOWN");
   });
 
   it("asks again quickly at first, then at most every 5 seconds", () => {

@@ -13,10 +13,9 @@ export interface OfferDraft {
   slugEdited: boolean;
   courseIds: string[];
   groupIds: string[];
-  active: boolean;
 }
 
-/** What the API stores for an offer, as far as the editor is concerned. */
+/** What the API stores for an offer, as far as the editor is concerned (selling or archived is changed apart). */
 export interface OfferValue {
   name: string;
   description: string;
@@ -25,11 +24,10 @@ export interface OfferValue {
   slug: string;
   courseIds: string[];
   groupIds: string[];
-  active: boolean;
 }
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const SLUG_MAX = 60;
+const SLUG_MAX = 80;
 
 /** "Yoga for Beginners – Spring!" → "yoga-for-beginners-spring": the public link's last part. */
 export function slugify(text: string): string {
@@ -44,7 +42,7 @@ export function slugify(text: string): string {
 }
 
 export function newOfferDraft(): OfferDraft {
-  return { name: "", description: "", price: "", currency: "USD", slug: "", slugEdited: false, courseIds: [], groupIds: [], active: true };
+  return { name: "", description: "", price: "", currency: "USD", slug: "", slugEdited: false, courseIds: [], groupIds: [] };
 }
 
 export function draftFromOffer(offer: OfferValue): OfferDraft {
@@ -57,7 +55,6 @@ export function draftFromOffer(offer: OfferValue): OfferDraft {
     slugEdited: true,
     courseIds: [...offer.courseIds],
     groupIds: [...offer.groupIds],
-    active: offer.active,
   };
 }
 
@@ -97,7 +94,6 @@ export function offerDraftToValue(draft: OfferDraft): { value: OfferValue } | { 
       slug,
       courseIds: draft.courseIds,
       groupIds: draft.groupIds,
-      active: draft.active,
     },
   };
 }

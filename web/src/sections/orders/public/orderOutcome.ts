@@ -1,7 +1,7 @@
 /**
- * What the payment result page tells the buyer, from the order's public status. The order turns
- * paid when Stripe's webhook arrives and the buyer's contact is found or created a moment later,
- * so the page asks again until it knows which of the two endings applies.
+ * What the payment result page tells the buyer. The order turns paid when Stripe's webhook arrives
+ * and the buyer's contact is found or created a moment later; billing says which ending applies
+ * (`nextStep`), and until then the page asks again.
  */
 export type OrderOutcome =
   /** Payment not confirmed yet, or the buyer's contact not resolved yet: keep asking. */
@@ -10,28 +10,19 @@ export type OrderOutcome =
   | "CHECK_EMAIL"
   /** Someone who already had (or was invited to) the portal: sign in to find what they bought. */
   | "SIGN_IN"
-  /** The payment did not go through. */
-  | "FAILED";
+  /** No such order for this link (a wrong or stale token). */
+  | "UNKNOWN";
 
-export interface PublicOrderStatus {
+export interface PublicOrderStatusLike {
   status: string;
-  /** The buyer's portal access before this order, once their contact is known. */
-  buyerAccess?: string | null;
-  /** Whether the contact was created for this order, once known. */
-  newContact?: boolean | null;
+  nextStep: string;
 }
 
-const UNFINISHED = new Set(["PENDING", "PROCESSING", "AWAITING_PAYMENT", "PAYMENT_RECEIVED"]);
-const FAILED = new Set(["FAILED", "CANCELLED", "CANCELED", "EXPIRED"]);
-const HAD_ACCESS = new Set(["ACTIVE", "INVITED"]);
-
-export function orderOutcome(order: PublicOrderStatus | null | undefined): OrderOutcome {
-  if (!order || UNFINISHED.has(order.status)) return "CONFIRMING";
-  if (FAILED.has(order.status)) return "FAILED";
-  if (order.newContact === true) return "CHECK_EMAIL";
-  if (order.buyerAccess && HAD_ACCESS.has(order.buyerAccess)) return "SIGN_IN";
-  if (order.newContact === false || order.buyerAccess) return "CHECK_EMAIL";
-  // Paid, but the buyer's contact is not resolved yet.
+export function orderOutcome(order: PublicOrderStatusLike | null | undefined, answered: boolean): OrderOutcome {
+  if (!order) return answered ? "UNKNOWN" : "CONFIRMING";
+  if (order.status !== "READY") return "CONFIRMING";
+  if (order.nextStep === "SIGN_IN") return "SIGN_IN";
+  if (order.nextStep === "CHECK_EMAIL") return "CHECK_EMAIL";
   return "CONFIRMING";
 }
 

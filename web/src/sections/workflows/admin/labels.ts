@@ -66,10 +66,6 @@ const OPERATOR_LABELS: Record<string, string> = {
   GREATER_THAN: "is more than",
   LESS_THAN: "is less than",
   CONTAINS: "contains",
-  IS_TRUE: "is yes",
-  IS_FALSE: "is no",
-  HAS_PORTAL_ACCESS: "has portal access",
-  LACKS_PORTAL_ACCESS: "lacks portal access",
 };
 
 export function operatorLabel(operator: string): string {

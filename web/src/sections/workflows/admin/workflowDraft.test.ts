@@ -41,7 +41,7 @@ describe("the workflow builder's draft", () => {
         actions: [
           { type: "INVITE_TO_PORTAL" },
           { type: "ENROL_IN_COURSE", courseId: "course-1" },
-          { type: "WAIT", waitAmount: 3, waitUnit: "HOURS" },
+          { type: "WAIT", amount: 3, unit: "HOURS" },
           { type: "SEND_EMAIL", subject: "Welcome", body: "Hi {{contact.name}}" },
         ],
       },
@@ -56,15 +56,15 @@ describe("the workflow builder's draft", () => {
     expect(fieldOf(draft({ name: "  " }))).toBe("name");
     expect(fieldOf(draft({ actions: [] }))).toBe("actions");
     expect(fieldOf(draft({ actions: [newAction(), newAction("ADD_TO_GROUP")] }))).toBe("actions.1.groupId");
-    expect(fieldOf(draft({ actions: [{ ...newAction("WAIT"), amount: "1.5" }] }))).toBe("actions.0.waitAmount");
-    expect(fieldOf(draft({ actions: [{ ...newAction("WAIT"), amount: "400", unit: "DAYS" }] }))).toBe("actions.0.waitAmount");
+    expect(fieldOf(draft({ actions: [{ ...newAction("WAIT"), amount: "1.5" }] }))).toBe("actions.0.amount");
+    expect(fieldOf(draft({ actions: [{ ...newAction("WAIT"), amount: "366", unit: "MINUTES" }] }))).toBe("actions.0.amount");
     expect(fieldOf(draft({ actions: [{ ...newAction("SEND_EMAIL"), subject: "Hi" }] }))).toBe("actions.0.body");
     expect(fieldOf(draft({ conditions: [newCondition("offerId")] }))).toBe("conditions.0.value");
   });
 
-  it("keeps a condition that compares with nothing without a value", () => {
-    const result = draftToValue(draft({ conditions: [{ ...newCondition("contact.portalAccess", "IS_FALSE"), value: "left over" }] }));
-    expect("value" in result && result.value.conditions).toEqual([{ field: "contact.portalAccess", operator: "IS_FALSE", value: null }]);
+  it("saves a condition's value trimmed", () => {
+    const result = draftToValue(draft({ conditions: [{ ...newCondition("contactHasPortalAccess"), value: " false " }] }));
+    expect("value" in result && result.value.conditions).toEqual([{ field: "contactHasPortalAccess", operator: "EQUALS", value: "false" }]);
   });
 
   it("round-trips a saved workflow", () => {
@@ -73,7 +73,7 @@ describe("the workflow builder's draft", () => {
       enabled: false,
       trigger: "ORDER_PAID",
       conditions: [{ field: "offerId", operator: "EQUALS", value: "offer-1" }],
-      actions: [{ type: "WAIT" as const, waitAmount: 2, waitUnit: "DAYS" as const }, { type: "GRANT_OFFER_ACCESS" as const }],
+      actions: [{ type: "WAIT" as const, amount: 2, unit: "DAYS" as const }, { type: "GRANT_OFFER_ACCESS" as const }],
     };
     expect(draftToValue(draftFromWorkflow(saved))).toEqual({ value: saved });
   });

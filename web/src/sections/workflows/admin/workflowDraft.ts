@@ -50,14 +50,14 @@ export interface ActionValue {
   groupId?: string | null;
   subject?: string | null;
   body?: string | null;
-  waitAmount?: number | null;
-  waitUnit?: WaitUnit | null;
+  amount?: number | null;
+  unit?: WaitUnit | null;
 }
 
 export interface ConditionValue {
   field: string;
   operator: string;
-  value?: string | null;
+  value: string;
 }
 
 export interface WorkflowValue {
@@ -93,7 +93,7 @@ export function draftFromWorkflow(workflow: WorkflowValue): WorkflowDraft {
     trigger: workflow.trigger,
     conditions: workflow.conditions.map((condition) => ({
       ...newCondition(condition.field, condition.operator),
-      value: condition.value ?? "",
+      value: condition.value,
     })),
     actions: workflow.actions.map((action) => ({
       ...newAction(action.type),
@@ -101,8 +101,8 @@ export function draftFromWorkflow(workflow: WorkflowValue): WorkflowDraft {
       groupId: action.groupId ?? "",
       subject: action.subject ?? "",
       body: action.body ?? "",
-      amount: action.waitAmount == null ? "1" : String(action.waitAmount),
-      unit: action.waitUnit ?? "DAYS",
+      amount: action.amount == null ? "1" : String(action.amount),
+      unit: action.unit ?? "DAYS",
     })),
   };
 }
@@ -124,11 +124,8 @@ export function replaceRow<T>(rows: T[], index: number, patch: Partial<T>): T[] 
   return rows.map((row, i) => (i === index ? { ...row, ...patch } : row));
 }
 
-/** The most a wait may last, per unit: a year, as the engine schedules at most that far ahead. */
-const WAIT_LIMIT: Record<WaitUnit, number> = { MINUTES: 525_600, HOURS: 8_760, DAYS: 365 };
-
-/** Operators that compare with nothing (the "contact has portal access" kind). */
-export const VALUELESS_OPERATORS = new Set(["IS_TRUE", "IS_FALSE", "IS_EMPTY", "IS_NOT_EMPTY"]);
+/** The most units a wait may count, whatever the unit (the API's limit). */
+const WAIT_LIMIT = 365;
 
 function actionValue(action: ActionDraft, index: number): ActionValue | Problem {
   const fail = (field: string, message: string): Problem => ({ kind: "ValidationError", field: `actions.${index}.${field}`, message });
@@ -145,9 +142,9 @@ function actionValue(action: ActionDraft, index: number): ActionValue | Problem 
       return { ...base, subject: action.subject.trim(), body: action.body };
     case "WAIT": {
       const amount = /^\s*\d+\s*$/.test(action.amount) ? Number(action.amount) : Number.NaN;
-      if (!Number.isInteger(amount) || amount < 1) return fail("waitAmount", "Enter a whole number, 1 or more");
-      if (amount > WAIT_LIMIT[action.unit]) return fail("waitAmount", "A wait lasts at most a year");
-      return { ...base, waitAmount: amount, waitUnit: action.unit };
+      if (!Number.isInteger(amount) || amount < 1 || amount > WAIT_LIMIT)
+        return fail("amount", `Enter a whole number from 1 to ${WAIT_LIMIT}`);
+      return { ...base, amount, unit: action.unit };
     }
     default:
       return base;
@@ -169,9 +166,8 @@ export function draftToValue(draft: WorkflowDraft): { value: WorkflowValue } | {
   const conditions: ConditionValue[] = [];
   for (const [index, condition] of draft.conditions.entries()) {
     if (!condition.field) return fail(`conditions.${index}.field`, "Choose what to check");
-    const needsValue = !VALUELESS_OPERATORS.has(condition.operator);
-    if (needsValue && !condition.value.trim()) return fail(`conditions.${index}.value`, "Enter the value to compare with");
-    conditions.push({ field: condition.field, operator: condition.operator, value: needsValue ? condition.value.trim() : null });
+    if (!condition.value.trim()) return fail(`conditions.${index}.value`, "Enter the value to compare with");
+    conditions.push({ field: condition.field, operator: condition.operator, value: condition.value.trim() });
   }
   if (draft.actions.length === 0) return fail("actions", "Add at least one action");
   const actions: ActionValue[] = [];
