@@ -1,4 +1,4 @@
-import { ConnectionType, NotFoundError, ValidationError } from "@portal/kit";
+import { ConnectionType, Multiline, NotFoundError, ValidationError } from "@portal/kit";
 import { createUnionType, Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { TriggerFieldType, WorkflowTrigger } from "./triggers.js";
 
@@ -145,6 +145,7 @@ export class WorkflowActionInput {
   @Field(() => String, { nullable: true, description: "SEND_EMAIL: subject, 1–200 characters, placeholders as `{{contact.firstName}}`." })
   subject?: string | null;
   @Field(() => String, { nullable: true, description: "SEND_EMAIL: body, 1–10000 characters, placeholders as `{{trigger.total}}`." })
+  @Multiline()
   body?: string | null;
   @Field(() => Int, { nullable: true, description: "WAIT: how many units, 1–365." })
   amount?: number | null;
