@@ -6,6 +6,7 @@ import { printStartBench, startBench } from "./start.js";
 import { liveBench, printLiveBench } from "./live.js";
 import { communitiesBench, printCommunitiesBench } from "./communities.js";
 import { coursesBench, printCoursesBench } from "./courses.js";
+import { affiliatesBench, printAffiliatesBench } from "./affiliates.js";
 import { appointmentsBench, printAppointmentsBench } from "./appointments.js";
 
 /** `npm run bench`: every benchmark, one after the other so they don't compete for the CPU. */
@@ -19,6 +20,7 @@ const benchmarks: { name: string; run: () => Promise<void> }[] = [
   { name: "communities", run: async () => printCommunitiesBench(await communitiesBench()) },
   { name: "courses", run: async () => printCoursesBench(await coursesBench()) },
   { name: "appointments", run: async () => printAppointmentsBench(await appointmentsBench()) },
+  { name: "affiliates", run: async () => printAffiliatesBench(await affiliatesBench()) },
 ];
 
 const only = process.argv[2];
