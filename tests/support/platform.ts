@@ -2,7 +2,7 @@ import { composeServices } from "@apollo/composition";
 import { printSubgraphSchema } from "@apollo/subgraph";
 import { createAffiliatesSubgraph } from "@portal/affiliates";
 import { createAppointmentsSubgraph } from "@portal/appointments";
-import { billingReceiptPdf, createAutomationSubgraph, documentsSignedPdf } from "@portal/automation";
+import { billingOrderReceiptPdf, billingReceiptPdf, createAutomationSubgraph, documentsSignedPdf } from "@portal/automation";
 import { createBillingSubgraph } from "@portal/billing";
 import { createCommunitiesSubgraph } from "@portal/communities";
 import { createCoursesSubgraph } from "@portal/courses";
@@ -75,6 +75,7 @@ async function startPlatformNow(databaseUrl: string, options: { webDistDir?: str
       production: false,
       mail: { fromAddress: "Portal <portal@platform.test>" },
       receiptPdf: billingReceiptPdf({ billingUrl: () => billingUrl, portalSecret: TEST_SECRET }),
+      orderReceiptPdf: billingOrderReceiptPdf({ billingUrl: () => billingUrl, portalSecret: TEST_SECRET }),
       signedPdf: documentsSignedPdf({ documentsUrl: () => documentsUrl, portalSecret: TEST_SECRET }),
     }),
     runtime,

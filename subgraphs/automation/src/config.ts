@@ -3,6 +3,7 @@ import { z } from "zod";
 import { documentsSignedPdf } from "./documents/signed-pdf.js";
 import type { AutomationOptions } from "./options.js";
 import { billingReceiptPdf } from "./invoices/billing-receipt-pdf.js";
+import { billingOrderReceiptPdf } from "./orders/order-receipt-pdf.js";
 
 /**
  * automation's environment, parsed once at start-up by whatever hosts it (its own process in
@@ -29,6 +30,7 @@ export function readAutomationConfig(env: NodeJS.ProcessEnv) {
     production,
     mail: { postmarkServerToken: config.POSTMARK_SERVER_TOKEN, postmarkApiUrl: config.POSTMARK_API_URL, fromAddress: config.MAIL_FROM },
     receiptPdf: billingReceiptPdf({ billingUrl: () => config.BILLING_URL, portalSecret: config.PORTAL_SECRET }),
+    orderReceiptPdf: billingOrderReceiptPdf({ billingUrl: () => config.BILLING_URL, portalSecret: config.PORTAL_SECRET }),
     signedPdf: documentsSignedPdf({ documentsUrl: () => config.DOCUMENTS_URL, portalSecret: config.PORTAL_SECRET }),
   };
   const runtime: RuntimeConfig = {

@@ -13,6 +13,7 @@ import { consumeDocumentsEvents } from "./events/documents-consumers.js";
 import { consumeLinkEmailRequests } from "./events/link-email-consumers.js";
 import { noReceiptPdf } from "./invoices/receipt-pdf.js";
 import { DevMailMessage } from "./mail/dev-mail-message.entity.js";
+import { noOrderReceiptPdf } from "./orders/order-receipt-pdf.js";
 import { devMailboxTransport } from "./mail/dev-mailbox-transport.js";
 import { postmarkTransport } from "./mail/postmark-transport.js";
 import { Migration20250601000000Initial } from "./migrations/Migration20250601000000Initial.js";
@@ -29,6 +30,7 @@ import { Migration20261206100000Workflows } from "./migrations/Migration20261206
 export { readAutomationConfig } from "./config.js";
 export type { AutomationOptions } from "./options.js";
 export { billingReceiptPdf } from "./invoices/billing-receipt-pdf.js";
+export { billingOrderReceiptPdf } from "./orders/order-receipt-pdf.js";
 export { documentsSignedPdf, type SignedPdfProvider } from "./documents/signed-pdf.js";
 
 /** Notification templates, the email log and delivery (Postmark or the dev mailbox). */
@@ -64,7 +66,11 @@ export function createAutomationSubgraph(options: AutomationOptions): SubgraphDe
         : devMailboxTransport(deps.orm);
       const delivery = { boss: deps.boss, portalSecret: options.portalSecret, fromAddress, retry };
       await consumeLinkEmailRequests(deps, delivery);
-      await consumeBillingEvents(deps, { ...delivery, receiptPdf: options.receiptPdf ?? noReceiptPdf });
+      await consumeBillingEvents(deps, {
+        ...delivery,
+        receiptPdf: options.receiptPdf ?? noReceiptPdf,
+        orderReceiptPdf: options.orderReceiptPdf ?? noOrderReceiptPdf,
+      });
       await consumeDocumentsEvents(deps, { ...delivery, signedPdf: options.signedPdf ?? noSignedPdf });
       await consumeCommunitiesEvents(deps, delivery);
       await consumeCoursesEvents(deps, delivery);

@@ -1,6 +1,7 @@
 import type { RetryPolicy } from "./delivery/send-queue.js";
 import type { SignedPdfProvider } from "./documents/signed-pdf.js";
 import type { ReceiptPdfProvider } from "./invoices/receipt-pdf.js";
+import type { OrderReceiptPdfProvider } from "./orders/order-receipt-pdf.js";
 
 export interface AutomationOptions {
   /** Shared secret: opens sealed links from identity events and seals queued messages. */
@@ -18,6 +19,8 @@ export interface AutomationOptions {
   retry?: RetryPolicy;
   /** Source of receipt PDFs for payment receipts whose event carries none; defaults to sending without one. */
   receiptPdf?: ReceiptPdfProvider;
+  /** Source of order receipt PDFs (`billingOrderReceiptPdf`); defaults to sending the ORDER_RECEIPT email without one. */
+  orderReceiptPdf?: OrderReceiptPdfProvider;
   /**
    * Source of the sealed PDF attached to the fully-signed document email (`documentsSignedPdf` fetches
    * it from the documents subgraph); defaults to sending without one.

@@ -14,6 +14,8 @@ export interface TemplateValues {
   expiresInMinutes?: number;
   invoice?: { number: string; amountDue?: string; total?: string; dueDate?: string };
   payment?: { amount: string; date: string; method: string };
+  /** An order from an order page: what was bought. */
+  order?: { offerName: string };
   document?: { title: string; message?: string };
   sender?: { name: string };
   decliner?: { name: string };

@@ -206,4 +206,13 @@ export const DEFAULT_TEMPLATES: Record<NotificationTemplateKey, TemplateText> = 
       "Depending on how it was sent, it may take a few days to reach you. Quote the reference if you need to ask about it.",
     ].join("\n\n"),
   },
+  [NotificationTemplateKey.ORDER_RECEIPT]: {
+    subject: "Your receipt for {{order.offerName}} from {{business.name}}",
+    body: [
+      "Hi {{contact.firstName}},",
+      "Thank you for your order. Your receipt is attached.\nWhat you bought: {{order.offerName}}\nAmount paid: {{payment.amount}}\nDate: {{payment.date}}",
+      "{{link}}",
+      "Your order and this receipt stay in {{business.name}}'s client portal.",
+    ].join("\n\n"),
+  },
 };

@@ -37,6 +37,12 @@ export function sampleValuesFor(key: NotificationTemplateKey, link: string): Tem
     return { ...base, invoice: { number: "1042", amountDue: "$1,250.00", total: "$1,250.00", dueDate: "March 31, 2026" } };
   if (key === NotificationTemplateKey.RECEIPT)
     return { ...base, invoice: { number: "1042" }, payment: { amount: "$1,250.00", date: "March 14, 2026", method: "Card" } };
+  if (key === NotificationTemplateKey.ORDER_RECEIPT)
+    return {
+      ...base,
+      order: { offerName: "Brand photography course" },
+      payment: { amount: "$249.00", date: "March 14, 2026", method: "" },
+    };
   if (DOCUMENT_KEYS.has(key)) {
     return {
       ...base,

@@ -56,6 +56,7 @@ export const PLACEHOLDERS_BY_KEY: Record<NotificationTemplateKey, readonly Place
   [NotificationTemplateKey.AFFILIATE_NEW_REFERRAL]: AFFILIATE_NEW_REFERRAL,
   [NotificationTemplateKey.AFFILIATE_COMMISSION_APPROVED]: AFFILIATE_COMMISSION_APPROVED,
   [NotificationTemplateKey.AFFILIATE_PAYOUT_SENT]: AFFILIATE_PAYOUT_SENT,
+  [NotificationTemplateKey.ORDER_RECEIPT]: [...PERSON_AND_BUSINESS, "order.offerName", "payment.amount", "payment.date"],
 };
 
 /** What the button says when `{{link}}` stands alone in a paragraph. */
@@ -81,4 +82,5 @@ export const BUTTON_LABELS: Record<NotificationTemplateKey, string> = {
   [NotificationTemplateKey.AFFILIATE_NEW_REFERRAL]: "View your referrals",
   [NotificationTemplateKey.AFFILIATE_COMMISSION_APPROVED]: "View your commissions",
   [NotificationTemplateKey.AFFILIATE_PAYOUT_SENT]: "View your earnings",
+  [NotificationTemplateKey.ORDER_RECEIPT]: "View your order",
 };

@@ -44,6 +44,7 @@ export const PLACEHOLDERS = [
   "payout.reference",
   "payout.commissionCount",
   "payout.date",
+  "order.offerName",
 ] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 

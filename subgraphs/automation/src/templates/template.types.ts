@@ -55,6 +55,9 @@ registerEnumType(NotificationTemplateKey, {
       description:
         "Staff recorded a payout to an affiliate, sent to the affiliate with the amount, the reference and the commissions it settles.",
     },
+    ORDER_RECEIPT: {
+      description: "A buyer paid an offer on its order page, sent to the buyer with what they bought and the order's receipt PDF.",
+    },
   },
 });
 
