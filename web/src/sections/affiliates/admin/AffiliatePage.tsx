@@ -10,10 +10,10 @@ import { CommissionHistory } from "../shared/CommissionHistory";
 import { CreateLinkForm } from "../shared/CreateLinkForm";
 import { LinksTable } from "../shared/LinksTable";
 import { formatAmounts, mainCurrency } from "../shared/money";
+import { ReferralsList } from "../shared/ReferralsList";
 import { StatsPanel } from "../shared/StatsPanel";
 import { AffiliateTabs } from "./AffiliateTabs";
 import { AdminAffiliateDocument, DeleteReferralLinkDocument } from "./operations";
-import { ReferralsList } from "./ReferralsList";
 
 type Affiliate = NonNullable<AdminAffiliateQuery["affiliate"]>;
 

@@ -45,18 +45,6 @@ export const AdminAffiliateDocument = graphql(`
   }
 `);
 
-export const AdminAffiliateReferralsDocument = graphql(`
-  query AdminAffiliateReferrals($id: ID!, $first: Int, $after: String) {
-    affiliate(id: $id) {
-      id
-      referrals(first: $first, after: $after) {
-        edges { cursor node { id label contactId linkCode referredAt converted } }
-        pageInfo { hasNextPage endCursor }
-      }
-    }
-  }
-`);
-
 /** Contacts to make affiliates of: type to narrow, then choose. */
 export const AffiliateContactOptionsDocument = graphql(`
   query AffiliateContactOptions($search: String) {

@@ -9,6 +9,7 @@ import { CreateLinkForm } from "../shared/CreateLinkForm";
 import { LinksTable } from "../shared/LinksTable";
 import { formatAmounts, mainCurrency } from "../shared/money";
 import { ProgrammeTerms } from "../shared/ProgrammeTerms";
+import { ReferralsList } from "../shared/ReferralsList";
 import { StatsPanel } from "../shared/StatsPanel";
 import "../shared/affiliates.css";
 import { AffiliateTermsDocument, MyAffiliateDocument } from "./operations";
@@ -111,6 +112,7 @@ function AffiliateOverview({ affiliate, onChanged }: { affiliate: Affiliate; onC
           }}
         />
       </section>
+      <ReferralsList affiliateId={affiliate.id} heading="Your referrals" />
       <CommissionHistory affiliateId={affiliate.id} />
       {programme && <ProgrammeTerms programme={programme} currency={currency} />}
     </>

@@ -19,3 +19,16 @@ export const CreateReferralLinkDocument = graphql(`
     createReferralLink(input: $input) { ...ReferralLinkResultFields }
   }
 `);
+
+/** The contacts an affiliate referred, newest first (masked for the affiliate, with the contact for staff). */
+export const AffiliateReferralsDocument = graphql(`
+  query AffiliateReferrals($id: ID!, $first: Int, $after: String) {
+    affiliate(id: $id) {
+      id
+      referrals(first: $first, after: $after) {
+        edges { cursor node { id label contactId linkCode referredAt converted } }
+        pageInfo { hasNextPage endCursor }
+      }
+    }
+  }
+`);

@@ -3,16 +3,19 @@ import { useId, useState } from "react";
 import { Link } from "react-router";
 import { formatDateTime } from "../../../shared/format";
 import { QueryState } from "../../../shared/QueryState";
-import { appendPage } from "../shared/pagination";
-import { AdminAffiliateReferralsDocument } from "./operations";
+import { appendPage } from "./pagination";
+import { AffiliateReferralsDocument } from "./operations";
 
 const PAGE_SIZE = 25;
 
-/** The contacts an affiliate referred, newest first, and whether each has paid yet. */
-export function ReferralsList({ affiliateId }: { affiliateId: string }) {
+/**
+ * The contacts an affiliate referred, newest first, and whether each has paid yet. Staff get a link
+ * to each contact; the affiliate sees the masked label only.
+ */
+export function ReferralsList({ affiliateId, heading = "Referrals" }: { affiliateId: string; heading?: string }) {
   const headingId = useId();
   const [loadingMore, setLoadingMore] = useState(false);
-  const { data, loading, error, refetch, fetchMore } = useQuery(AdminAffiliateReferralsDocument, {
+  const { data, loading, error, refetch, fetchMore } = useQuery(AffiliateReferralsDocument, {
     variables: { id: affiliateId, first: PAGE_SIZE },
     fetchPolicy: "cache-and-network",
   });
@@ -35,7 +38,7 @@ export function ReferralsList({ affiliateId }: { affiliateId: string }) {
   };
   return (
     <section aria-labelledby={headingId} data-testid="affiliate-referrals">
-      <h2 id={headingId}>Referrals</h2>
+      <h2 id={headingId}>{heading}</h2>
       <QueryState loading={loading} error={error} data={data} loadingLabel="Loading referrals…" onRetry={() => void refetch()}>
         {({ affiliate }) => {
           const connection = affiliate?.referrals;
@@ -43,7 +46,7 @@ export function ReferralsList({ affiliateId }: { affiliateId: string }) {
           return (
             <>
               <div className="table-scroll">
-                <table className="table" aria-label="Referrals">
+                <table className="table" aria-label={heading}>
                   <thead>
                     <tr>
                       <th scope="col">Contact</th>
@@ -58,7 +61,7 @@ export function ReferralsList({ affiliateId }: { affiliateId: string }) {
                         <th scope="row">
                           {node.contactId ? <Link to={`/admin/contacts/${node.contactId}`}>{node.label}</Link> : node.label}
                         </th>
-                        <td data-label="Through">{node.linkCode ?? "Set by staff"}</td>
+                        <td data-label="Through">{node.linkCode ?? "Added by staff"}</td>
                         <td data-label="Referred">{formatDateTime(node.referredAt)}</td>
                         <td data-label="Paid yet">{node.converted ? "Yes" : "Not yet"}</td>
                       </tr>
