@@ -12,6 +12,8 @@ const SECTIONS = [
   { to: "/admin/communities", label: "Communities" },
   { to: "/admin/appointments", label: "Appointments" },
   { to: "/admin/affiliates", label: "Affiliates" },
+  { to: "/admin/offers", label: "Order forms" },
+  { to: "/admin/workflows", label: "Workflows" },
   { to: "/admin/settings", label: "Portal settings" },
   { to: "/admin/templates", label: "Email templates" },
   { to: "/admin/email-log", label: "Email log" },

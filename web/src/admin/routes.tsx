@@ -6,6 +6,8 @@ import { communityAdminRoutes } from "../sections/communities/admin/routes";
 import { courseAdminRoutes } from "../sections/courses/admin/routes";
 import { documentAdminRoutes } from "../sections/documents/admin/routes";
 import { invoiceAdminRoutes } from "../sections/invoices/admin/routes";
+import { orderAdminRoutes } from "../sections/orders/admin/routes";
+import { workflowAdminRoutes } from "../sections/workflows/admin/routes";
 import { ConfirmSignInPage } from "../shared/ConfirmSignInPage";
 import { lazyRoute } from "../shared/lazyRoute";
 import { NotFound } from "../shared/NotFoundPage";
@@ -72,6 +74,8 @@ export const adminRoutes: RouteObject = {
             ...communityAdminRoutes,
             ...appointmentAdminRoutes,
             ...affiliateAdminRoutes,
+            ...orderAdminRoutes,
+            ...workflowAdminRoutes,
             {
               path: "settings",
               ...lazyRoute(

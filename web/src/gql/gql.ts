@@ -246,6 +246,21 @@ type Documents = {
     "\n  fragment InvoiceDetail on Invoice {\n    ...InvoiceChange\n    contact { id name }\n  }\n": typeof types.InvoiceDetailFragmentDoc,
     "\n  subscription InvoiceChanged {\n    invoiceChanged { ...InvoiceChange }\n  }\n": typeof types.InvoiceChangedDocument,
     "\n  query OfferGrantOptions {\n    courses(first: 100) { edges { node { id title status } } }\n    communityGroups(first: 100) { edges { node { id name archived } } }\n  }\n": typeof types.OfferGrantOptionsDocument,
+    "\n  fragment OfferFields on Offer {\n    id\n    name\n    description\n    price\n    currency\n    slug\n    courseIds\n    groupIds\n    status\n    publicUrl\n    updatedAt\n  }\n": typeof types.OfferFieldsFragmentDoc,
+    "\n  query Offers($first: Int, $after: String, $status: OfferStatus) {\n    offers(first: $first, after: $after, status: $status) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { ...OfferFields } }\n    }\n  }\n": typeof types.OffersDocument,
+    "\n  query Offer($id: ID!) {\n    offer(id: $id) { ...OfferFields }\n  }\n": typeof types.OfferDocument,
+    "\n  mutation CreateOffer($input: OfferInput!) {\n    createOffer(input: $input) {\n      __typename\n      ... on UserError { message }\n      ... on ValidationError { field }\n      ... on OfferSuccess { offer { ...OfferFields } }\n    }\n  }\n": typeof types.CreateOfferDocument,
+    "\n  mutation UpdateOffer($id: ID!, $input: OfferInput!) {\n    updateOffer(id: $id, input: $input) {\n      __typename\n      ... on UserError { message }\n      ... on ValidationError { field }\n      ... on OfferSuccess { offer { ...OfferFields } }\n    }\n  }\n": typeof types.UpdateOfferDocument,
+    "\n  mutation ArchiveOffer($id: ID!) {\n    archiveOffer(id: $id) {\n      __typename\n      ... on UserError { message }\n      ... on OfferSuccess { offer { ...OfferFields } }\n    }\n  }\n": typeof types.ArchiveOfferDocument,
+    "\n  mutation RestoreOffer($id: ID!) {\n    restoreOffer(id: $id) {\n      __typename\n      ... on UserError { message }\n      ... on OfferSuccess { offer { ...OfferFields } }\n    }\n  }\n": typeof types.RestoreOfferDocument,
+    "\n  query StaffOrders($first: Int, $after: String, $offerId: ID, $status: OrderStatus) {\n    orders(first: $first, after: $after, offerId: $offerId, status: $status) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        cursor\n        node { id number offerId offerName status amount currency buyerName buyerEmail referralCode paymentMethod paidAt createdAt receiptUrl contact { id } }\n      }\n    }\n  }\n": typeof types.StaffOrdersDocument,
+    "\n  query OfferNames {\n    offers(first: 100) { edges { node { id name } } }\n  }\n": typeof types.OfferNamesDocument,
+    "\n  query ClientOrder($id: ID!) {\n    order(id: $id) { id number offerName status amount currency paymentMethod paidAt courseIds groupIds receiptUrl }\n  }\n": typeof types.ClientOrderDocument,
+    "\n  query PublicOffer($slug: String!) {\n    publicOffer(slug: $slug) { slug name descriptionHtml price currency paymentMode stripePublishableKey }\n  }\n": typeof types.PublicOfferDocument,
+    "\n  mutation StartOrder($input: StartOrderInput!) {\n    startOrder(input: $input) {\n      __typename\n      ... on UserError { message }\n      ... on ValidationError { field }\n      ... on RateLimitedError { retryAfterSeconds }\n      ... on OrderStarted { orderId orderToken paymentMode clientSecret publishableKey amount currency }\n    }\n  }\n": typeof types.StartOrderDocument,
+    "\n  fragment PublicOrderStatusFields on PublicOrderStatus {\n    orderId\n    number\n    status\n    nextStep\n    offerName\n    amount\n    currency\n    buyerEmail\n  }\n": typeof types.PublicOrderStatusFieldsFragmentDoc,
+    "\n  mutation PayOrderWithTestPayment($orderId: ID!, $orderToken: String!) {\n    payOrderWithTestPayment(orderId: $orderId, orderToken: $orderToken) {\n      __typename\n      ... on UserError { message }\n      ... on PublicOrderStatus { ...PublicOrderStatusFields }\n    }\n  }\n": typeof types.PayOrderWithTestPaymentDocument,
+    "\n  query PublicOrderStatus($orderId: ID!, $orderToken: String!) {\n    publicOrderStatus(orderId: $orderId, orderToken: $orderToken) { ...PublicOrderStatusFields }\n  }\n": typeof types.PublicOrderStatusDocument,
     "\n  query WorkflowContactOptions($search: String) {\n    contacts(first: 50, search: $search) {\n      edges { node { id name email } }\n    }\n  }\n": typeof types.WorkflowContactOptionsDocument,
     "\n  fragment WorkflowFields on Workflow {\n    id\n    name\n    enabled\n    trigger\n    isDefault\n    updatedAt\n    conditions { field operator value }\n    actions { type courseId groupId subject body amount unit }\n  }\n": typeof types.WorkflowFieldsFragmentDoc,
     "\n  query Workflows($first: Int, $after: String) {\n    workflows(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { ...WorkflowFields } }\n    }\n  }\n": typeof types.WorkflowsDocument,
@@ -500,6 +515,21 @@ const documents: Documents = {
     "\n  fragment InvoiceDetail on Invoice {\n    ...InvoiceChange\n    contact { id name }\n  }\n": types.InvoiceDetailFragmentDoc,
     "\n  subscription InvoiceChanged {\n    invoiceChanged { ...InvoiceChange }\n  }\n": types.InvoiceChangedDocument,
     "\n  query OfferGrantOptions {\n    courses(first: 100) { edges { node { id title status } } }\n    communityGroups(first: 100) { edges { node { id name archived } } }\n  }\n": types.OfferGrantOptionsDocument,
+    "\n  fragment OfferFields on Offer {\n    id\n    name\n    description\n    price\n    currency\n    slug\n    courseIds\n    groupIds\n    status\n    publicUrl\n    updatedAt\n  }\n": types.OfferFieldsFragmentDoc,
+    "\n  query Offers($first: Int, $after: String, $status: OfferStatus) {\n    offers(first: $first, after: $after, status: $status) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { ...OfferFields } }\n    }\n  }\n": types.OffersDocument,
+    "\n  query Offer($id: ID!) {\n    offer(id: $id) { ...OfferFields }\n  }\n": types.OfferDocument,
+    "\n  mutation CreateOffer($input: OfferInput!) {\n    createOffer(input: $input) {\n      __typename\n      ... on UserError { message }\n      ... on ValidationError { field }\n      ... on OfferSuccess { offer { ...OfferFields } }\n    }\n  }\n": types.CreateOfferDocument,
+    "\n  mutation UpdateOffer($id: ID!, $input: OfferInput!) {\n    updateOffer(id: $id, input: $input) {\n      __typename\n      ... on UserError { message }\n      ... on ValidationError { field }\n      ... on OfferSuccess { offer { ...OfferFields } }\n    }\n  }\n": types.UpdateOfferDocument,
+    "\n  mutation ArchiveOffer($id: ID!) {\n    archiveOffer(id: $id) {\n      __typename\n      ... on UserError { message }\n      ... on OfferSuccess { offer { ...OfferFields } }\n    }\n  }\n": types.ArchiveOfferDocument,
+    "\n  mutation RestoreOffer($id: ID!) {\n    restoreOffer(id: $id) {\n      __typename\n      ... on UserError { message }\n      ... on OfferSuccess { offer { ...OfferFields } }\n    }\n  }\n": types.RestoreOfferDocument,
+    "\n  query StaffOrders($first: Int, $after: String, $offerId: ID, $status: OrderStatus) {\n    orders(first: $first, after: $after, offerId: $offerId, status: $status) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        cursor\n        node { id number offerId offerName status amount currency buyerName buyerEmail referralCode paymentMethod paidAt createdAt receiptUrl contact { id } }\n      }\n    }\n  }\n": types.StaffOrdersDocument,
+    "\n  query OfferNames {\n    offers(first: 100) { edges { node { id name } } }\n  }\n": types.OfferNamesDocument,
+    "\n  query ClientOrder($id: ID!) {\n    order(id: $id) { id number offerName status amount currency paymentMethod paidAt courseIds groupIds receiptUrl }\n  }\n": types.ClientOrderDocument,
+    "\n  query PublicOffer($slug: String!) {\n    publicOffer(slug: $slug) { slug name descriptionHtml price currency paymentMode stripePublishableKey }\n  }\n": types.PublicOfferDocument,
+    "\n  mutation StartOrder($input: StartOrderInput!) {\n    startOrder(input: $input) {\n      __typename\n      ... on UserError { message }\n      ... on ValidationError { field }\n      ... on RateLimitedError { retryAfterSeconds }\n      ... on OrderStarted { orderId orderToken paymentMode clientSecret publishableKey amount currency }\n    }\n  }\n": types.StartOrderDocument,
+    "\n  fragment PublicOrderStatusFields on PublicOrderStatus {\n    orderId\n    number\n    status\n    nextStep\n    offerName\n    amount\n    currency\n    buyerEmail\n  }\n": types.PublicOrderStatusFieldsFragmentDoc,
+    "\n  mutation PayOrderWithTestPayment($orderId: ID!, $orderToken: String!) {\n    payOrderWithTestPayment(orderId: $orderId, orderToken: $orderToken) {\n      __typename\n      ... on UserError { message }\n      ... on PublicOrderStatus { ...PublicOrderStatusFields }\n    }\n  }\n": types.PayOrderWithTestPaymentDocument,
+    "\n  query PublicOrderStatus($orderId: ID!, $orderToken: String!) {\n    publicOrderStatus(orderId: $orderId, orderToken: $orderToken) { ...PublicOrderStatusFields }\n  }\n": types.PublicOrderStatusDocument,
     "\n  query WorkflowContactOptions($search: String) {\n    contacts(first: 50, search: $search) {\n      edges { node { id name email } }\n    }\n  }\n": types.WorkflowContactOptionsDocument,
     "\n  fragment WorkflowFields on Workflow {\n    id\n    name\n    enabled\n    trigger\n    isDefault\n    updatedAt\n    conditions { field operator value }\n    actions { type courseId groupId subject body amount unit }\n  }\n": types.WorkflowFieldsFragmentDoc,
     "\n  query Workflows($first: Int, $after: String) {\n    workflows(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { ...WorkflowFields } }\n    }\n  }\n": types.WorkflowsDocument,
@@ -1464,6 +1494,66 @@ export function graphql(source: "\n  subscription InvoiceChanged {\n    invoiceC
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query OfferGrantOptions {\n    courses(first: 100) { edges { node { id title status } } }\n    communityGroups(first: 100) { edges { node { id name archived } } }\n  }\n"): (typeof documents)["\n  query OfferGrantOptions {\n    courses(first: 100) { edges { node { id title status } } }\n    communityGroups(first: 100) { edges { node { id name archived } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment OfferFields on Offer {\n    id\n    name\n    description\n    price\n    currency\n    slug\n    courseIds\n    groupIds\n    status\n    publicUrl\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment OfferFields on Offer {\n    id\n    name\n    description\n    price\n    currency\n    slug\n    courseIds\n    groupIds\n    status\n    publicUrl\n    updatedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Offers($first: Int, $after: String, $status: OfferStatus) {\n    offers(first: $first, after: $after, status: $status) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { ...OfferFields } }\n    }\n  }\n"): (typeof documents)["\n  query Offers($first: Int, $after: String, $status: OfferStatus) {\n    offers(first: $first, after: $after, status: $status) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { ...OfferFields } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Offer($id: ID!) {\n    offer(id: $id) { ...OfferFields }\n  }\n"): (typeof documents)["\n  query Offer($id: ID!) {\n    offer(id: $id) { ...OfferFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateOffer($input: OfferInput!) {\n    createOffer(input: $input) {\n      __typename\n      ... on UserError { message }\n      ... on ValidationError { field }\n      ... on OfferSuccess { offer { ...OfferFields } }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateOffer($input: OfferInput!) {\n    createOffer(input: $input) {\n      __typename\n      ... on UserError { message }\n      ... on ValidationError { field }\n      ... on OfferSuccess { offer { ...OfferFields } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateOffer($id: ID!, $input: OfferInput!) {\n    updateOffer(id: $id, input: $input) {\n      __typename\n      ... on UserError { message }\n      ... on ValidationError { field }\n      ... on OfferSuccess { offer { ...OfferFields } }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateOffer($id: ID!, $input: OfferInput!) {\n    updateOffer(id: $id, input: $input) {\n      __typename\n      ... on UserError { message }\n      ... on ValidationError { field }\n      ... on OfferSuccess { offer { ...OfferFields } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ArchiveOffer($id: ID!) {\n    archiveOffer(id: $id) {\n      __typename\n      ... on UserError { message }\n      ... on OfferSuccess { offer { ...OfferFields } }\n    }\n  }\n"): (typeof documents)["\n  mutation ArchiveOffer($id: ID!) {\n    archiveOffer(id: $id) {\n      __typename\n      ... on UserError { message }\n      ... on OfferSuccess { offer { ...OfferFields } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RestoreOffer($id: ID!) {\n    restoreOffer(id: $id) {\n      __typename\n      ... on UserError { message }\n      ... on OfferSuccess { offer { ...OfferFields } }\n    }\n  }\n"): (typeof documents)["\n  mutation RestoreOffer($id: ID!) {\n    restoreOffer(id: $id) {\n      __typename\n      ... on UserError { message }\n      ... on OfferSuccess { offer { ...OfferFields } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StaffOrders($first: Int, $after: String, $offerId: ID, $status: OrderStatus) {\n    orders(first: $first, after: $after, offerId: $offerId, status: $status) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        cursor\n        node { id number offerId offerName status amount currency buyerName buyerEmail referralCode paymentMethod paidAt createdAt receiptUrl contact { id } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query StaffOrders($first: Int, $after: String, $offerId: ID, $status: OrderStatus) {\n    orders(first: $first, after: $after, offerId: $offerId, status: $status) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        cursor\n        node { id number offerId offerName status amount currency buyerName buyerEmail referralCode paymentMethod paidAt createdAt receiptUrl contact { id } }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OfferNames {\n    offers(first: 100) { edges { node { id name } } }\n  }\n"): (typeof documents)["\n  query OfferNames {\n    offers(first: 100) { edges { node { id name } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClientOrder($id: ID!) {\n    order(id: $id) { id number offerName status amount currency paymentMethod paidAt courseIds groupIds receiptUrl }\n  }\n"): (typeof documents)["\n  query ClientOrder($id: ID!) {\n    order(id: $id) { id number offerName status amount currency paymentMethod paidAt courseIds groupIds receiptUrl }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PublicOffer($slug: String!) {\n    publicOffer(slug: $slug) { slug name descriptionHtml price currency paymentMode stripePublishableKey }\n  }\n"): (typeof documents)["\n  query PublicOffer($slug: String!) {\n    publicOffer(slug: $slug) { slug name descriptionHtml price currency paymentMode stripePublishableKey }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartOrder($input: StartOrderInput!) {\n    startOrder(input: $input) {\n      __typename\n      ... on UserError { message }\n      ... on ValidationError { field }\n      ... on RateLimitedError { retryAfterSeconds }\n      ... on OrderStarted { orderId orderToken paymentMode clientSecret publishableKey amount currency }\n    }\n  }\n"): (typeof documents)["\n  mutation StartOrder($input: StartOrderInput!) {\n    startOrder(input: $input) {\n      __typename\n      ... on UserError { message }\n      ... on ValidationError { field }\n      ... on RateLimitedError { retryAfterSeconds }\n      ... on OrderStarted { orderId orderToken paymentMode clientSecret publishableKey amount currency }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PublicOrderStatusFields on PublicOrderStatus {\n    orderId\n    number\n    status\n    nextStep\n    offerName\n    amount\n    currency\n    buyerEmail\n  }\n"): (typeof documents)["\n  fragment PublicOrderStatusFields on PublicOrderStatus {\n    orderId\n    number\n    status\n    nextStep\n    offerName\n    amount\n    currency\n    buyerEmail\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PayOrderWithTestPayment($orderId: ID!, $orderToken: String!) {\n    payOrderWithTestPayment(orderId: $orderId, orderToken: $orderToken) {\n      __typename\n      ... on UserError { message }\n      ... on PublicOrderStatus { ...PublicOrderStatusFields }\n    }\n  }\n"): (typeof documents)["\n  mutation PayOrderWithTestPayment($orderId: ID!, $orderToken: String!) {\n    payOrderWithTestPayment(orderId: $orderId, orderToken: $orderToken) {\n      __typename\n      ... on UserError { message }\n      ... on PublicOrderStatus { ...PublicOrderStatusFields }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PublicOrderStatus($orderId: ID!, $orderToken: String!) {\n    publicOrderStatus(orderId: $orderId, orderToken: $orderToken) { ...PublicOrderStatusFields }\n  }\n"): (typeof documents)["\n  query PublicOrderStatus($orderId: ID!, $orderToken: String!) {\n    publicOrderStatus(orderId: $orderId, orderToken: $orderToken) { ...PublicOrderStatusFields }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -5,6 +5,8 @@ import { communityPortalRoutes } from "../sections/communities/portal/routes";
 import { coursePortalRoutes, coursePublicRoutes } from "../sections/courses/portal/routes";
 import { documentPortalRoutes } from "../sections/documents/portal/routes";
 import { invoicePortalRoutes } from "../sections/invoices/portal/routes";
+import { orderPortalRoutes } from "../sections/orders/portal/routes";
+import { orderPublicRoutes } from "../sections/orders/public/routes";
 import { ConfirmSignInPage } from "../shared/ConfirmSignInPage";
 import { LinkFrame } from "../shared/LinkFrame";
 import { lazyRoute } from "../shared/lazyRoute";
@@ -37,6 +39,8 @@ export const portalRoutes: RouteObject[] = [
           { path: "/profile/confirm-email", ...lazyRoute(confirmEmailPage, (m) => <m.ConfirmEmailPage />) },
           // A certificate's code is checked by anyone, without signing in.
           ...coursePublicRoutes,
+          // An offer's order page and its result page: buyers are not signed in (and may not be clients yet).
+          ...orderPublicRoutes,
         ],
       },
       {
@@ -60,6 +64,7 @@ export const portalRoutes: RouteObject[] = [
               ...communityPortalRoutes,
               ...appointmentPortalRoutes,
               ...affiliatePortalRoutes,
+              ...orderPortalRoutes,
             ],
           },
         ],

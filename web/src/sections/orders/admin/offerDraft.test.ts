@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { grantsInWords, orderStatusLabel, paymentMethodLabel } from "../shared/labels";
 import { offerUrl, orderDonePath, referralCodeFrom } from "../shared/links";
 import { orderOutcome, pollDelay } from "../public/orderOutcome";
 import { draftFromOffer, newOfferDraft, offerDraftToValue, slugify, toggleId, withName, type OfferDraft } from "./offerDraft";
@@ -69,7 +70,7 @@ describe("the offer editor's draft", () => {
 describe("order links", () => {
   it("builds the public link and the result page's address", () => {
     expect(offerUrl("http://studio.test:4000/", "yoga-course")).toBe("http://studio.test:4000/buy/yoga-course");
-    expect(orderDonePath("yoga", "o-1", "t&x")).toBe("/buy/yoga/done?order=o-1&token=t%26x");
+    expect(orderDonePath("yoga", "o-1&x")).toBe("/buy/yoga/done?order=o-1%26x");
   });
 
   it("passes on a referral code from the address, and nothing that is not one", () => {
@@ -100,5 +101,17 @@ describe("the payment result page", () => {
     expect(pollDelay(2)).toBe(1000);
     expect(pollDelay(3)).toBe(1500);
     expect(pollDelay(20)).toBe(5000);
+  });
+});
+
+describe("order wording", () => {
+  it("says what an offer grants and how an order stands", () => {
+    expect(grantsInWords({ courseIds: ["a"], groupIds: ["b", "c"] })).toBe("1 course and 2 community groups");
+    expect(grantsInWords({ courseIds: ["a", "b"], groupIds: [] })).toBe("2 courses");
+    expect(grantsInWords({ courseIds: [], groupIds: [] })).toBe("nothing yet");
+    expect(orderStatusLabel("PENDING")).toBe("Awaiting payment");
+    expect(orderStatusLabel("READY")).toBe("Paid");
+    expect(paymentMethodLabel("test")).toBe("Test payment (no money moved)");
+    expect(paymentMethodLabel("card")).toBe("Card");
   });
 });

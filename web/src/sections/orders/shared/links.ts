@@ -16,10 +16,12 @@ export function offerUrl(origin: string, slug: string): string {
   return `${origin.replace(/\/+$/, "")}${offerPath(slug)}`;
 }
 
-/** Where the buyer lands after paying: the result page, which looks the order up by its id and token. */
-export function orderDonePath(slug: string, orderId: string, token: string): string {
-  const query = new URLSearchParams({ order: orderId, token });
-  return `${offerPath(slug)}/done?${query.toString()}`;
+/**
+ * Where the buyer lands after paying: the result page, which looks the order up by its id. The
+ * order's secret token stays out of the address (it is kept in the tab's session storage).
+ */
+export function orderDonePath(slug: string, orderId: string): string {
+  return `${offerPath(slug)}/done?${new URLSearchParams({ order: orderId }).toString()}`;
 }
 
 /**
