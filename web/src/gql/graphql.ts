@@ -671,6 +671,7 @@ export type NotificationTemplateKey =
   | 'NEW_INVOICE'
   /** A dripped lesson opened for a student, with a link to the lesson (once per student and lesson). */
   | 'NEW_LESSON_AVAILABLE'
+  /** A buyer paid an offer on its order page, sent to the buyer with what they bought and the order's receipt PDF. */
   | 'ORDER_RECEIPT'
   /** Payment receipt, sent to the contact when a payment is confirmed. */
   | 'RECEIPT'
