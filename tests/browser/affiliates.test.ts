@@ -65,7 +65,7 @@ async function openProgramme(business: TestBusiness, origin: string) {
 describe("the affiliate programme, in the browser", () => {
   const env = useBrowserPlatform();
 
-  it("affiliate shares a link → visitor redirected → referred client pays → pending commission → approved, paid out, exported", async () => {
+  it("affiliate shares a link → visitor redirected → referred client pays → pending commission → approved, paid out, exported; another cancelled with a reason", async () => {
     const business = await createBusiness(env.platform, "Referral Bakery");
     const origin = `http://${business.host}:${env.platform.gatewayPort}`;
     await openProgramme(business, origin);
@@ -175,6 +175,10 @@ describe("the affiliate programme, in the browser", () => {
     expect(await commission.textContent()).toContain(`Payable from ${payable}`);
     // The referred client is named only in part to the affiliate.
     expect(await commission.textContent()).not.toContain(`vic@${business.slug}.test`);
+    // Her referrals list Vic, masked.
+    const referral = adaPage.getByTestId("referral");
+    await referral.waitFor();
+    expect(await referral.textContent()).not.toContain(`vic@${business.slug}.test`);
     // The chart's figures are in a table for screen readers, behind its toggle.
     await adaPage.getByRole("button", { name: "Show as table" }).click();
     await adaPage.getByRole("table", { name: /Figures per day/ }).waitFor();
@@ -229,6 +233,48 @@ describe("the affiliate programme, in the browser", () => {
     await adaPage.getByTestId("commission").waitFor();
     expect(await adaPage.getByTestId("balance-paid").textContent()).toBe("$90.00");
     expect(await adaPage.getByTestId("commission-status").textContent()).toBe("Paid");
+
+    // A second client, from the campaign link, pays; staff cancel that commission, giving a reason.
+    const second = await business.staff.data(
+      `mutation ($input: ContactInput!) { createContact(input: $input) { ${RESULT} ... on ContactSuccess { contact { id } } } }`,
+      { input: { name: "Wren Reader", email: `wren@${business.slug}.test`, phone: null, dnd: false, referralCode: "spring-cakes" } },
+    );
+    const secondInvoice = await createInvoice(business.staff, {
+      contactId: second.createContact.contact.id,
+      currency: "USD",
+      lines: [{ description: "Cupcakes", quantity: 1, unitPrice: 5000 }],
+      issueDate: "2026-11-01",
+      dueDate: "2099-12-01",
+    });
+    await business.staff.data(`mutation ($id: ID!) { sendInvoice(id: $id, inviteToPortal: false) { ${RESULT} } }`, {
+      id: secondInvoice.id,
+    });
+    await business.staff.data(`mutation ($input: RecordPaymentInput!) { recordPayment(input: $input) { ${RESULT} } }`, {
+      input: { invoiceId: secondInvoice.id, method: "CASH" },
+    });
+    const pendingRow = staffPage.getByTestId("commission").filter({ hasText: "$10.00" });
+    await expect
+      .poll(
+        async () => {
+          await staffPage.goto(`${origin}/admin/affiliates/commissions?status=PENDING`);
+          await staffPage.getByRole("combobox", { name: "Status" }).waitFor();
+          await staffPage.getByTestId("commissions").or(staffPage.getByText("No commissions")).first().waitFor();
+          return pendingRow.count();
+        },
+        { timeout: 30_000, intervals: [1000, 2000] },
+      )
+      .toBe(1);
+    await pendingRow.getByRole("button", { name: /^Cancel/ }).click();
+    const dialog = staffPage.getByRole("dialog", { name: "Cancel this commission?" });
+    await dialog.getByRole("button", { name: "Cancel commission" }).click();
+    await dialog.getByText("Give a reason: the affiliate sees it.").waitFor();
+    await dialog.getByLabel("Reason").fill("Order returned");
+    await dialog.getByRole("button", { name: "Cancel commission" }).click();
+    await staffPage.getByText("The commission of $10.00 was cancelled.").waitFor();
+    await adaPage.reload();
+    await adaPage.getByTestId("commission").filter({ hasText: "Cancelled: Order returned" }).waitFor();
+    const campaign = adaPage.getByTestId("referral-link").filter({ hasText: "/r/spring-cakes" });
+    expect(await campaign.locator('[data-label="Referrals"]').textContent()).toBe("1");
 
     // The affiliate's page in the console: figures, links and the referral, by name.
     await staffPage.goto(`${origin}/admin/affiliates`);
