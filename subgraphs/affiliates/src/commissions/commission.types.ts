@@ -22,7 +22,7 @@ export class CommissionView {
     description: "What the client paid on the invoice (for an adjustment: what has been refunded), in the invoice's minor units.",
   })
   baseAmount!: number;
-  @Field(() => ID, { nullable: true, description: "The invoice it was earned on." })
+  @Field(() => ID, { nullable: true, description: "The invoice (or the order form's order) it was earned on." })
   invoiceId!: string | null;
   @Field(() => String, { description: "The referral, as the viewer may see it (masked for the affiliate)." })
   referralLabel!: string;

@@ -1,5 +1,5 @@
-import { affiliates, billing, identity } from "@portal/contracts";
-import { consume, type ConsumerOf, type SubgraphDeps, sql } from "@portal/kit";
+import { type ActionOutcome, affiliates, billing, identity } from "@portal/contracts";
+import { consume, type ConsumerOf, publish, type SubgraphDeps, sql } from "@portal/kit";
 import { makeAffiliate } from "../affiliates/affiliate.service.js";
 import { recordConversion, recordRefund } from "../commissions/conversion.service.js";
 import { referByCode } from "../referrals/referral.service.js";
@@ -13,16 +13,27 @@ export const AFFILIATES_CONSUMER: ConsumerOf = { schema: "affiliates", name: "af
  * whatever the delivery. A contact identity has not told us about yet is retried.
  */
 export async function startConsumers(deps: SubgraphDeps): Promise<void> {
+  // "Make affiliate" from a workflow: a request with a `source` (the workflow's step) is answered with
+  // `affiliates.workflow_action.finished` in the same transaction, so the run goes on.
   await consume(deps, AFFILIATES_CONSUMER, affiliates.affiliateRequested, async (event, em) => {
-    if (!event.businessId) return;
-    const { contactId, inviteToPortal } = event.payload;
+    const businessId = event.businessId;
+    if (!businessId) return;
+    const { contactId, inviteToPortal, source } = event.payload;
+    const answer = (status: ActionOutcome["status"], reason: string | null) => {
+      if (source) publish(em, affiliates.workflowActionFinished, businessId, { source, status, reason });
+    };
     // Known as another business's contact: nothing to do. Not known at all: identity's event is still on its way.
     const [known] = await sql<{ business_id: string }>(em, `select business_id from affiliates.known_contact where contact_id = ?`, [
       contactId,
     ]);
-    if (known && known.business_id !== event.businessId) return;
-    const outcome = await makeAffiliate(em, event.businessId, contactId, inviteToPortal);
+    if (known && known.business_id !== businessId) return answer("FAILED", "No such contact in this business");
+    const [before] = await sql<{ status: string }>(em, `select status from affiliates.affiliate where business_id = ? and contact_id = ?`, [
+      businessId,
+      contactId,
+    ]);
+    const outcome = await makeAffiliate(em, businessId, contactId, inviteToPortal);
     if ("field" in outcome) throw new Error(`Contact ${contactId} is not known yet`);
+    answer(before?.status === "ACTIVE" ? "SKIPPED" : "DONE", before?.status === "ACTIVE" ? "Already an affiliate" : null);
   });
   await consume(deps, AFFILIATES_CONSUMER, identity.contactReferred, async (event, em) => {
     if (!event.businessId) return;
@@ -33,6 +44,14 @@ export async function startConsumers(deps: SubgraphDeps): Promise<void> {
     if (!event.businessId) return;
     const { invoiceId, contactId, currency, amountPaid, paidAt } = event.payload;
     await recordConversion(em, event.businessId, { invoiceId, contactId, currency, amountPaid, paidAt: new Date(paidAt) });
+  });
+  // An order form's purchase: the referral code that came with it credits its link's affiliate (unless
+  // the buyer was referred before), then the order is a conversion like a paid invoice, keyed by its id.
+  await consume(deps, AFFILIATES_CONSUMER, billing.orderPaid, async (event, em) => {
+    if (!event.businessId) return;
+    const { orderId, contactId, currency, amountPaid, paidAt, referralCode } = event.payload;
+    if (referralCode) await referByCode(em, event.businessId, contactId, referralCode, new Date(paidAt));
+    await recordConversion(em, event.businessId, { invoiceId: orderId, contactId, currency, amountPaid, paidAt: new Date(paidAt) });
   });
   await consume(deps, AFFILIATES_CONSUMER, billing.invoiceRefunded, async (event, em) => {
     if (!event.businessId) return;
