@@ -3,29 +3,10 @@ import { Link } from "react-router";
 import type { CommissionFieldsFragment } from "../../../gql/graphql";
 import { formatDateTime } from "../../../shared/format";
 import { CommissionStatusBadge } from "./CommissionStatusBadge";
+import { commissionWhen } from "./labels";
 import { formatMoney } from "./money";
 
 export type CommissionRow = CommissionFieldsFragment & { affiliate?: { id: string; name: string } };
-
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
-
-function day(iso: string | null | undefined): string {
-  return iso ? dateFormat.format(new Date(iso)) : "—";
-}
-
-/** When the money moves (or why it will not): the part of a commission an affiliate waits on. */
-export function commissionWhen(commission: CommissionFieldsFragment): string {
-  switch (commission.status) {
-    case "PENDING":
-      return `Payable from ${day(commission.payableAt)}`;
-    case "APPROVED":
-      return `Payable since ${day(commission.approvedAt ?? commission.payableAt)}`;
-    case "PAID":
-      return `Paid ${day(commission.paidAt)}`;
-    case "CANCELLED":
-      return commission.cancelReason ? `Cancelled: ${commission.cancelReason}` : "Cancelled";
-  }
-}
 
 /** Commission history: earned when, for whom, how much, its status and when it is payable. */
 export function CommissionsTable({

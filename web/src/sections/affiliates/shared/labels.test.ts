@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { programmeTerms } from "./labels";
+import { commissionWhen, programmeTerms } from "./labels";
 import { formatMoney } from "./money";
 
 const PERCENTAGE = {
@@ -42,5 +42,20 @@ describe("the programme's terms in words", () => {
     expect(lines[1]).toContain("within 1 day of");
     expect(lines[2]).toBe("Commissions can be paid out as soon as they are earned.");
     expect(lines[3]).toContain(formatMoney(5000, "EUR"));
+  });
+});
+
+describe("when a commission is paid", () => {
+  const base = { payableAt: "2027-01-05T10:00:00Z", approvedAt: null, paidAt: null, cancelReason: null };
+
+  it("gives the day a pending commission becomes payable, and the day it was paid", () => {
+    expect(commissionWhen({ ...base, status: "PENDING" }, "en-GB")).toBe("Payable from 5 Jan 2027");
+    expect(commissionWhen({ ...base, status: "APPROVED", approvedAt: "2026-12-20T10:00:00Z" }, "en-GB")).toBe("Payable since 20 Dec 2026");
+    expect(commissionWhen({ ...base, status: "PAID", paidAt: "2027-01-10T10:00:00Z" }, "en-GB")).toBe("Paid 10 Jan 2027");
+  });
+
+  it("says why a commission was cancelled", () => {
+    expect(commissionWhen({ ...base, status: "CANCELLED", cancelReason: "Refunded" })).toBe("Cancelled: Refunded");
+    expect(commissionWhen({ ...base, status: "CANCELLED" })).toBe("Cancelled");
   });
 });

@@ -55,3 +55,28 @@ export function programmeTerms(programme: ProgrammeTermsLike, currency: string =
     `Payouts are made once you are owed at least ${formatMoney(programme.minimumPayout, currency)}.`,
   ];
 }
+
+/** The dates and status that say when a commission's money moves. */
+export interface CommissionWhenLike {
+  status: CommissionStatusName;
+  payableAt: string;
+  approvedAt: string | null;
+  paidAt: string | null;
+  cancelReason: string | null;
+}
+
+/** When the money moves (or why it will not): the part of a commission an affiliate waits on. */
+export function commissionWhen(commission: CommissionWhenLike, locale?: string): string {
+  const day = (iso: string | null | undefined) =>
+    iso ? new Intl.DateTimeFormat(locale, { dateStyle: "medium" }).format(new Date(iso)) : "—";
+  switch (commission.status) {
+    case "PENDING":
+      return `Payable from ${day(commission.payableAt)}`;
+    case "APPROVED":
+      return `Payable since ${day(commission.approvedAt ?? commission.payableAt)}`;
+    case "PAID":
+      return `Paid ${day(commission.paidAt)}`;
+    case "CANCELLED":
+      return commission.cancelReason ? `Cancelled: ${commission.cancelReason}` : "Cancelled";
+  }
+}
