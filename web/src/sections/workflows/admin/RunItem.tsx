@@ -4,7 +4,7 @@ import { Link } from "react-router";
 import type { WorkflowRunFieldsFragment } from "../../../gql/graphql";
 import { formatDateTime } from "../../../shared/format";
 import { problemOf } from "../../../shared/results";
-import { formatDuration, outcomeLabel, triggerLabel } from "./labels";
+import { formatDuration, outcomeLabel, readableStepLabel, triggerLabel } from "./labels";
 import { RerunWorkflowRunDocument } from "./operations";
 
 function OutcomeBadge({ status }: { status: string }) {
@@ -24,7 +24,7 @@ function stepTiming(step: Step): string | null {
 }
 
 /** One run: what started it, for whom, each step's outcome and why, and a re-run when it failed. */
-export function RunItem({ run }: { run: WorkflowRunFieldsFragment }) {
+export function RunItem({ run, names }: { run: WorkflowRunFieldsFragment; names: ReadonlyMap<string, string> }) {
   const [rerun, { loading }] = useMutation(RerunWorkflowRunDocument, { refetchQueries: ["WorkflowRuns"] });
   const [message, setMessage] = useState("");
   const retry = async () => {
@@ -55,7 +55,7 @@ export function RunItem({ run }: { run: WorkflowRunFieldsFragment }) {
         <ol className="workflow-run-steps" aria-label={`Steps of ${run.workflowName}`}>
           {run.steps.map((step) => (
             <li key={`${step.position}-${step.attempt}`} data-testid="run-step">
-              {step.label} <OutcomeBadge status={step.status} />
+              {readableStepLabel(step.label, names)} <OutcomeBadge status={step.status} />
               {step.attempt > 1 && <span className="hint"> (attempt {step.attempt})</span>}
               {stepTiming(step) && <span className="hint"> {stepTiming(step)}</span>}
               {step.reason && <span className="hint"> — {step.reason}</span>}

@@ -7,6 +7,7 @@ import { useLoadMore } from "../../../shared/useLoadMore";
 import { ContactFilter } from "./ContactFilter";
 import { outcomeLabel } from "./labels";
 import { WorkflowNamesDocument, WorkflowRunsDocument } from "./operations";
+import { usePickerOptions } from "./pickerOptions";
 import { RunItem } from "./RunItem";
 import { WorkflowTabs } from "./WorkflowTabs";
 
@@ -33,13 +34,16 @@ export function RunsPage() {
       },
       { replace: true },
     );
-  const names = useQuery(WorkflowNamesDocument);
+  const workflowNames = useQuery(WorkflowNamesDocument);
   const { data, loading, error, refetch, fetchMore } = useQuery(WorkflowRunsDocument, {
     variables: { first: PAGE_SIZE, workflowId: workflowId || null, contactId: contactId || null, status: outcome || null },
     fetchPolicy: "cache-and-network",
     notifyOnNetworkStatusChange: true,
   });
   const { loadingMore, loadMore } = useLoadMore(fetchMore);
+  // Steps name courses and groups by id: their titles come from the same lists the builder uses.
+  const { courses, groups } = usePickerOptions();
+  const names = new Map([...courses, ...groups].map((option) => [option.id.toLowerCase(), option.label]));
   useEffect(() => {
     document.title = "Workflows – Execution log";
   }, []);
@@ -60,7 +64,7 @@ export function RunsPage() {
           <label htmlFor={`${id}-workflow`}>Workflow</label>
           <select id={`${id}-workflow`} value={workflowId} onChange={(event) => setFilter("workflow", event.target.value)}>
             <option value="">All workflows</option>
-            {names.data?.workflows.edges.map(({ node }) => (
+            {workflowNames.data?.workflows.edges.map(({ node }) => (
               <option key={node.id} value={node.id}>
                 {node.name}
               </option>
@@ -91,7 +95,7 @@ export function RunsPage() {
             ) : (
               <ul className="workflow-list" aria-label="Runs, newest first">
                 {workflowRuns.edges.map(({ node }) => (
-                  <RunItem key={node.id} run={node} />
+                  <RunItem key={node.id} run={node} names={names} />
                 ))}
               </ul>
             )}

@@ -108,3 +108,16 @@ function humanize(value: string): string {
   const words = value.toLowerCase().replace(/_/g, " ");
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+
+/**
+ * The execution log names a step's course or group by id ("Enrol in course 5f0c…"); staff read
+ * its title instead when the console knows it, and the id stays for one it does not (deleted since).
+ */
+export function readableStepLabel(label: string, names: ReadonlyMap<string, string>): string {
+  return label.replace(UUID, (id) => {
+    const name = names.get(id.toLowerCase());
+    return name ? `“${name}”` : id;
+  });
+}

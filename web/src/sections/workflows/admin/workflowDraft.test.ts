@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { actionTypesFor, formatDuration, formatWait, outcomeLabel, triggerLabel } from "./labels";
+import { actionTypesFor, formatDuration, formatWait, outcomeLabel, readableStepLabel, triggerLabel } from "./labels";
 import { insertPlaceholder, placeholdersIn, unknownPlaceholders } from "./placeholders";
 import {
   draftFromWorkflow,
@@ -115,5 +115,15 @@ describe("workflow wording", () => {
     expect(formatDuration(2_500)).toBe("2.5 s");
     expect(formatDuration(3_900_000)).toBe("1 h 5 min");
     expect(formatDuration(null)).toBe("—");
+  });
+
+  it("names a step's course or group by its title when known", () => {
+    const course = "5f0c2a4e-1b2c-4d3e-8f90-123456789abc";
+    const gone = "00000000-1b2c-4d3e-8f90-123456789abc";
+    const names = new Map([[course, "Watercolour basics"]]);
+    expect(readableStepLabel(`Grant the offer: enrol in course ${course.toUpperCase()}`, names)).toBe(
+      "Grant the offer: enrol in course “Watercolour basics”",
+    );
+    expect(readableStepLabel(`Add to group ${gone}`, names)).toBe(`Add to group ${gone}`);
   });
 });
