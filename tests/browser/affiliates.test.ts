@@ -10,6 +10,7 @@ import { createBusiness, createContact, createInvoice, type TestBusiness } from 
 const RESULT = `__typename ... on UserError { message } ... on ValidationError { field }`;
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const PHONE = { width: 375, height: 812 };
+const SCREENSHOTS = "test-results/screenshots";
 /** A visitor's ordinary browser: headless Chromium's own user agent is (rightly) taken for a bot and not counted. */
 const VISITOR_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
 
@@ -195,6 +196,7 @@ describe("the affiliate programme, in the browser", () => {
     await adaPage.getByTestId("commission").waitFor();
     expect(await adaPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     expect(await seriousViolations(adaPage)).toEqual([]);
+    await adaPage.screenshot({ path: `${SCREENSHOTS}/affiliates-390.png`, fullPage: true });
 
     // Staff see the commission, pending, in the console.
     await staffPage.goto(`${origin}/admin/affiliates/commissions?status=PENDING`);
@@ -217,6 +219,7 @@ describe("the affiliate programme, in the browser", () => {
     await staffPage.getByText("Payout of $90.00 to Ada Affiliate recorded.").waitFor();
     await staffPage.getByTestId("payout").filter({ hasText: "TR-99" }).waitFor();
     expect(await staffPage.getByTestId("payout-due").count()).toBe(0);
+    await staffPage.screenshot({ path: `${SCREENSHOTS}/affiliates-payouts.png`, fullPage: true });
 
     // The payouts export downloads as a CSV file holding the payout.
     const [download] = await Promise.all([
