@@ -16,7 +16,6 @@ import { ensureOperators } from "./staff/operator.service.js";
 import { Operator } from "./staff/operator.entity.js";
 import { Staff } from "./staff/staff.entity.js";
 import { consumeInviteRequests } from "./workflows/invite-requested.js";
-import { consumeSendsForInvitations } from "./workflows/invite-to-portal.js";
 
 export type { IdentityOptions } from "./options.js";
 export { readIdentityConfig } from "./config.js";
@@ -37,7 +36,6 @@ export function createIdentitySubgraph(options: IdentityOptions): SubgraphDefini
     async startWorkers(deps) {
       await ensureOperators(deps.orm, options.operatorEmails);
       const links = () => linkSettingsOf(options);
-      await consumeSendsForInvitations(deps, { links });
       await consumeInviteRequests(deps, { links });
       await consumeOrderPayments(deps);
       await startSignInLinkWorker(deps, links);

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { billing, documents } from "@portal/contracts";
+import { billing, identity as identityEvents } from "@portal/contracts";
 import { callSubgraph, consume, deliverEvent, forkFor, sql, type Caller, type RunningSubgraphProcess } from "@portal/kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -127,16 +127,16 @@ describe("dead letters in the operator console", () => {
   it("keeps an event whose payload breaks its contract at once, without inviting anyone, and lets an operator discard it", async () => {
     const contact = await createContact(identity, tenant);
     const eventId = randomUUID();
-    await identity.boss.publish(documents.documentSent.name, {
+    await identity.boss.publish(identityEvents.inviteRequested.name, {
       eventId,
-      type: documents.documentSent.name,
+      type: identityEvents.inviteRequested.name,
       businessId: tenant.businessId,
       occurredAt: new Date().toISOString(),
-      payload: { documentId: randomUUID(), title: "Agreement", contacts: [contact.id] }, // `contacts`, not `contactIds`
+      payload: { contact: contact.id, next: "/documents" }, // `contact`, not `contactId`
     });
     const letter = await eventually(async () => (await letterFor(eventId)) ?? false, "the dead letter");
-    expect(letter).toMatchObject({ consumer: "identity", eventType: "documents.document.sent", attempts: 1, status: "OPEN" });
-    expect(letter.error).toContain("contactIds: Required");
+    expect(letter).toMatchObject({ consumer: "identity", eventType: "identity.invite.requested", attempts: 1, status: "OPEN" });
+    expect(letter.error).toContain("contactId: Required");
     expect(await outboxEvents(identity, "identity.contact.invited", { key: "contactId", value: contact.id })).toEqual([]);
 
     const discarded = await gql(identity, operator(), DISCARD, { id: letter.id });

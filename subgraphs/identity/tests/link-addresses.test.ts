@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { request as httpRequest } from "node:http";
-import { billing } from "@portal/contracts";
+import { identity as identityEvents } from "@portal/contracts";
 import {
   deliverEvent,
   forkFor,
@@ -201,19 +201,12 @@ describe("links in emails point at the business's configured address", () => {
     }
   });
 
-  it("invites on a billing event with the same portal address as staff's invitations", async () => {
+  it("invites on a workflow's request with the same portal address as staff's invitations", async () => {
     const tenant = await createTenant(identity);
     const contact = await createContact(identity, tenant);
-    const invoiceId = randomUUID();
-    await deliverEvent(identity.boss, billing.invoiceSent, tenant.businessId, {
-      invoiceId,
+    await deliverEvent(identity.boss, identityEvents.inviteRequested, tenant.businessId, {
       contactId: contact.id,
-      number: 1,
-      currency: "USD",
-      total: 1000,
-      amountDue: 1000,
-      dueDate: "2026-04-01",
-      portalPath: `/invoices/${invoiceId}`,
+      next: `/invoices/${randomUUID()}`,
     });
     const [invited] = await eventsEventually(identity, "identity.contact.invited", { key: "contactId", value: contact.id });
     expect(`${linkOf(invited!).origin}${linkOf(invited!).pathname}`).toBe(`${portalOf(tenant)}/auth/confirm`);

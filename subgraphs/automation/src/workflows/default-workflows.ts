@@ -13,6 +13,8 @@ interface DefaultWorkflow {
 
 /** Staff's "invite to the portal" tick on what they sent (absent means yes). */
 const STAFF_CHOSE_TO_INVITE: WorkflowCondition = { field: "inviteToPortal", operator: "EQUALS", value: "true" };
+/** Only contacts without access are invited (identity checks again: the copy here may lag behind). */
+const WITHOUT_ACCESS: WorkflowCondition = { field: "contactHasPortalAccess", operator: "EQUALS", value: "false" };
 const INVITE: WorkflowAction = { type: "INVITE_TO_PORTAL" };
 
 /**
@@ -37,7 +39,7 @@ export const DEFAULT_WORKFLOWS: readonly DefaultWorkflow[] = [
 ];
 
 function invite(key: string, name: string, trigger: WorkflowTrigger): DefaultWorkflow {
-  return { key, name, trigger, conditions: [STAFF_CHOSE_TO_INVITE], actions: [INVITE] };
+  return { key, name, trigger, conditions: [STAFF_CHOSE_TO_INVITE, WITHOUT_ACCESS], actions: [INVITE] };
 }
 
 /**
