@@ -9,6 +9,7 @@ import {
   createScratchDatabase,
   eventually,
   gql,
+  logEntriesFor,
   newBusiness,
   newRecipient,
   publish,
@@ -247,6 +248,10 @@ describe("workflows", () => {
       return response.data?.devMailbox.edges[0]?.node;
     });
     expect(mail.subject).toBe("Thanks Grace");
+    const [logged] = await logEntriesFor(automation, business, contact.email);
+    expect(logged).toMatchObject({ template: "WORKFLOW_EMAIL", subject: "Thanks Grace" });
+    const templates = await gql(automation, staffOf(business), "{ notificationTemplates { key } }");
+    expect(templates.data.notificationTemplates.map((template: { key: string }) => template.key)).not.toContain("WORKFLOW_EMAIL");
     expect(mail.text).toContain("You paid 99.5 EUR.");
     expect(mail.text).toContain(`${business.portalUrl}/invoices/${paid.invoiceId}`);
 

@@ -215,4 +215,9 @@ export const DEFAULT_TEMPLATES: Record<NotificationTemplateKey, TemplateText> = 
       "Your order and this receipt stay in {{business.name}}'s client portal.",
     ].join("\n\n"),
   },
+  // Never used: a workflow's email carries its own subject and body.
+  [NotificationTemplateKey.WORKFLOW_EMAIL]: {
+    subject: "A message from {{business.name}}",
+    body: ["Hi {{contact.firstName}},", "{{link}}"].join("\n\n"),
+  },
 };

@@ -22,9 +22,12 @@ export enum NotificationTemplateKey {
   AFFILIATE_COMMISSION_APPROVED = "AFFILIATE_COMMISSION_APPROVED",
   AFFILIATE_PAYOUT_SENT = "AFFILIATE_PAYOUT_SENT",
   ORDER_RECEIPT = "ORDER_RECEIPT",
+  /** A workflow's "send an email" action: its wording lives in the workflow, so it has no template of its own. */
+  WORKFLOW_EMAIL = "WORKFLOW_EMAIL",
 }
 
-export const TEMPLATE_KEYS = Object.values(NotificationTemplateKey);
+/** The emails with an editable template (a workflow's email is written in the workflow). */
+export const TEMPLATE_KEYS = Object.values(NotificationTemplateKey).filter((key) => key !== NotificationTemplateKey.WORKFLOW_EMAIL);
 
 /**
  * Emails the person asked for themselves. DND never suppresses them: a contact with DND on must

@@ -57,6 +57,7 @@ export const PLACEHOLDERS_BY_KEY: Record<NotificationTemplateKey, readonly Place
   [NotificationTemplateKey.AFFILIATE_COMMISSION_APPROVED]: AFFILIATE_COMMISSION_APPROVED,
   [NotificationTemplateKey.AFFILIATE_PAYOUT_SENT]: AFFILIATE_PAYOUT_SENT,
   [NotificationTemplateKey.ORDER_RECEIPT]: [...PERSON_AND_BUSINESS, "order.offerName", "payment.amount", "payment.date"],
+  [NotificationTemplateKey.WORKFLOW_EMAIL]: PERSON_AND_BUSINESS,
 };
 
 /** What the button says when `{{link}}` stands alone in a paragraph. */
@@ -83,4 +84,5 @@ export const BUTTON_LABELS: Record<NotificationTemplateKey, string> = {
   [NotificationTemplateKey.AFFILIATE_COMMISSION_APPROVED]: "View your commissions",
   [NotificationTemplateKey.AFFILIATE_PAYOUT_SENT]: "View your earnings",
   [NotificationTemplateKey.ORDER_RECEIPT]: "View your order",
+  [NotificationTemplateKey.WORKFLOW_EMAIL]: "Open your portal",
 };

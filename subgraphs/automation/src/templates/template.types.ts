@@ -58,6 +58,9 @@ registerEnumType(NotificationTemplateKey, {
     ORDER_RECEIPT: {
       description: "A buyer paid an offer on its order page, sent to the buyer with what they bought and the order's receipt PDF.",
     },
+    WORKFLOW_EMAIL: {
+      description: "A workflow's own email (its subject and body are written in the workflow; not among the editable templates).",
+    },
   },
 });
 

@@ -7,11 +7,11 @@ import { type DeliverySettings, enqueueEmail } from "../delivery/enqueue-email.j
 import { brandedHtml, brandedText } from "../mail/email-layout.js";
 import { escapeHtml } from "../mail/escape-html.js";
 import { fromHeader } from "../mail/mail-transport.js";
-import type { NotificationTemplateKey } from "../templates/template-key.js";
+import { NotificationTemplateKey } from "../templates/template-key.js";
 import { fieldsOf, type WorkflowTrigger } from "./triggers.js";
 
 /** The email log's template name for a workflow's own email. */
-export const WORKFLOW_EMAIL = "WORKFLOW_EMAIL" as NotificationTemplateKey;
+export const WORKFLOW_EMAIL = NotificationTemplateKey.WORKFLOW_EMAIL;
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z][A-Za-z0-9.]*)\s*\}\}/g;
 
