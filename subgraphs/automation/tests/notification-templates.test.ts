@@ -73,6 +73,7 @@ describe("notification templates", () => {
       "AFFILIATE_NEW_REFERRAL",
       "AFFILIATE_COMMISSION_APPROVED",
       "AFFILIATE_PAYOUT_SENT",
+      "ORDER_RECEIPT",
     ]);
     const invitation = data.notificationTemplates[0];
     expect(invitation).toMatchObject({ subject: "You're invited to {{business.name}}'s client portal", isCustom: false, updatedAt: null });
