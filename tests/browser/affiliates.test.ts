@@ -66,7 +66,7 @@ async function openProgramme(business: TestBusiness, origin: string) {
 describe("the affiliate programme, in the browser", () => {
   const env = useBrowserPlatform();
 
-  it("affiliate shares a link → visitor redirected → referred client pays → pending commission → approved, paid out, exported; another cancelled with a reason", async () => {
+  it("affiliate shares a link → visitor redirected → referred client pays → pending commission → approved, paid out, exported; another cancelled with a reason; the affiliate removed", async () => {
     const business = await createBusiness(env.platform, "Referral Bakery");
     const origin = `http://${business.host}:${env.platform.gatewayPort}`;
     await openProgramme(business, origin);
@@ -300,5 +300,26 @@ describe("the affiliate programme, in the browser", () => {
     await staffPage.getByRole("button", { name: "Save programme" }).click();
     await staffPage.getByText("Give a number of days from 0 to 365.").waitFor();
     expect(await hold.getAttribute("aria-invalid")).toBe("true");
+
+    // On a phone, the commissions console fits the screen and stays accessible.
+    await staffPage.setViewportSize(PHONE);
+    await staffPage.goto(`${origin}/admin/affiliates/commissions`);
+    await staffPage.getByTestId("commission").first().waitFor();
+    expect(await staffPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    expect(await seriousViolations(staffPage)).toEqual([]);
+
+    // Staff remove Ada from the programme; her link still takes visitors to its page.
+    await staffPage.goto(`${origin}/admin/affiliates`);
+    await staffPage.getByRole("button", { name: "Remove Ada Affiliate" }).click();
+    await staffPage
+      .getByRole("dialog", { name: "Remove Ada Affiliate from the programme?" })
+      .getByRole("button", { name: "Remove" })
+      .click();
+    await staffPage.getByText("Ada Affiliate was removed from the programme.").waitFor();
+    await staffPage.getByTestId("affiliate-row").filter({ hasText: "Removed" }).waitFor();
+    const later = await (await env.browser.newContext({ userAgent: VISITOR_AGENT })).newPage();
+    const stillLands = later.waitForRequest((request) => new URL(request.url()).searchParams.get("ref") === code);
+    await later.goto(`${origin}/r/${code}`);
+    await stillLands;
   }, 180_000);
 });
