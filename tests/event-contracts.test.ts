@@ -1,4 +1,4 @@
-import { affiliates, ALL_EVENTS, billing, communities, courses, type EventContract, identity } from "@portal/contracts";
+import { affiliates, ALL_EVENTS, type EventContract } from "@portal/contracts";
 import { forkFor, sql } from "@portal/kit";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
