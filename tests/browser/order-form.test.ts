@@ -1,0 +1,260 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { staffSignIn } from "../support/browser-journeys.js";
+import { mapPortalPort } from "../support/browser-portal-port.js";
+import { useBrowserPlatform } from "../support/browser.js";
+import type { PortalClient } from "../support/http-client.js";
+import { createBusiness } from "../support/journeys.js";
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+const PHONE = { width: 390, height: 844 };
+const RESULT = `__typename ... on UserError { message }`;
+
+/** axe's serious and critical findings on the page as it is now (visible text must be part of a control's name). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: AXE_SOURCE });
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            context: Document,
+            options: object,
+          ) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
+    const { violations } = await axe.run(document, { rules: { "label-content-name-mismatch": { enabled: true } } });
+    return violations
+      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+      .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+  });
+}
+
+/** Whether the element appears within a few seconds (a page still loading is given the time). */
+function shows(locator: Locator): Promise<boolean> {
+  return locator.waitFor({ timeout: 5000 }).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Nothing sticks out sideways at phone width. */
+async function fitsThePhone(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+}
+
+async function staffData(staff: PortalClient, query: string, variables: Record<string, unknown>, field: string, success: string) {
+  const result = (await staff.data(query, variables))[field];
+  expect(result, JSON.stringify(result)).toMatchObject({ __typename: success });
+  return result;
+}
+
+/** A published course with one text lesson, through the API. */
+async function publishedCourse(staff: PortalClient, title: string): Promise<string> {
+  const course = await staffData(
+    staff,
+    `mutation($input: CourseInput!) { createCourse(input: $input) { ${RESULT} ... on CourseSuccess { course { id } } } }`,
+    { input: { title, description: "Paint your first landscape." } },
+    "createCourse",
+    "CourseSuccess",
+  );
+  const courseId = course.course.id as string;
+  const module = await staffData(
+    staff,
+    `mutation($courseId: ID!, $input: CourseModuleInput!) { createCourseModule(courseId: $courseId, input: $input) { ${RESULT} ... on CourseModuleSuccess { module { id } } } }`,
+    { courseId, input: { title: "First strokes" } },
+    "createCourseModule",
+    "CourseModuleSuccess",
+  );
+  await staffData(
+    staff,
+    `mutation($moduleId: ID!, $input: CourseLessonInput!) { createCourseLesson(moduleId: $moduleId, input: $input) { ${RESULT} ... on CourseLessonSuccess { lesson { id } } } }`,
+    { moduleId: module.module.id, input: { title: "Your brushes", kind: "TEXT", body: "Three brushes are enough." } },
+    "createCourseLesson",
+    "CourseLessonSuccess",
+  );
+  await staffData(staff, `mutation($id: ID!) { publishCourse(id: $id) { ${RESULT} } }`, { id: courseId }, "publishCourse", "CourseSuccess");
+  return courseId;
+}
+
+async function communityGroup(staff: PortalClient, name: string): Promise<string> {
+  const created = await staffData(
+    staff,
+    `mutation($input: CommunityGroupInput!) { createCommunityGroup(input: $input) { ${RESULT} ... on CommunityGroupSuccess { group { id } } } }`,
+    { input: { name, description: "Share your paintings." } },
+    "createCommunityGroup",
+    "CommunityGroupSuccess",
+  );
+  return created.group.id as string;
+}
+
+/** Opens the newest message to `email` whose subject starts with `subject` in the dev mailbox page. */
+async function openMail(page: Page, email: string, subject: string) {
+  await page.getByLabel("Recipient").fill(email);
+  const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  await page
+    .getByRole("button", { name: new RegExp(`^${escaped(subject)}.*to ${escaped(email)}`) })
+    .first()
+    .click({ timeout: 20_000 });
+  await page.getByTestId("mail-message").getByText(`to ${email}`).waitFor();
+  return page.frameLocator("iframe.email-frame");
+}
+
+/** Clicks a link in the mailbox's preview, which replaces the page (the preview's frame closing with it). */
+async function clickInPreview(page: Page, link: Locator, landsOn: RegExp) {
+  await Promise.all([
+    page.waitForURL(landsOn),
+    link.click().catch((error: unknown) => {
+      if (!String(error).includes("has been closed")) throw error;
+    }),
+  ]);
+}
+
+/**
+ * A business sells a course and its community group on an order form: staff make the offer in the
+ * console, a visitor buys it with a test payment on the portal's address, finds the invitation in
+ * their email, signs in and has both; the execution log shows the default workflow's run, all done.
+ */
+describe("an order form, in the browser", () => {
+  const env = useBrowserPlatform();
+
+  it("staff create an offer → a visitor pays on /buy/<slug> → checks their email → signs in to the course and the group; the run is logged done", async () => {
+    const business = await createBusiness(env.platform, "Order Form Studio");
+    const origin = `http://${business.host}:${env.platform.gatewayPort}`;
+    const portal = `http://${business.host}:4000`; // the business's configured address, in links and emails
+    const courseTitle = "Watercolour basics";
+    const groupName = "Painters' circle";
+    await publishedCourse(business.staff, courseTitle);
+    await communityGroup(business.staff, groupName);
+
+    // Staff make the offer in the console, choosing the course and the group it grants.
+    const staffPage = await staffSignIn(env.browser, origin, business);
+    await staffPage.goto(`${origin}/admin/offers/new`);
+    await staffPage.getByLabel("Name").fill("Watercolour club");
+    await staffPage.getByLabel("Description").fill("The **whole** course and the painters' group.");
+    await staffPage.getByLabel("Price").fill("49");
+    expect(await staffPage.getByLabel("Page address").inputValue()).toBe("watercolour-club");
+    await staffPage.getByRole("checkbox", { name: courseTitle }).check({ timeout: 15_000 });
+    await staffPage.getByRole("checkbox", { name: groupName }).check();
+    expect(await seriousViolations(staffPage)).toEqual([]);
+    await staffPage.getByRole("button", { name: "Create offer" }).click();
+    await staffPage.getByRole("heading", { level: 2, name: "Order page" }).waitFor();
+    const publicLink = await staffPage.getByTestId("offer-public-link").inputValue();
+    expect(publicLink).toBe(`${portal}/buy/watercolour-club`);
+    await staffPage.getByRole("button", { name: "Copy link" }).waitFor();
+
+    // A visitor, not signed in, opens the link on a phone: the page wears the business's brand.
+    const visitorContext = await env.browser.newContext({ viewport: PHONE });
+    await mapPortalPort(visitorContext, env.platform.gatewayPort);
+    const visitor = await visitorContext.newPage();
+    await visitor.goto(publicLink);
+    await visitor.getByRole("heading", { level: 1, name: "Watercolour club" }).waitFor();
+    expect(await visitor.getByTestId("offer-price").textContent()).toBe("$49.00");
+    expect(await visitor.locator(".order-description strong").textContent()).toBe("whole");
+    expect(await visitor.getByRole("banner").textContent()).toContain("Order Form Studio");
+    expect(await seriousViolations(visitor)).toEqual([]);
+    expect(await fitsThePhone(visitor)).toBe(true);
+
+    // Name and email, then the demo's test payment.
+    const email = `mira@${business.slug}.test`;
+    await visitor.getByLabel("Name").fill("Mira Buyer");
+    await visitor.getByLabel("Email").fill(email);
+    await visitor.getByRole("button", { name: "Continue to pay $49.00" }).click();
+    await visitor.getByTestId("test-payment-label").waitFor();
+    expect(await seriousViolations(visitor)).toEqual([]);
+    await visitor.getByRole("button", { name: "Pay $49.00" }).click();
+
+    // The result page waits for the payment and the new contact, then says to check the email.
+    await visitor.waitForURL(/\/buy\/watercolour-club\/done\?order=/);
+    const orderId = new URL(visitor.url()).searchParams.get("order")!;
+    await visitor.getByRole("heading", { name: "Check your email" }).waitFor({ timeout: 30_000 });
+    expect(await visitor.getByTestId("order-result").textContent()).toContain(email);
+    expect(await seriousViolations(visitor)).toEqual([]);
+    expect(await fitsThePhone(visitor)).toBe(true);
+
+    // The invitation, opened from the dev mailbox, signs the buyer in.
+    await visitor.goto(`${portal}/dev/mailbox`);
+    const invitation = await openMail(visitor, email, "You're invited to");
+    await clickInPreview(visitor, invitation.getByRole("link", { name: "Open your portal" }), /\/auth\/confirm/);
+    await visitor.getByRole("button", { name: "Sign in" }).click();
+    await visitor.getByRole("button", { name: "Sign out" }).waitFor();
+
+    // The course and the group are theirs (the grants arrive through the workflow: retried until they do).
+    await expect
+      .poll(
+        async () => {
+          await visitor.goto(`${portal}/courses`);
+          return shows(visitor.getByText(courseTitle).first());
+        },
+        { timeout: 30_000, interval: 1000 },
+      )
+      .toBe(true);
+    await expect
+      .poll(
+        async () => {
+          await visitor.goto(`${portal}/communities`);
+          return shows(visitor.getByRole("link", { name: groupName }).first());
+        },
+        { timeout: 30_000, interval: 1000 },
+      )
+      .toBe(true);
+
+    // The receipt page in the portal, with its PDF.
+    await visitor.goto(`${portal}/orders/${orderId}`);
+    await visitor.getByRole("heading", { name: /^Order #\d+$/ }).waitFor();
+    expect(await visitor.getByTestId("order-amount").textContent()).toBe("$49.00");
+    // (Fetched by the page: downloads do not pass through the test's mapping of the portal's address.)
+    const link = visitor.getByRole("link", { name: "Download receipt" });
+    expect(await link.getAttribute("download")).not.toBeNull();
+    const receipt = await visitor.evaluate(
+      async (href) => {
+        const response = await fetch(href);
+        const start = new Uint8Array(await response.arrayBuffer()).subarray(0, 5);
+        return { status: response.status, disposition: response.headers.get("content-disposition"), start: String.fromCharCode(...start) };
+      },
+      (await link.getAttribute("href"))!,
+    );
+    expect(receipt).toMatchObject({ status: 200, start: "%PDF-" });
+    expect(receipt.disposition).toMatch(/receipt-order-\d+\.pdf/);
+    expect(await seriousViolations(visitor)).toEqual([]);
+    expect(await fitsThePhone(visitor)).toBe(true);
+
+    // Staff see the default workflow's run in the execution log, every step done.
+    const run = staffPage.getByTestId("workflow-run").filter({ hasText: "Order paid → invite and grant what the offer includes" });
+    await expect
+      .poll(
+        async () => {
+          await staffPage.goto(`${origin}/admin/workflows/runs`);
+          await staffPage.getByRole("heading", { name: "Execution log" }).waitFor();
+          await staffPage.getByText(/^\d+ runs?$/).waitFor();
+          return (await run.count()) > 0 ? run.first().getByTestId("run-outcome").first().textContent() : null;
+        },
+        { timeout: 30_000, interval: 1000 },
+      )
+      .toBe("Done");
+    const steps = run.first().getByTestId("run-step");
+    expect(await steps.count()).toBeGreaterThanOrEqual(3);
+    for (const step of await steps.all()) expect(await step.getByTestId("run-outcome").textContent()).toBe("Done");
+    expect(await run.first().textContent()).toContain("Mira Buyer");
+    expect(await seriousViolations(staffPage)).toEqual([]);
+
+    // The log filters by outcome: nothing failed.
+    await staffPage.getByLabel("Outcome").selectOption("FAILED");
+    await staffPage.getByText("No runs match.").waitFor();
+
+    // The workflows list shows the default workflow switched on; the builder opens it.
+    await staffPage.goto(`${origin}/admin/workflows`);
+    const item = staffPage.getByTestId("workflow-item").filter({ hasText: "Order paid → invite and grant" });
+    expect(await item.getByRole("switch").isChecked()).toBe(true);
+    expect(await seriousViolations(staffPage)).toEqual([]);
+    await item.getByRole("link").click();
+    await staffPage.getByLabel("When this happens").waitFor();
+    expect(await staffPage.getByTestId("workflow-step").count()).toBe(2);
+    expect(await seriousViolations(staffPage)).toEqual([]);
+    await visitorContext.close();
+  }, 180_000);
+});
