@@ -171,6 +171,18 @@ describe("orders with Stripe", () => {
     });
   });
 
+  it("two deliveries racing for the same payment mark the order paid once", async () => {
+    const { order, intent } = await started(a);
+    const responses = await Promise.all([
+      f.deliver(succeededFor(intent)),
+      f.deliver(succeededFor(intent)),
+      f.deliver(succeededFor(intent)),
+    ]);
+    const outcomes = await Promise.all(responses.map(async (response) => (await response.json()).outcome));
+    expect(outcomes.sort()).toEqual(["applied", "duplicate", "duplicate"]);
+    expect(await orderEvents(billing, order.orderId)).toHaveLength(1);
+  });
+
   it("the buyer resolved to a contact makes the order READY and announces it paid once, with what it grants", async () => {
     const { offer, order } = await paid(a);
     const contactId = randomUUID();
