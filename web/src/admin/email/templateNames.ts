@@ -27,7 +27,6 @@ const TEMPLATE_NAMES: Record<NotificationTemplateKey, string> = {
   AFFILIATE_COMMISSION_APPROVED: "Affiliate: commission approved",
   AFFILIATE_PAYOUT_SENT: "Affiliate: payout sent",
   ORDER_RECEIPT: "Order receipt",
-  ORDER_RECEIPT: "Order receipt",
 };
 
 /** The human name of an email template; a key this build does not know yet reads as "Email". */
