@@ -171,5 +171,12 @@ describe("the SDK against the platform", () => {
     const unreachable = await new PortalClient({ url: "http://127.0.0.1:9/graphql", apiKey: "cp_x_y" }).viewer().catch((e) => e);
     expect(unreachable).toBeInstanceOf(PortalTransportError);
     expect(unreachable.status).toBeNull();
+
+    // A proxy's error page in front of the portal is no GraphQL answer either.
+    const proxyPage = async () => new Response("<html>Bad gateway</html>", { status: 502, headers: { "content-type": "text/html" } });
+    const behindProxy = await new PortalClient({ url, apiKey: key, fetch: proxyPage }).viewer().catch((e) => e);
+    expect(behindProxy).toBeInstanceOf(PortalTransportError);
+    expect(behindProxy).toMatchObject({ status: 502 });
+    expect(behindProxy.message).toContain("answered 502 without a GraphQL response");
   });
 });
