@@ -1,4 +1,6 @@
+import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { promisify } from "node:util";
 import { generate } from "@graphql-codegen/cli";
 import { ContactsDocument, InvoicesDocument, PortalClient, PortalGraphQLError, PortalTransportError, PortalUserError } from "@portal/sdk";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -92,6 +94,14 @@ describe("the SDK against the platform", () => {
 
     // Run again, nothing is left to pay.
     expect((await listAndPay(client, () => {})).paid).toBeNull();
+
+    // The script itself, as an integrator runs it, with the key in the environment.
+    const next = await client.sendInvoice((await createInvoiceWhenKnown(client, contact.id, 2_500)).id, { inviteToPortal: false });
+    const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "sdk/examples/list-and-pay.ts"], {
+      env: { ...process.env, PORTAL_URL: platform.gatewayUrl, PORTAL_API_KEY: key },
+    });
+    expect(stdout).toContain(`Paid #${next.number}: $25.00 received, $0.00 due, now PAID.`);
+    expect((await client.invoice(next.id))?.status).toBe("PAID");
   });
 
   it("pages through a connection with the iterator, one request per page", async () => {
