@@ -6,7 +6,7 @@ import { staffSignIn } from "../support/browser-journeys.js";
 import { mapPortalPort } from "../support/browser-portal-port.js";
 import { useBrowserPlatform } from "../support/browser.js";
 import type { PortalClient } from "../support/http-client.js";
-import { createBusiness } from "../support/journeys.js";
+import { createBusiness, createContact } from "../support/journeys.js";
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -55,6 +55,17 @@ async function staffData(staff: PortalClient, query: string, variables: Record<s
 
 /** A published course with one text lesson, through the API. */
 async function publishedCourse(staff: PortalClient, title: string): Promise<string> {
+  const courseId = await draftCourse(staff, title);
+  await publishCourse(staff, courseId);
+  return courseId;
+}
+
+async function publishCourse(staff: PortalClient, id: string): Promise<void> {
+  await staffData(staff, `mutation($id: ID!) { publishCourse(id: $id) { ${RESULT} } }`, { id }, "publishCourse", "CourseSuccess");
+}
+
+/** A draft course with one text lesson, through the API. */
+async function draftCourse(staff: PortalClient, title: string): Promise<string> {
   const course = await staffData(
     staff,
     `mutation($input: CourseInput!) { createCourse(input: $input) { ${RESULT} ... on CourseSuccess { course { id } } } }`,
@@ -77,7 +88,6 @@ async function publishedCourse(staff: PortalClient, title: string): Promise<stri
     "createCourseLesson",
     "CourseLessonSuccess",
   );
-  await staffData(staff, `mutation($id: ID!) { publishCourse(id: $id) { ${RESULT} } }`, { id: courseId }, "publishCourse", "CourseSuccess");
   return courseId;
 }
 
@@ -256,5 +266,128 @@ describe("an order form, in the browser", () => {
     expect(await staffPage.getByTestId("workflow-step").count()).toBe(2);
     expect(await seriousViolations(staffPage)).toEqual([]);
     await visitorContext.close();
+  }, 180_000);
+
+  it("staff build a workflow with the keyboard; its run fails on a draft course, and a re-run after publishing finishes it", async () => {
+    const business = await createBusiness(env.platform, "Workflow Builder Studio");
+    const origin = `http://${business.host}:${env.platform.gatewayPort}`;
+    const courseId = await draftCourse(business.staff, "Ink drawing");
+    const staffPage = await staffSignIn(env.browser, origin, business);
+    const keyboard = staffPage.keyboard;
+    const press = async (locator: Locator) => {
+      await locator.focus();
+      await keyboard.press("Enter");
+    };
+    const focused = () => staffPage.evaluate(() => document.activeElement?.textContent ?? document.activeElement?.id ?? "");
+
+    await staffPage.goto(`${origin}/admin/workflows/new`);
+    await staffPage.getByLabel("Name").focus();
+    await keyboard.type("Welcome new contacts");
+    await staffPage.getByLabel("When this happens").selectOption({ label: "Contact created" });
+
+    // A condition: added from the keyboard, focus lands on its first choice.
+    await press(staffPage.getByRole("button", { name: "Add condition" }));
+    expect(await staffPage.evaluate(() => document.activeElement?.tagName)).toBe("SELECT");
+    await staffPage.getByLabel("What (condition 1)").selectOption({ label: "Contact's name" });
+    await staffPage.getByLabel("Test (condition 1)").selectOption({ label: "contains" });
+    await staffPage.getByLabel("Value (condition 1)").fill("Lin");
+
+    // Actions: invitation (there from the start), enrol, a wait and an email.
+    const addAction = staffPage.getByRole("button", { name: "Add action" });
+    await press(addAction);
+    await staffPage.getByLabel("Action (step 2)").selectOption({ label: "Enrol in a course" });
+    await press(addAction);
+    await staffPage.getByLabel("Action (step 3)").selectOption({ label: "Wait" });
+    await press(addAction);
+    await staffPage.getByLabel("Action (step 4)").selectOption({ label: "Send an email" });
+    await staffPage.getByLabel("Subject (step 4)").fill("Welcome aboard");
+    await staffPage.getByLabel("Email text (step 4)").fill("Hello ");
+    const placeholder = staffPage.getByRole("list", { name: "Placeholders (step 4)" }).getByRole("button").first();
+    const token = ((await placeholder.locator("code").textContent()) ?? "").trim();
+    expect(token).toMatch(/^\{\{[\w.]+\}\}$/);
+    await press(placeholder);
+    expect(await staffPage.getByLabel("Email text (step 4)").inputValue()).toBe(`Hello ${token}`);
+
+    // The email moves above the wait with the keyboard; focus stays on its Move up button.
+    await press(staffPage.getByRole("button", { name: "Move up (step 4, Send an email)" }));
+    await expect.poll(focused).toBe("Move up (step 3, Send an email)");
+    expect(await staffPage.getByRole("status").filter({ hasText: "Send an email moved to step 3." }).count()).toBe(1);
+    // The wait is taken out again.
+    await press(staffPage.getByRole("button", { name: "Remove (step 4, Wait)" }));
+    expect(await staffPage.getByTestId("workflow-step").count()).toBe(3);
+
+    // Saving without the course names it and puts focus on it.
+    await press(staffPage.getByRole("button", { name: "Save workflow" }));
+    const course = staffPage.getByLabel("Course (step 2)");
+    await staffPage.getByText("Choose the course to enrol them in").waitFor();
+    expect(await course.evaluate((element) => element === document.activeElement)).toBe(true);
+    await course.selectOption({ label: "Ink drawing (draft)" });
+    expect(await seriousViolations(staffPage)).toEqual([]);
+    await press(staffPage.getByRole("button", { name: "Save workflow" }));
+    await staffPage.getByText("Workflow saved.").waitFor();
+    await staffPage.waitForURL(/\/admin\/workflows\/[0-9a-f-]{36}$/);
+    const workflowId = new URL(staffPage.url()).pathname.split("/").pop()!;
+
+    // Reloaded, the steps are in the saved order.
+    await staffPage.reload();
+    await staffPage.getByLabel("Action (step 3)").waitFor();
+    const types = await staffPage
+      .getByTestId("workflow-step")
+      .evaluateAll((steps) => steps.map((step) => (step.querySelector("select") as HTMLSelectElement).value));
+    expect(types).toEqual(["INVITE_TO_PORTAL", "ENROL_IN_COURSE", "SEND_EMAIL"]);
+    expect(await staffPage.getByLabel("Value (condition 1)").inputValue()).toBe("Lin");
+
+    // A new contact starts it; the course is still a draft, so its step fails and says why.
+    await createContact(business.staff, { name: "Lin Student", email: `lin@${business.slug}.test` });
+    await createContact(business.staff, { name: "Sam Other", email: `sam@${business.slug}.test` });
+    const run = staffPage.getByTestId("workflow-run").filter({ hasText: "Lin Student" });
+    await expect
+      .poll(
+        async () => {
+          await staffPage.goto(`${origin}/admin/workflows/runs?workflow=${workflowId}`);
+          await staffPage.getByText(/^\d+ runs?$/).waitFor();
+          return (await run.count()) > 0 ? run.first().getByTestId("run-outcome").first().textContent() : null;
+        },
+        { timeout: 30_000, interval: 1000 },
+      )
+      .toBe("Failed");
+    // Only the contact the condition matches ran.
+    expect(await staffPage.getByTestId("workflow-run").count()).toBe(1);
+    const failedStep = run.getByTestId("run-step").filter({ hasText: "Ink drawing" });
+    expect(await failedStep.textContent()).toContain("Publish the course before enrolling students");
+    expect(await seriousViolations(staffPage)).toEqual([]);
+
+    // Published now, the run is re-run from the failed step and finishes.
+    await publishCourse(business.staff, courseId);
+    await press(run.getByRole("button", { name: "Re-run from the failed step (Welcome new contacts)" }));
+    await expect
+      .poll(
+        async () => {
+          await staffPage.reload();
+          await staffPage.getByText(/^\d+ runs?$/).waitFor();
+          return run.first().getByTestId("run-outcome").first().textContent();
+        },
+        { timeout: 30_000, interval: 1000 },
+      )
+      .toBe("Done");
+    const outcomes = await run.getByTestId("run-step").getByTestId("run-outcome").allTextContents();
+    expect(outcomes).toContain("Retried");
+    expect(outcomes.at(-1)).toBe("Done");
+
+    // Switched off in the list, it stays off.
+    await staffPage.goto(`${origin}/admin/workflows`);
+    const toggle = staffPage.getByRole("switch", { name: "On (Welcome new contacts)" });
+    await toggle.focus();
+    await keyboard.press("Space");
+    await staffPage.getByText("“Welcome new contacts” is off.").waitFor();
+    await staffPage.reload();
+    expect(await staffPage.getByRole("switch", { name: "On (Welcome new contacts)" }).isChecked()).toBe(false);
+
+    // The builder fits a phone.
+    await staffPage.setViewportSize(PHONE);
+    await staffPage.goto(`${origin}/admin/workflows/${workflowId}`);
+    await staffPage.getByLabel("Action (step 3)").waitFor();
+    expect(await fitsThePhone(staffPage)).toBe(true);
+    expect(await seriousViolations(staffPage)).toEqual([]);
   }, 180_000);
 });

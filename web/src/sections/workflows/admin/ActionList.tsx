@@ -100,7 +100,7 @@ export function ActionList({ trigger, actions, placeholders, courses, groups, pr
                     disabled={index === 0}
                     onClick={() => move(index, "up")}
                   >
-                    Move up<span className="visually-hidden">: {name}</span>
+                    Move up<span className="visually-hidden"> ({name})</span>
                   </button>
                   <button
                     type="button"
@@ -109,10 +109,10 @@ export function ActionList({ trigger, actions, placeholders, courses, groups, pr
                     disabled={index === actions.length - 1}
                     onClick={() => move(index, "down")}
                   >
-                    Move down<span className="visually-hidden">: {name}</span>
+                    Move down<span className="visually-hidden"> ({name})</span>
                   </button>
                   <button type="button" className="button button-secondary button-small" onClick={() => remove(index)}>
-                    Remove<span className="visually-hidden">: {name}</span>
+                    Remove<span className="visually-hidden"> ({name})</span>
                   </button>
                 </div>
               </div>

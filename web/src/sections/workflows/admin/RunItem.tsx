@@ -67,7 +67,7 @@ export function RunItem({ run, names }: { run: WorkflowRunFieldsFragment; names:
         <div className="actions">
           <button type="button" className="button button-secondary button-small" disabled={loading} onClick={() => void retry()}>
             {loading ? "Re-running…" : "Re-run from the failed step"}
-            <span className="visually-hidden">: {run.workflowName}</span>
+            <span className="visually-hidden"> ({run.workflowName})</span>
           </button>
         </div>
       )}

@@ -105,7 +105,7 @@ function WorkflowItem({ workflow, onMessage }: { workflow: WorkflowFieldsFragmen
           disabled={loading}
           onChange={(event) => void toggle(event.target.checked)}
         />
-        On<span className="visually-hidden">: {workflow.name}</span>
+        On<span className="visually-hidden"> ({workflow.name})</span>
       </label>
     </li>
   );
