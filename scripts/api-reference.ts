@@ -13,6 +13,7 @@ import {
   isInterfaceType,
   isObjectType,
   isUnionType,
+  print,
   type GraphQLType,
 } from "graphql";
 
@@ -50,25 +51,7 @@ function deprecation(reason: string | null | undefined): string {
 
 function defaultValue(arg: GraphQLArgument | GraphQLInputField): string {
   const ast = arg.astNode?.defaultValue;
-  return ast ? ` = <code>${escapeHtml(printValue(ast))}</code>` : "";
-}
-
-function printValue(node: NonNullable<GraphQLArgument["astNode"]>["defaultValue"]): string {
-  if (!node) return "";
-  switch (node.kind) {
-    case "StringValue":
-      return JSON.stringify(node.value);
-    case "ListValue":
-      return `[${node.values.map(printValue).join(", ")}]`;
-    case "ObjectValue":
-      return `{ ${node.fields.map((f) => `${f.name.value}: ${printValue(f.value)}`).join(", ")} }`;
-    case "NullValue":
-      return "null";
-    case "Variable":
-      return `$${node.name.value}`;
-    default:
-      return String(node.value);
-  }
+  return ast ? ` = <code>${escapeHtml(print(ast))}</code>` : "";
 }
 
 function argumentList(args: readonly GraphQLArgument[]): string {
