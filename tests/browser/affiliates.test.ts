@@ -92,7 +92,7 @@ describe("the affiliate programme, in the browser", () => {
           await made.or(refused).first().waitFor();
           return made.isVisible();
         },
-        { timeout: 20_000, intervals: [500, 1000] },
+        { timeout: 20_000, interval: 1000 },
       )
       .toBe(true);
     // The list shows her at once (its figures still empty).
@@ -162,7 +162,7 @@ describe("the affiliate programme, in the browser", () => {
           await adaPage.getByTestId("affiliate-figures").waitFor();
           return adaPage.getByTestId("commission").count();
         },
-        { timeout: 30_000, intervals: [1000, 2000] },
+        { timeout: 30_000, interval: 2000 },
       )
       .toBe(1);
     expect(await adaPage.getByTestId("figure-clicks").textContent()).toBe("1");
@@ -264,7 +264,7 @@ describe("the affiliate programme, in the browser", () => {
           await staffPage.getByTestId("commissions").or(staffPage.getByText("No commissions")).first().waitFor();
           return pendingRow.count();
         },
-        { timeout: 30_000, intervals: [1000, 2000] },
+        { timeout: 30_000, interval: 2000 },
       )
       .toBe(1);
     await pendingRow.getByRole("button", { name: /^Cancel/ }).click();

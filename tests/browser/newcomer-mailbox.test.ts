@@ -89,14 +89,13 @@ describe("the newcomer's path from the dev mailbox, in the browser", () => {
     expect(landed.hostname).toBe(business.host);
     expect(landed.pathname).toBe(`/invoices/${invoice.id}`);
 
-    // Staff are offered only the sections that exist.
+    // Staff are offered every section.
     await staffPage.goto(`${origin}/admin/settings`);
     const invoicesToggle = staffPage.getByLabel("Invoices", { exact: true });
     await invoicesToggle.waitFor();
-    expect(await staffPage.getByRole("checkbox").count()).toBe(5);
-    for (const offered of ["Documents", "Courses", "Communities", "Appointments"])
+    expect(await staffPage.getByRole("checkbox").count()).toBe(6);
+    for (const offered of ["Documents", "Courses", "Communities", "Appointments", "Affiliates"])
       await staffPage.getByLabel(offered, { exact: true }).waitFor();
-    for (const planned of ["Affiliates"]) expect(await staffPage.getByLabel(planned).count()).toBe(0);
 
     // Robin's open dashboard loses the Invoices card and menu entry when staff turn Invoices off, without a reload.
     await page.goto(`${portal}/`);
@@ -121,7 +120,7 @@ describe("the newcomer's path from the dev mailbox, in the browser", () => {
     await page.getByTestId("section-card-invoices").waitFor();
 
     // An address that is no page keeps the branded frame and offers a way home.
-    await page.goto(`${portal}/affiliates`);
+    await page.goto(`${portal}/no-such-page`);
     await page.getByRole("heading", { name: "Page not found" }).waitFor();
     await menu.getByRole("link", { name: "Home" }).waitFor();
     await page.getByRole("link", { name: "Go to your dashboard" }).click();
@@ -133,14 +132,14 @@ describe("the newcomer's path from the dev mailbox, in the browser", () => {
     const origin = `http://${business.host}:${env.platform.gatewayPort}`;
 
     const visitor = await (await env.browser.newContext()).newPage();
-    await visitor.goto(`${origin}/affiliates`);
+    await visitor.goto(`${origin}/no-such-page`);
     await visitor.getByRole("heading", { name: "Page not found" }).waitFor();
     expect(await visitor.locator(".topbar").getByText("Lost Links Studio").isVisible()).toBe(true);
     await visitor.getByRole("link", { name: "Go to the start page" }).click();
     await visitor.waitForURL(/\/sign-in$/);
 
     const staffPage = await staffSignIn(env.browser, origin, business);
-    await staffPage.goto(`${origin}/admin/affiliates`);
+    await staffPage.goto(`${origin}/admin/no-such-page`);
     await staffPage.getByRole("heading", { name: "Page not found" }).waitFor();
     expect(await staffPage.getByText("Admin console").first().isVisible()).toBe(true);
     await staffPage.getByRole("link", { name: "Go to the admin console" }).click();

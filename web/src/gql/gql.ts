@@ -73,6 +73,7 @@ type Documents = {
     "\n  query AffiliatePayoutsCsv($from: DateTimeISO, $to: DateTimeISO) {\n    affiliatePayoutsCsv(from: $from, to: $to)\n  }\n": typeof types.AffiliatePayoutsCsvDocument,
     "\n  query MyAffiliate {\n    myAffiliate { ...AffiliateOverviewFields }\n  }\n": typeof types.MyAffiliateDocument,
     "\n  query AffiliateTerms {\n    affiliateProgramme { ...AffiliateProgrammeFields }\n  }\n": typeof types.AffiliateTermsDocument,
+    "\n  query AffiliateMembership {\n    viewer { contact { id affiliateSummary { isAffiliate } } }\n  }\n": typeof types.AffiliateMembershipDocument,
     "\n  fragment AffiliateProgrammeFields on AffiliateProgramme {\n    enabled\n    commissionType\n    commissionBasisPoints\n    fixedAmount\n    fixedCurrency\n    recurringMonths\n    attributionWindowDays\n    holdDays\n    minimumPayout\n    allowedLandingUrls\n  }\n": typeof types.AffiliateProgrammeFieldsFragmentDoc,
     "\n  fragment ReferralLinkFields on ReferralLink {\n    id\n    code\n    url\n    landingUrl\n    isDefault\n    createdAt\n    clicks\n    referrals\n    conversions\n    earnings { amount currency }\n  }\n": typeof types.ReferralLinkFieldsFragmentDoc,
     "\n  fragment AffiliateStatsFields on AffiliateStats {\n    clicks\n    referrals\n    conversions\n    conversionRate\n    earnings { amount currency }\n    earningsCurrency\n    days { date clicks referrals conversions earnings }\n  }\n": typeof types.AffiliateStatsFieldsFragmentDoc,
@@ -342,6 +343,7 @@ const documents: Documents = {
     "\n  query AffiliatePayoutsCsv($from: DateTimeISO, $to: DateTimeISO) {\n    affiliatePayoutsCsv(from: $from, to: $to)\n  }\n": types.AffiliatePayoutsCsvDocument,
     "\n  query MyAffiliate {\n    myAffiliate { ...AffiliateOverviewFields }\n  }\n": types.MyAffiliateDocument,
     "\n  query AffiliateTerms {\n    affiliateProgramme { ...AffiliateProgrammeFields }\n  }\n": types.AffiliateTermsDocument,
+    "\n  query AffiliateMembership {\n    viewer { contact { id affiliateSummary { isAffiliate } } }\n  }\n": types.AffiliateMembershipDocument,
     "\n  fragment AffiliateProgrammeFields on AffiliateProgramme {\n    enabled\n    commissionType\n    commissionBasisPoints\n    fixedAmount\n    fixedCurrency\n    recurringMonths\n    attributionWindowDays\n    holdDays\n    minimumPayout\n    allowedLandingUrls\n  }\n": types.AffiliateProgrammeFieldsFragmentDoc,
     "\n  fragment ReferralLinkFields on ReferralLink {\n    id\n    code\n    url\n    landingUrl\n    isDefault\n    createdAt\n    clicks\n    referrals\n    conversions\n    earnings { amount currency }\n  }\n": types.ReferralLinkFieldsFragmentDoc,
     "\n  fragment AffiliateStatsFields on AffiliateStats {\n    clicks\n    referrals\n    conversions\n    conversionRate\n    earnings { amount currency }\n    earningsCurrency\n    days { date clicks referrals conversions earnings }\n  }\n": types.AffiliateStatsFieldsFragmentDoc,
@@ -802,6 +804,10 @@ export function graphql(source: "\n  query MyAffiliate {\n    myAffiliate { ...A
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AffiliateTerms {\n    affiliateProgramme { ...AffiliateProgrammeFields }\n  }\n"): (typeof documents)["\n  query AffiliateTerms {\n    affiliateProgramme { ...AffiliateProgrammeFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AffiliateMembership {\n    viewer { contact { id affiliateSummary { isAffiliate } } }\n  }\n"): (typeof documents)["\n  query AffiliateMembership {\n    viewer { contact { id affiliateSummary { isAffiliate } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { NavLink, Outlet } from "react-router";
 import { BrandMark, usePortalBusiness } from "../shared/branding";
+import { useIsAffiliate } from "../sections/affiliates/portal/useIsAffiliate";
 import { SignOutButton } from "../shared/SignOutButton";
 import { useViewer } from "../shared/viewer";
 import { EXISTING_SECTIONS, SECTION_INFO, type ExistingSection } from "./sections";
@@ -41,8 +42,16 @@ export function PortalLayout({ children }: { children?: ReactNode }) {
   );
 }
 
-/** A section's menu entry, shown while the business has it switched on. */
+/**
+ * A section's menu entry, shown while the business has it switched on; a section only some clients
+ * have (Affiliates) only to those clients.
+ */
 function SectionLink({ section }: { section: ExistingSection }) {
   const on = useSectionEnabled(section) ?? false;
-  return on ? <NavLink to={SECTION_INFO[section].path}>{SECTION_INFO[section].title}</NavLink> : null;
+  if (!on) return null;
+  return section === "AFFILIATES" ? <AffiliatesLink /> : <NavLink to={SECTION_INFO[section].path}>{SECTION_INFO[section].title}</NavLink>;
+}
+
+function AffiliatesLink() {
+  return useIsAffiliate() ? <NavLink to={SECTION_INFO.AFFILIATES.path}>{SECTION_INFO.AFFILIATES.title}</NavLink> : null;
 }
