@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -11,6 +11,8 @@ import { createBusiness, createContact } from "../support/journeys.js";
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const PHONE = { width: 390, height: 844 };
+/** Where the screenshots go, for a person to look at. */
+const SCREENSHOTS = "test-results/screenshots";
 const RESULT = `__typename ... on UserError { message }`;
 
 /** axe's serious and critical findings on the page as it is now (visible text must be part of a control's name). */
@@ -133,6 +135,7 @@ describe("an order form, in the browser", () => {
   const env = useBrowserPlatform();
 
   it("staff create an offer → a visitor pays on /buy/<slug> → checks their email → signs in to the course and the group; the run is logged done", async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
     const business = await createBusiness(env.platform, "Order Form Studio");
     const origin = `http://${business.host}:${env.platform.gatewayPort}`;
     const portal = `http://${business.host}:4000`; // the business's configured address, in links and emails
@@ -161,13 +164,15 @@ describe("an order form, in the browser", () => {
     const visitorContext = await env.browser.newContext({ viewport: PHONE });
     await mapPortalPort(visitorContext, env.platform.gatewayPort);
     const visitor = await visitorContext.newPage();
-    await visitor.goto(publicLink);
+    // The affiliate link's redirect appends `?ref=<code>`: the order carries it.
+    await visitor.goto(`${publicLink}?ref=FRIEND-42`);
     await visitor.getByRole("heading", { level: 1, name: "Watercolour club" }).waitFor();
     expect(await visitor.getByTestId("offer-price").textContent()).toBe("$49.00");
     expect(await visitor.locator(".order-description strong").textContent()).toBe("whole");
     expect(await visitor.getByRole("banner").textContent()).toContain("Order Form Studio");
     expect(await seriousViolations(visitor)).toEqual([]);
     expect(await fitsThePhone(visitor)).toBe(true);
+    await visitor.screenshot({ path: `${SCREENSHOTS}/order-page-390.png`, fullPage: true });
 
     // Name and email, then the demo's test payment.
     const email = `mira@${business.slug}.test`;
@@ -176,6 +181,7 @@ describe("an order form, in the browser", () => {
     await visitor.getByRole("button", { name: "Continue to pay $49.00" }).click();
     await visitor.getByTestId("test-payment-label").waitFor();
     expect(await seriousViolations(visitor)).toEqual([]);
+    await visitor.screenshot({ path: `${SCREENSHOTS}/order-pay-390.png`, fullPage: true });
     await visitor.getByRole("button", { name: "Pay $49.00" }).click();
 
     // The result page waits for the payment and the new contact, then says to check the email.
@@ -185,6 +191,7 @@ describe("an order form, in the browser", () => {
     expect(await visitor.getByTestId("order-result").textContent()).toContain(email);
     expect(await seriousViolations(visitor)).toEqual([]);
     expect(await fitsThePhone(visitor)).toBe(true);
+    await visitor.screenshot({ path: `${SCREENSHOTS}/order-done-390.png`, fullPage: true });
 
     // The invitation, opened from the dev mailbox, signs the buyer in.
     await visitor.goto(`${portal}/dev/mailbox`);
@@ -232,6 +239,16 @@ describe("an order form, in the browser", () => {
     expect(receipt.disposition).toMatch(/receipt-order-\d+\.pdf/);
     expect(await seriousViolations(visitor)).toEqual([]);
     expect(await fitsThePhone(visitor)).toBe(true);
+    await visitor.screenshot({ path: `${SCREENSHOTS}/order-receipt-390.png`, fullPage: true });
+
+    // Staff see the order, paid, with the referral code it came with.
+    await staffPage.goto(`${origin}/admin/orders`);
+    const row = staffPage.getByTestId("order-row").filter({ hasText: "Mira Buyer" });
+    await row.waitFor();
+    expect(await row.textContent()).toContain("Watercolour club");
+    expect(await row.textContent()).toContain("referred (FRIEND-42)");
+    expect(await row.textContent()).toContain("$49.00");
+    expect(await seriousViolations(staffPage)).toEqual([]);
 
     // Staff see the default workflow's run in the execution log, every step done.
     const run = staffPage.getByTestId("workflow-run").filter({ hasText: "Order paid → invite and grant what the offer includes" });
@@ -248,6 +265,7 @@ describe("an order form, in the browser", () => {
       .toBe("Done");
     const steps = run.first().getByTestId("run-step");
     expect(await steps.count()).toBeGreaterThanOrEqual(3);
+    await staffPage.screenshot({ path: `${SCREENSHOTS}/workflow-runs.png`, fullPage: true });
     for (const step of await steps.all()) expect(await step.getByTestId("run-outcome").textContent()).toBe("Done");
     expect(await run.first().textContent()).toContain("Mira Buyer");
     expect(await seriousViolations(staffPage)).toEqual([]);
