@@ -124,6 +124,9 @@ describe("the SDK against the platform", () => {
     expect(pages[0]).toBeNull();
     expect(new Set(pages).size).toBe(3);
 
+    // A business that sent no document for signature yet has an empty list, not an error.
+    expect(await client.documents({ first: 10 })).toMatchObject({ totalCount: 0, edges: [], pageInfo: { hasNextPage: false } });
+
     // Breaking out of the loop stops fetching.
     pages.length = 0;
     for await (const _ of spy.paginate(InvoicesDocument, { first: 1 }, (data) => data.invoices)) break;
