@@ -442,6 +442,21 @@ describe("workflows", () => {
     expect(await invalid({ trigger: "INVOICE_SENT", actions: [] })).toMatchObject({ field: "actions" });
     expect(await invalid({ name: " ", trigger: "INVOICE_SENT", actions: [{ type: "INVITE_TO_PORTAL" }] })).toMatchObject({ field: "name" });
 
+    // Relay pages: eight workflows (seven defaults and Mine) in pages of five.
+    const PAGE = `query($after: String) { workflows(first: 5, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }`;
+    const first = (await gql(automation, staffOf(business), PAGE)).data.workflows;
+    const second = (await gql(automation, staffOf(business), PAGE, { after: first.pageInfo.endCursor })).data.workflows;
+    expect([first.totalCount, first.edges.length, first.pageInfo.hasNextPage, second.edges.length, second.pageInfo.hasNextPage]).toEqual([
+      8,
+      5,
+      true,
+      3,
+      false,
+    ]);
+    const ids = [...first.edges, ...second.edges].map((edge: any) => edge.node.id);
+    expect(new Set(ids).size).toBe(8);
+    expect(ids).toContain(mine.id);
+
     const reader = apiKeyIn(business.id, ["read"]);
     expect((await gql(automation, reader, `{ workflows(first: 1) { totalCount } }`)).data.workflows.totalCount).toBe(8);
     const refused = await gql(automation, reader, `mutation($id: ID!) { deleteWorkflow(id: $id) { __typename } }`, { id: mine.id });
