@@ -56,6 +56,8 @@ type Documents = {
     "\n  subscription PortalSettingsChanged {\n    portalSettingsChanged { welcomeMessage sections { section enabled } }\n  }\n": typeof types.PortalSettingsChangedDocument,
     "\n  query PortalSettingsCache {\n    portal { settings { welcomeMessage sections { section enabled } } }\n  }\n": typeof types.PortalSettingsCacheDocument,
     "\n  query PortalSections {\n    portal { settings { sections { section enabled } } }\n  }\n": typeof types.PortalSectionsDocument,
+    "\n  query ContactReferral($contactId: ID!) {\n    contact(id: $contactId) {\n      id\n      referral { id linkCode referredAt converted affiliate { id name } }\n    }\n    affiliates(first: 100) { edges { node { id name contactId status } } }\n  }\n": typeof types.ContactReferralDocument,
+    "\n  mutation SetContactReferrer($contactId: ID!, $affiliateId: ID) {\n    setContactReferrer(contactId: $contactId, affiliateId: $affiliateId) {\n      __typename\n      ... on UserError { message }\n    }\n  }\n": typeof types.SetContactReferrerDocument,
     "\n  query AdminAffiliateProgramme {\n    affiliateProgramme { ...AffiliateProgrammeFields }\n  }\n": typeof types.AdminAffiliateProgrammeDocument,
     "\n  mutation UpdateAffiliateProgramme($input: AffiliateProgrammeInput!) {\n    updateAffiliateProgramme(input: $input) {\n      __typename\n      ... on AffiliateProgrammeSuccess { programme { ...AffiliateProgrammeFields } }\n      ... on UserError { message }\n      ... on ValidationError { field }\n    }\n  }\n": typeof types.UpdateAffiliateProgrammeDocument,
     "\n  query AdminAffiliates($search: String, $first: Int, $after: String) {\n    affiliates(search: $search, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          name\n          email\n          status\n          createdAt\n          stats(days: 90) { clicks referrals conversions conversionRate earnings { amount currency } }\n          balances { currency pending approved paid }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.AdminAffiliatesDocument,
@@ -326,6 +328,8 @@ const documents: Documents = {
     "\n  subscription PortalSettingsChanged {\n    portalSettingsChanged { welcomeMessage sections { section enabled } }\n  }\n": types.PortalSettingsChangedDocument,
     "\n  query PortalSettingsCache {\n    portal { settings { welcomeMessage sections { section enabled } } }\n  }\n": types.PortalSettingsCacheDocument,
     "\n  query PortalSections {\n    portal { settings { sections { section enabled } } }\n  }\n": types.PortalSectionsDocument,
+    "\n  query ContactReferral($contactId: ID!) {\n    contact(id: $contactId) {\n      id\n      referral { id linkCode referredAt converted affiliate { id name } }\n    }\n    affiliates(first: 100) { edges { node { id name contactId status } } }\n  }\n": types.ContactReferralDocument,
+    "\n  mutation SetContactReferrer($contactId: ID!, $affiliateId: ID) {\n    setContactReferrer(contactId: $contactId, affiliateId: $affiliateId) {\n      __typename\n      ... on UserError { message }\n    }\n  }\n": types.SetContactReferrerDocument,
     "\n  query AdminAffiliateProgramme {\n    affiliateProgramme { ...AffiliateProgrammeFields }\n  }\n": types.AdminAffiliateProgrammeDocument,
     "\n  mutation UpdateAffiliateProgramme($input: AffiliateProgrammeInput!) {\n    updateAffiliateProgramme(input: $input) {\n      __typename\n      ... on AffiliateProgrammeSuccess { programme { ...AffiliateProgrammeFields } }\n      ... on UserError { message }\n      ... on ValidationError { field }\n    }\n  }\n": types.UpdateAffiliateProgrammeDocument,
     "\n  query AdminAffiliates($search: String, $first: Int, $after: String) {\n    affiliates(search: $search, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          name\n          email\n          status\n          createdAt\n          stats(days: 90) { clicks referrals conversions conversionRate earnings { amount currency } }\n          balances { currency pending approved paid }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.AdminAffiliatesDocument,
@@ -736,6 +740,14 @@ export function graphql(source: "\n  query PortalSettingsCache {\n    portal { s
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query PortalSections {\n    portal { settings { sections { section enabled } } }\n  }\n"): (typeof documents)["\n  query PortalSections {\n    portal { settings { sections { section enabled } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ContactReferral($contactId: ID!) {\n    contact(id: $contactId) {\n      id\n      referral { id linkCode referredAt converted affiliate { id name } }\n    }\n    affiliates(first: 100) { edges { node { id name contactId status } } }\n  }\n"): (typeof documents)["\n  query ContactReferral($contactId: ID!) {\n    contact(id: $contactId) {\n      id\n      referral { id linkCode referredAt converted affiliate { id name } }\n    }\n    affiliates(first: 100) { edges { node { id name contactId status } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetContactReferrer($contactId: ID!, $affiliateId: ID) {\n    setContactReferrer(contactId: $contactId, affiliateId: $affiliateId) {\n      __typename\n      ... on UserError { message }\n    }\n  }\n"): (typeof documents)["\n  mutation SetContactReferrer($contactId: ID!, $affiliateId: ID) {\n    setContactReferrer(contactId: $contactId, affiliateId: $affiliateId) {\n      __typename\n      ... on UserError { message }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

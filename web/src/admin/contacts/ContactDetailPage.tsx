@@ -2,6 +2,7 @@ import { useQuery } from "@apollo/client/react";
 import { BackLink } from "../../shared/BackLink";
 import { Link, useParams } from "react-router";
 import { graphql } from "../../gql";
+import { ContactReferralCard } from "../../sections/affiliates/admin/ContactReferralCard";
 import { formatDateTime } from "../../shared/format";
 import { QueryState } from "../../shared/QueryState";
 import { StatusBadge } from "../../shared/StatusBadge";
@@ -73,6 +74,7 @@ export function ContactDetailPage() {
               </dl>
               <AccessActions contact={contact} />
             </section>
+            <ContactReferralCard contactId={contact.id} />
             <SessionsList sessions={contact.sessions} onChanged={() => void refetch()} />
           </>
         )
