@@ -1,4 +1,4 @@
-import { affiliates, ALL_EVENTS, type EventContract } from "@portal/contracts";
+import { ALL_EVENTS, type EventContract } from "@portal/contracts";
 import { forkFor, sql } from "@portal/kit";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -22,17 +22,14 @@ import { startPlatform, type Platform } from "./support/platform.js";
  * that renames, drops or retypes a field fails here, before any consumer meets the event.
  */
 
-const PRODUCERS = ["identity", "billing", "documents", "communities", "courses", "appointments", "automation"] as const;
+const PRODUCERS = ["identity", "billing", "documents", "communities", "courses", "appointments", "affiliates", "automation"] as const;
 
 /**
  * Contracts declared for other sections' workflows, which will publish them; their consumers are
  * tested with `deliverEvent` (communities: subgraphs/communities/tests/events.test.ts; courses:
  * subgraphs/courses/tests/events.test.ts).
  */
-const AWAITING_PRODUCER = new Set<string>([
-  // Workflows and order forms: declared, their producers being built.
-  affiliates.workflowActionFinished.name,
-]);
+const AWAITING_PRODUCER = new Set<string>([]);
 const PRODUCED = ALL_EVENTS.filter((contract) => !AWAITING_PRODUCER.has(contract.name));
 
 interface OutboxRow {
@@ -213,6 +210,25 @@ describe("event contracts", () => {
       "InvoiceSuccess",
     );
 
+    // affiliates: the programme on, Ada an affiliate (joined) with the campaign link "spring" the order
+    // below arrives through (its buyer is Ada's referral: referral created, and a commission).
+    const AFFILIATE_RESULT = `__typename ... on UserError { message } ... on AffiliateSuccess { affiliate { id } }`;
+    await staff.data(`mutation($input: AffiliateProgrammeInput!) { updateAffiliateProgramme(input: $input) { __typename } }`, {
+      input: { enabled: true, minimumPayout: 100, allowedLandingUrls: ["https://shop.example.test/"] },
+    });
+    const madeAffiliate = await until(
+      () =>
+        staff.data(`mutation($c: ID!) { makeAffiliate(contactId: $c, inviteToPortal: false) { ${AFFILIATE_RESULT} } }`, { c: contactId }),
+      (data) => data.makeAffiliate.__typename === "AffiliateSuccess",
+      "affiliates to know the contact",
+    );
+    const affiliateId = madeAffiliate.makeAffiliate.affiliate.id;
+    const campaign = await staff.data(
+      `mutation($input: CreateReferralLinkInput!) { createReferralLink(input: $input) { __typename ... on UserError { message } } }`,
+      { input: { affiliateId, slug: "spring", landingUrl: "https://shop.example.test/spring" } },
+    );
+    expect(campaign.createReferralLink.__typename).toBe("ReferralLinkSuccess");
+
     // order forms: a visitor buys an offer with the demo's test payment (payment received), identity
     // creates the buyer's contact with the referral code (referred, buyer resolved), billing announces the order paid.
     const offer = await staff.data(
@@ -230,6 +246,24 @@ describe("event contracts", () => {
       { id: orderId, token: orderToken },
     );
     expect(orderPayment.payOrderWithTestPayment.__typename).toBe("PublicOrderStatus");
+
+    // affiliates again: the order's commission approved early (commission approved), then paid out (payout sent).
+    const commission = await until(
+      () =>
+        staff.data(`query($a: ID) { affiliateCommissions(affiliateId: $a, first: 5) { edges { node { id currency } } } }`, {
+          a: affiliateId,
+        }),
+      (data) => data.affiliateCommissions.edges.length > 0,
+      "the order's commission",
+    );
+    const { id: commissionId, currency: commissionCurrency } = commission.affiliateCommissions.edges[0].node;
+    const approved = await staff.data(`mutation($id: ID!) { approveCommission(commissionId: $id) { __typename } }`, { id: commissionId });
+    expect(approved.approveCommission.__typename).toBe("CommissionSuccess");
+    const payout = await staff.data(
+      `mutation($a: ID!, $c: String!) { recordAffiliatePayout(affiliateId: $a, currency: $c, reference: "TRF-42") { __typename } }`,
+      { a: affiliateId, c: commissionCurrency },
+    );
+    expect(payout.recordAffiliatePayout.__typename).toBe("AffiliatePayoutSuccess");
 
     // documents: one signed to completion, one declined; automation mails them and reports how each email ended.
     const signed = await sentDocument(staff, contactId, "Consulting agreement");

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { affiliates as contracts, billing } from "@portal/contracts";
 import type { RunningSubgraphProcess } from "@portal/kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deliver, enableProgramme, gql, makeAffiliate, newTenant, OPS, outbox, startAffiliates, type Tenant } from "./helpers.js";
+import { deliver, enableProgramme, gql, makeAffiliate, newTenant, OPS, outbox, referred, startAffiliates, type Tenant } from "./helpers.js";
 
 const ORDER_COMMISSIONS = `query ($id: ID!) { affiliate(id: $id) { links { code referrals conversions }
   commissions(first: 10) { edges { node { kind status amount currency invoiceId } } } } }`;
@@ -69,6 +69,20 @@ describe("affiliates and the other sections' automations", () => {
     expect(seen.commissions.edges.map((edge: { node: unknown }) => edge.node)).toEqual([
       { kind: "COMMISSION", status: "PENDING", amount: 1990, currency: "EUR", invoiceId: orderId },
     ]);
+  });
+
+  it("counts the order that brought a new buyer, though identity announced their referral after the payment", async () => {
+    const tenant = await newTenant(affiliates);
+    await enableProgramme(affiliates, tenant, { commissionBasisPoints: 1000 });
+    const ada = await makeAffiliate(affiliates, tenant, tenant.contacts[0]!);
+    const buyer = tenant.contacts[1]!;
+    const orderId = randomUUID();
+    // The buyer's contact was created (with the code) a few seconds after they paid.
+    await referred(affiliates, tenant, buyer.id, ada.links[0].code, new Date(Date.now() + 5_000));
+    await orderPaid(tenant, buyer.id, ada.links[0].code, orderId);
+    const seen = (await gql(affiliates, tenant.owner.caller, ORDER_COMMISSIONS, { id: ada.id })).affiliate;
+    expect(seen.links[0]).toMatchObject({ referrals: 1, conversions: 1 });
+    expect(seen.commissions.edges).toHaveLength(1);
   });
 
   it("earns nothing on an order without a code from a buyer nobody referred, nor on a code of another business", async () => {

@@ -2,7 +2,7 @@ import { type ActionOutcome, affiliates, billing, identity } from "@portal/contr
 import { consume, type ConsumerOf, publish, type SubgraphDeps, sql } from "@portal/kit";
 import { makeAffiliate } from "../affiliates/affiliate.service.js";
 import { recordConversion, recordRefund } from "../commissions/conversion.service.js";
-import { referByCode } from "../referrals/referral.service.js";
+import { referByCode, referByOrder } from "../referrals/referral.service.js";
 
 /** Affiliates' consumer of other subgraphs' events: its processed markers live in its own schema. */
 export const AFFILIATES_CONSUMER: ConsumerOf = { schema: "affiliates", name: "affiliates" };
@@ -50,7 +50,7 @@ export async function startConsumers(deps: SubgraphDeps): Promise<void> {
   await consume(deps, AFFILIATES_CONSUMER, billing.orderPaid, async (event, em) => {
     if (!event.businessId) return;
     const { orderId, contactId, currency, amountPaid, paidAt, referralCode } = event.payload;
-    if (referralCode) await referByCode(em, event.businessId, contactId, referralCode, new Date(paidAt));
+    if (referralCode) await referByOrder(em, event.businessId, contactId, referralCode, new Date(paidAt));
     await recordConversion(em, event.businessId, { invoiceId: orderId, contactId, currency, amountPaid, paidAt: new Date(paidAt) });
   });
   await consume(deps, AFFILIATES_CONSUMER, billing.invoiceRefunded, async (event, em) => {

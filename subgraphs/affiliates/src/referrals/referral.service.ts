@@ -154,6 +154,24 @@ export async function referByCode(
 }
 
 /**
+ * An order form's purchase with a referral code: the buyer arrived through that link when they paid.
+ * Identity may have created their contact (and announced the referral, dated then) a moment after
+ * the payment, so a referral through the same link is dated back to the payment: the purchase that
+ * brought them is their first conversion, not one before they arrived.
+ */
+export async function referByOrder(em: EntityManager, businessId: string, contactId: string, code: string, paidAt: Date): Promise<void> {
+  await referByCode(em, businessId, contactId, code, paidAt);
+  await sql(
+    em,
+    `update affiliates.referral r set referred_at = ?
+     from affiliates.referral_link l
+     where r.business_id = ? and r.contact_id = ? and l.id = r.link_id and l.business_id = r.business_id and l.code = ?
+       and r.referred_at > ? and r.first_converted_at is null`,
+    [paidAt, businessId, contactId, code.trim().toLowerCase(), paidAt],
+  );
+}
+
+/**
  * Staff's choice on the contact record: attribute the contact to an affiliate (from now), or remove
  * the attribution (null). A contact whose payment already earned a commission keeps their affiliate.
  */
