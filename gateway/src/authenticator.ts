@@ -1,5 +1,7 @@
 import { createHash } from "node:crypto";
+import type { Agent } from "node:http";
 import { signBody, type Actor } from "@portal/kit";
+import { postJson, upstreamAgent } from "./direct-upstream.js";
 import { TtlCache } from "./ttl-cache.js";
 
 /** What identity's `POST /internal/authenticate` answers (docs/architecture.md). */
@@ -46,6 +48,13 @@ export class Authenticator {
   private readonly cache: TtlCache<Authentication>;
   private readonly inflight = new Map<string, Promise<Authentication>>();
   private generation = 0;
+  /**
+   * Node's HTTP client with kept-alive sockets and one timer per call, as the gateway's subgraph
+   * calls use: a burst of WebSocket handshakes (thousands of clients reconnecting) authenticates
+   * each one, and the fetch API's per-call objects (an AbortSignal with its timer, request and
+   * response streams) outlive the handshake and grow the heap the gateway then keeps.
+   */
+  private readonly agent: Agent = upstreamAgent();
 
   constructor(private readonly options: AuthenticatorOptions) {
     this.cache = new TtlCache(options.ttlMs ?? 30_000, options.maxEntries ?? 10_000);
@@ -95,19 +104,35 @@ export class Authenticator {
 
   private async callIdentity(credentials: Credentials): Promise<Authentication> {
     const body = JSON.stringify({ ...credentials, defaultBusinessSlug: this.options.defaultBusinessSlug });
-    try {
-      const response = await fetch(this.options.endpoint, {
-        method: "POST",
-        headers: { "content-type": "application/json", ...signBody(this.options.secret, body) },
-        body,
-        signal: AbortSignal.timeout(this.options.timeoutMs ?? 5_000),
-      });
-      if (!response.ok) throw new Error(`identity authenticate answered ${response.status}`);
-      return (await response.json()) as Authentication;
-    } catch (error) {
-      console.error("[gateway] identity could not authenticate a request:", error instanceof Error ? error.message : error);
-      throw new AuthenticationUnavailableError("identity is unavailable", { cause: error });
+    const answer = await postJson(
+      this.agent,
+      this.options.endpoint,
+      signBody(this.options.secret, body),
+      body,
+      this.options.timeoutMs ?? 5_000,
+    );
+    const problem =
+      answer === "timeout"
+        ? "it did not answer in time"
+        : answer === "unreachable"
+          ? "it could not be reached"
+          : answer.status !== 200
+            ? `it answered ${answer.status}`
+            : null;
+    if (problem === null && typeof answer !== "string") {
+      try {
+        return JSON.parse(answer.body) as Authentication;
+      } catch {
+        // reported below
+      }
     }
+    console.error(`[gateway] identity could not authenticate a request: ${problem ?? "its answer was not JSON"}`);
+    throw new AuthenticationUnavailableError("identity is unavailable");
+  }
+
+  /** Closes the kept-alive sockets to identity (the gateway is stopping). */
+  close(): void {
+    this.agent.destroy();
   }
 }
 

@@ -243,6 +243,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       await live?.stop();
       singleSubgraph.close();
       plannedQueries.close();
+      authenticator.close();
+      redirectReferral.close();
       await runtime.dispose();
     },
   };

@@ -41,7 +41,12 @@ interface ReferralTarget {
 export function createReferralRedirect(options: ReferralRedirectOptions) {
   const subgraphUrl = subgraphUrlsOf(options.supergraphSdl, options.subgraphUrls ?? {}).get(AFFILIATES);
   const agent = upstreamAgent();
-  return async function redirectReferral(req: IncomingMessage, res: ServerResponse, path: string, facts: RequestFacts): Promise<void> {
+  const redirectReferral = async function redirectReferral(
+    req: IncomingMessage,
+    res: ServerResponse,
+    path: string,
+    facts: RequestFacts,
+  ): Promise<void> {
     const code = path.slice(REFERRAL_PREFIX.length);
     if (!subgraphUrl || !CODE.test(code)) return notFound(res);
     let portal: ReturnType<typeof newPortalRequest>;
@@ -78,6 +83,8 @@ export function createReferralRedirect(options: ReferralRedirectOptions) {
     res.writeHead(302, { location: answer.location, "set-cookie": cookie, "cache-control": "private, no-store", "content-length": "0" });
     res.end();
   };
+  /** Closes the kept-alive sockets to affiliates (the gateway is stopping). */
+  return Object.assign(redirectReferral, { close: () => agent.destroy() });
 }
 
 /** The subgraph's answer, or null when it is not a safe redirect (then nothing is redirected). */
