@@ -13,6 +13,7 @@ import { SESSION_COOKIE } from "../gateway/src/cookies.js";
 import { SUBGRAPHS } from "../scripts/subgraphs.js";
 import { createDevelopmentCertificate } from "../subgraphs/documents/src/pdf/index.js";
 import { benchDatabase } from "./support/bench-database.js";
+import { GATEWAY_NODE_ARGS } from "../scripts/portal-processes.js";
 import { cpuMillis, startChild, type Child } from "./support/child.js";
 import { SignedSubgraph } from "../scripts/signed-subgraph.js";
 import { addDocuments, addInvoices, seedDashboardParties, type DashboardParties } from "./support/dashboard-content.js";
@@ -121,9 +122,14 @@ export async function dashboardBench(): Promise<DashboardBenchResult> {
       BENCH_IDENTITY_URL: urls.identity!,
       BENCH_DEFAULT_BUSINESS_SLUG: "brightside",
     };
-    const ours = await startChild<{ url: string }>(new URL("./support/gateway-process.ts", import.meta.url), gatewayEnv);
+    // Both gateways with the arguments ours runs with in production.
+    const ours = await startChild<{ url: string }>(new URL("./support/gateway-process.ts", import.meta.url), gatewayEnv, GATEWAY_NODE_ARGS);
     children.push(ours);
-    const apollo = await startChild<{ url: string }>(new URL("./support/apollo-gateway-process.ts", import.meta.url), gatewayEnv);
+    const apollo = await startChild<{ url: string }>(
+      new URL("./support/apollo-gateway-process.ts", import.meta.url),
+      gatewayEnv,
+      GATEWAY_NODE_ARGS,
+    );
     children.push(apollo);
 
     const parties = await seedDashboardParties(database.url, secret);

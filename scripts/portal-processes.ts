@@ -11,6 +11,16 @@ export const DEVELOPMENT_NODE_ARGS = [
   "--max-semi-space-size=8",
 ];
 
+/**
+ * Node.js arguments of the gateway process, wherever it runs (`npm start`, the production layout,
+ * a container, the benchmarks). A gateway holds thousands of idle live subscriptions; a burst of
+ * WebSocket handshakes (reconnecting clients after a deploy) is mostly short-lived garbage, and with
+ * V8's default young generation (semi-spaces growing to 32 MB) much of it is promoted and the heap
+ * grows and keeps what it grew: about 30 kB of resident memory per subscriber for 10,000 opened at
+ * once, against 13 kB with 4 MB semi-spaces (`npm run bench -- communities`, docs/performance.md).
+ */
+export const GATEWAY_NODE_ARGS = ["--max-semi-space-size=4"];
+
 export interface PortalProcessOptions {
   databaseUrl: string;
   portalSecret: string;
@@ -94,7 +104,7 @@ export function portalEnvironment(options: PortalProcessOptions): PortalEnvironm
 export async function startPortalProcesses(supervisor: Supervisor, options: PortalProcessOptions): Promise<PortalProcesses> {
   const environment = portalEnvironment(options);
   const host = supervisor.start("subgraphs", compiledPath("scripts/subgraph-host.ts"), environment.subgraph);
-  const gateway = supervisor.start("gateway", compiledPath("gateway/src/main.ts"), environment.gateway);
+  const gateway = supervisor.start("gateway", compiledPath("gateway/src/main.ts"), environment.gateway, GATEWAY_NODE_ARGS);
   const timeoutMs = options.timeoutMs ?? 120_000;
   await portalAnswers(environment, timeoutMs);
   const subgraphUrls = Object.fromEntries(environment.subgraphs.map((s) => [s.name, s.url]));

@@ -32,6 +32,7 @@ export interface SupervisedChild {
 interface Supervised extends SupervisedChild {
   entry: string;
   env: NodeJS.ProcessEnv;
+  nodeArgs: string[];
   process: ChildProcess;
   state: "running" | "restarting" | "stopped";
   nextDelayMs: number;
@@ -73,12 +74,14 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
     });
   }
 
-  start(name: string, entry: string, env: NodeJS.ProcessEnv): SupervisedChild {
+  /** `nodeArgs`: Node.js arguments for this child alone, after the supervisor's own. */
+  start(name: string, entry: string, env: NodeJS.ProcessEnv, nodeArgs: string[] = []): SupervisedChild {
     if (this.stopping) throw new Error(`Cannot start ${name}: stopping`);
     const supervised = {
       name,
       entry,
       env,
+      nodeArgs,
       state: "running",
       nextDelayMs: this.policy.firstDelayMs,
       restartTimer: null,
@@ -114,7 +117,7 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
    * supervising process, which then stops them in order; the exit hook still takes them down with it.
    */
   private spawn(supervised: Supervised): void {
-    const child = spawn(process.execPath, [...this.nodeArgs, supervised.entry], {
+    const child = spawn(process.execPath, [...this.nodeArgs, ...supervised.nodeArgs, supervised.entry], {
       env: { ...process.env, ...supervised.env },
       stdio: ["ignore", "pipe", "pipe"],
       detached: true,

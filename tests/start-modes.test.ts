@@ -4,6 +4,7 @@ import { buildForDevelopment } from "../scripts/dev-build.js";
 import { freePorts } from "../scripts/free-ports.js";
 import {
   DEVELOPMENT_NODE_ARGS,
+  GATEWAY_NODE_ARGS,
   portalAnswers,
   portalEnvironment,
   startPortalProcesses,
@@ -88,7 +89,7 @@ describe("how the portal's processes run", () => {
     const { supervisor, spawned } = supervised(); // TypeScript sources through tsx, as the README's production commands run them
 
     for (const subgraph of environment.subgraphs) supervisor.start(subgraph.name, subgraph.entry, environment.subgraph);
-    supervisor.start("gateway", "gateway/src/main.ts", environment.gateway);
+    supervisor.start("gateway", "gateway/src/main.ts", environment.gateway, GATEWAY_NODE_ARGS);
     await portalAnswers(environment, 90_000);
 
     expect(spawned.map((child) => child.name)).toEqual([...environment.subgraphs.map((s) => s.name), "gateway"]);

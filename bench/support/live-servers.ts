@@ -5,6 +5,7 @@ import { rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { scratchDatabase } from "../../scripts/scratch-database.js";
+import { GATEWAY_NODE_ARGS } from "../../scripts/portal-processes.js";
 import { startChild, type Child } from "./child.js";
 
 export type ServerChild = Child<{ url: string; controlUrl: string }>;
@@ -62,7 +63,8 @@ export async function startLiveServers(database: Parameters<typeof scratchDataba
         BENCH_IDENTITY_URL: subgraphs.identity!.ready.url,
         BENCH_DEFAULT_BUSINESS_SLUG: "brightside",
       },
-      nodeArgs,
+      // The gateway's production arguments; BENCH_GATEWAY_NODE_ARGS="--flag …" replaces them, to compare settings.
+      [...nodeArgs, ...(process.env.BENCH_GATEWAY_NODE_ARGS?.split(" ").filter(Boolean) ?? GATEWAY_NODE_ARGS)],
     );
     children.push(gateway);
     return { subgraphs, gateway, stop };
