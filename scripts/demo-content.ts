@@ -6,14 +6,15 @@ import { seedDemoCourse } from "@portal/courses";
 import { seedDemoDocuments } from "@portal/documents";
 import type { DemoParties } from "@portal/identity";
 import { seedDemoReferrals } from "./demo-affiliates.js";
+import { seedDemoOffer } from "./demo-offer.js";
 import { SignedSubgraph } from "./signed-subgraph.js";
 
 /**
  * The demo's living content: invoices (one paid, one outstanding), documents (one signed by
  * everyone, one waiting for the client), a community group with the client, posts, comments and
  * reactions, a course the client is part-way through, appointments (two types, the owner's hours,
- * the client with one upcoming and one past appointment), and the client as an affiliate who referred two
- * clients (one commission pending, one approved). Created once the subgraphs run, by calling billing and
+ * the client with one upcoming and one past appointment), the client as an affiliate who referred two
+ * clients (one commission pending, one approved), and an order form selling the course and the group. Created once the subgraphs run, by calling billing and
  * documents as the demo business's owner and as its client, each call signed with the platform
  * secret exactly as the gateway signs it, so every rule, event, email and PDF is the real one.
  */
@@ -50,6 +51,8 @@ export interface DemoContentAdded {
   appointments?: number;
   /** Affiliates made (0 or 1); absent when no affiliates URL was given. */
   affiliates?: number;
+  /** Order form offers created (0 or 1); absent without the courses and communities URLs. */
+  offers?: number;
 }
 
 /** Adds whatever of the demo content is missing; a second run adds nothing. */
@@ -83,7 +86,8 @@ export async function seedDemoContent(target: DemoContentTarget): Promise<DemoCo
       : Promise.resolve(undefined),
   ]);
   // After the rest: the referred clients' invoices are numbered after the demo client's.
-  const [affiliatesAdded] = await Promise.allSettled([
+  // The offer sells the course and the group made above.
+  const [affiliatesAdded, offersAdded] = await Promise.allSettled([
     target.affiliatesUrl && target.identityUrl
       ? seedDemoReferrals({
           parties,
@@ -95,9 +99,19 @@ export async function seedDemoContent(target: DemoContentTarget): Promise<DemoCo
           beforeChanges,
         })
       : Promise.resolve(undefined),
+    target.coursesUrl && target.communitiesUrl
+      ? seedDemoOffer({
+          parties,
+          billingUrl: target.billingUrl,
+          coursesUrl: target.coursesUrl,
+          communitiesUrl: target.communitiesUrl,
+          portalSecret: target.portalSecret,
+          beforeChanges,
+        })
+      : Promise.resolve(undefined),
   ]);
-  const failed = [invoices, documentsAdded, communitiesAdded, coursesAdded, appointmentsAdded, affiliatesAdded].flatMap((result) =>
-    result.status === "rejected" ? [result.reason instanceof Error ? result.reason.message : String(result.reason)] : [],
+  const failed = [invoices, documentsAdded, communitiesAdded, coursesAdded, appointmentsAdded, affiliatesAdded, offersAdded].flatMap(
+    (result) => (result.status === "rejected" ? [result.reason instanceof Error ? result.reason.message : String(result.reason)] : []),
   );
   if (failed.length) throw new Error(failed.join("; "));
   return {
@@ -109,5 +123,6 @@ export async function seedDemoContent(target: DemoContentTarget): Promise<DemoCo
     ...(target.affiliatesUrl && target.identityUrl
       ? { affiliates: (affiliatesAdded as PromiseFulfilledResult<number | undefined>).value }
       : {}),
+    ...(target.coursesUrl && target.communitiesUrl ? { offers: (offersAdded as PromiseFulfilledResult<number | undefined>).value } : {}),
   };
 }

@@ -83,9 +83,9 @@ export async function finishSeeding(demo: SeededDemo, options: FinishOptions): P
       if (!demo.republish) await republish(options, parties.business.id);
     };
     const added = await seedDemoContent({ ...options, parties, beforeChanges });
-    if (added.invoices || added.documents || added.communities || added.courses || added.appointments || added.affiliates) {
+    if (added.invoices || added.documents || added.communities || added.courses || added.appointments || added.affiliates || added.offers) {
       console.log(
-        `Demo content ready: ${parties.client.email} has an outstanding and a paid invoice, a document to sign and a signed one, a community group, a course part-way through, an upcoming appointment and an affiliate link with two referrals; the admin console shows their history and emails.`,
+        `Demo content ready: ${parties.client.email} has an outstanding and a paid invoice, a document to sign and a signed one, a community group, a course part-way through, an upcoming appointment and an affiliate link with two referrals, and /buy/photography-starter sells the course and the group; the admin console shows their history and emails.`,
       );
     }
     return added;
