@@ -27,6 +27,7 @@ const TEMPLATE_NAMES: Record<NotificationTemplateKey, string> = {
   AFFILIATE_COMMISSION_APPROVED: "Affiliate: commission approved",
   AFFILIATE_PAYOUT_SENT: "Affiliate: payout sent",
   ORDER_RECEIPT: "Order receipt",
+  WORKFLOW_EMAIL: "Workflow email",
 };
 
 /** The human name of an email template; a key this build does not know yet reads as "Email". */
