@@ -44,6 +44,8 @@ export interface TemplateValues {
   /** Amounts arrive formatted in their currency. */
   commission?: { amount: string; approvedBalance: string };
   payout?: { amount: string; reference: string; commissionCount: string; date: string };
+  /** A webhook endpoint that was disabled, and its last failure. */
+  webhook?: { url: string; reason: string };
 }
 
 /** Placeholders whose web addresses become links inside the text (e.g. a video-meeting link). */

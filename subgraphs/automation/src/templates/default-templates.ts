@@ -215,6 +215,15 @@ export const DEFAULT_TEMPLATES: Record<NotificationTemplateKey, TemplateText> = 
       "Your order and this receipt stay in {{business.name}}'s client portal.",
     ].join("\n\n"),
   },
+  [NotificationTemplateKey.WEBHOOK_ENDPOINT_DISABLED]: {
+    subject: "Webhook endpoint disabled at {{business.name}}",
+    body: [
+      "Hi {{contact.firstName}},",
+      "We stopped sending webhooks to {{webhook.url}} because every delivery to it has failed for a day.\nLast failure: {{webhook.reason}}",
+      "{{link}}",
+      "Once the receiver works again, enable the endpoint in the admin console and redeliver what it missed from its delivery log.",
+    ].join("\n\n"),
+  },
   // Never used: a workflow's email carries its own subject and body.
   [NotificationTemplateKey.WORKFLOW_EMAIL]: {
     subject: "A message from {{business.name}}",

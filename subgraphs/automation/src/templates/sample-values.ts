@@ -93,5 +93,7 @@ export function sampleValuesFor(key: NotificationTemplateKey, link: string): Tem
       payout: { amount: "$140.00", reference: "TRF-2026-0412", commissionCount: "6", date: "December 6, 2026" },
     };
   }
+  if (key === NotificationTemplateKey.WEBHOOK_ENDPOINT_DISABLED)
+    return { ...base, webhook: { url: "https://hooks.example.com/portal", reason: "HTTP 503 after 10 s" } };
   return base;
 }

@@ -22,6 +22,7 @@ export enum NotificationTemplateKey {
   AFFILIATE_COMMISSION_APPROVED = "AFFILIATE_COMMISSION_APPROVED",
   AFFILIATE_PAYOUT_SENT = "AFFILIATE_PAYOUT_SENT",
   ORDER_RECEIPT = "ORDER_RECEIPT",
+  WEBHOOK_ENDPOINT_DISABLED = "WEBHOOK_ENDPOINT_DISABLED",
   /** A workflow's "send an email" action: its wording lives in the workflow, so it has no template of its own. */
   WORKFLOW_EMAIL = "WORKFLOW_EMAIL",
 }

@@ -57,6 +57,7 @@ export const PLACEHOLDERS_BY_KEY: Record<NotificationTemplateKey, readonly Place
   [NotificationTemplateKey.AFFILIATE_COMMISSION_APPROVED]: AFFILIATE_COMMISSION_APPROVED,
   [NotificationTemplateKey.AFFILIATE_PAYOUT_SENT]: AFFILIATE_PAYOUT_SENT,
   [NotificationTemplateKey.ORDER_RECEIPT]: [...PERSON_AND_BUSINESS, "order.offerName", "payment.amount", "payment.date"],
+  [NotificationTemplateKey.WEBHOOK_ENDPOINT_DISABLED]: [...PERSON_AND_BUSINESS, "webhook.url", "webhook.reason"],
   [NotificationTemplateKey.WORKFLOW_EMAIL]: PERSON_AND_BUSINESS,
 };
 
@@ -84,5 +85,6 @@ export const BUTTON_LABELS: Record<NotificationTemplateKey, string> = {
   [NotificationTemplateKey.AFFILIATE_COMMISSION_APPROVED]: "View your commissions",
   [NotificationTemplateKey.AFFILIATE_PAYOUT_SENT]: "View your earnings",
   [NotificationTemplateKey.ORDER_RECEIPT]: "View your order",
+  [NotificationTemplateKey.WEBHOOK_ENDPOINT_DISABLED]: "Open the webhooks page",
   [NotificationTemplateKey.WORKFLOW_EMAIL]: "Open your portal",
 };

@@ -45,6 +45,8 @@ export const PLACEHOLDERS = [
   "payout.commissionCount",
   "payout.date",
   "order.offerName",
+  "webhook.url",
+  "webhook.reason",
 ] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 

@@ -58,6 +58,9 @@ registerEnumType(NotificationTemplateKey, {
     ORDER_RECEIPT: {
       description: "A buyer paid an offer on its order page, sent to the buyer with what they bought and the order's receipt PDF.",
     },
+    WEBHOOK_ENDPOINT_DISABLED: {
+      description: "A webhook endpoint was disabled after failing for a day, sent to the business owner (Do Not Disturb does not apply).",
+    },
     WORKFLOW_EMAIL: {
       description: "A workflow's own email (its subject and body are written in the workflow; not among the editable templates).",
     },

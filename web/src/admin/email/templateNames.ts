@@ -27,6 +27,7 @@ const TEMPLATE_NAMES: Record<NotificationTemplateKey, string> = {
   AFFILIATE_COMMISSION_APPROVED: "Affiliate: commission approved",
   AFFILIATE_PAYOUT_SENT: "Affiliate: payout sent",
   ORDER_RECEIPT: "Order receipt",
+  WEBHOOK_ENDPOINT_DISABLED: "Webhook endpoint disabled",
   WORKFLOW_EMAIL: "Workflow email",
 };
 
