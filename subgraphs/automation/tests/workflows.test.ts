@@ -375,6 +375,53 @@ describe("workflows", () => {
     expect(await outbox.commands(business.id, communities.memberAddRequested.name)).toHaveLength(5);
   });
 
+  it("an answer after the timeout still completes the step; an order granting nothing skips the grant", async () => {
+    const { business, contact } = await businessWithContact();
+    const late = await createWorkflow(automation, business, {
+      name: "Late",
+      trigger: "COURSE_COMPLETED",
+      actions: [{ type: "MAKE_AFFILIATE" }],
+    });
+    await publish(automation, courses.courseCompleted, business, {
+      courseId: randomUUID(),
+      courseTitle: "Basics",
+      enrolmentId: randomUUID(),
+      contactId: contact.id,
+      completedAt: new Date().toISOString(),
+      certificateCode: null,
+    });
+    const [request] = await commandsOf(outbox, business, affiliates.affiliateRequested);
+    expect((await runReaching(automation, business, late.id, "FAILED")).steps[0].reason).toBe(
+      "No answer from affiliates within 8 second(s)",
+    );
+    await answer(automation, business, affiliates.affiliateRequested, request!.source);
+    const done = await runReaching(automation, business, late.id, "DONE");
+    expect(done.steps).toEqual([expect.objectContaining({ status: "DONE", reason: null })]);
+
+    const order = randomUUID();
+    await publish(automation, billing.orderPaid, business, {
+      orderId: order,
+      offerId: randomUUID(),
+      offerName: "Newsletter",
+      contactId: contact.id,
+      newContact: false,
+      currency: "USD",
+      amountPaid: 500,
+      paidAt: new Date().toISOString(),
+      grants: { courseIds: [], groupIds: [] },
+      referralCode: null,
+      portalPath: `/orders/${order}`,
+    });
+    const [invite] = await commandsOf(outbox, business, identity.inviteRequested);
+    await answer(automation, business, identity.inviteRequested, invite!.source, "SKIPPED", "Already has portal access");
+    const orderWorkflow = (await defaultsOf(business)).find((workflow) => workflow.trigger === "ORDER_PAID");
+    const granted = await runReaching(automation, business, orderWorkflow.id, "DONE");
+    expect(granted.steps.map((step: any) => [step.actionType, step.status, step.reason])).toEqual([
+      ["INVITE_TO_PORTAL", "SKIPPED", "Already has portal access"],
+      ["GRANT_OFFER_ACCESS", "SKIPPED", "The order grants no course or group"],
+    ]);
+  });
+
   it("keeps workflows and runs to their business, checks the input by field, and lets API keys act by their scopes", async () => {
     const { business } = await businessWithContact();
     const other = newBusiness();

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { EntityManager } from "@portal/kit";
 import { WorkflowTrigger } from "./triggers.js";
-import { Workflow, type WorkflowAction, type WorkflowCondition, WorkflowDefaults } from "./workflow.entity.js";
+import { Workflow, type WorkflowAction, type WorkflowCondition } from "./workflow.entity.js";
 
 interface DefaultWorkflow {
   key: string;
@@ -70,9 +70,4 @@ export async function ensureDefaultWorkflows(em: EntityManager, businessId: stri
   }
   await em.flush();
   return true;
-}
-
-/** True once the business has had its defaults (for tests and the backfill). */
-export async function hasDefaults(em: EntityManager, businessId: string): Promise<boolean> {
-  return (await em.count(WorkflowDefaults, { businessId })) > 0;
 }
