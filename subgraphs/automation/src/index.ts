@@ -26,6 +26,8 @@ import { NotificationTemplate } from "./templates/notification-template.entity.j
 import { startWorkflowEngine } from "./workflows/workflow-consumers.js";
 import { Workflow, WorkflowDefaults, WorkflowRun, WorkflowRunStep } from "./workflows/workflow.entity.js";
 import { Migration20261206100000Workflows } from "./migrations/Migration20261206100000Workflows.js";
+import { Migration20261206160000Webhooks } from "./migrations/Migration20261206160000Webhooks.js";
+import { startWebhooks, WEBHOOK_ENTITIES } from "./webhooks/index.js";
 
 export { readAutomationConfig } from "./config.js";
 export type { AutomationOptions } from "./options.js";
@@ -50,6 +52,7 @@ export function createAutomationSubgraph(options: AutomationOptions): SubgraphDe
       WorkflowDefaults,
       WorkflowRun,
       WorkflowRunStep,
+      ...WEBHOOK_ENTITIES,
     ],
     migrations: [
       { name: "Migration20250601000000Initial", class: Migration20250601000000Initial },
@@ -57,6 +60,7 @@ export function createAutomationSubgraph(options: AutomationOptions): SubgraphDe
       { name: "Migration20261201100000EmailReference", class: Migration20261201100000EmailReference },
       { name: "Migration20261205100000IdentityProjection", class: Migration20261205100000IdentityProjection },
       { name: "Migration20261206100000Workflows", class: Migration20261206100000Workflows },
+      { name: "Migration20261206160000Webhooks", class: Migration20261206160000Webhooks },
     ],
     buildSchema: (deps) => buildAutomationSchema(options, deps),
     async startWorkers(deps) {
@@ -77,6 +81,7 @@ export function createAutomationSubgraph(options: AutomationOptions): SubgraphDe
       await consumeAppointmentsEvents(deps, delivery);
       await consumeAffiliatesEvents(deps, delivery);
       await startWorkflowEngine(deps, { delivery, stepTimeoutSeconds: options.workflowStepTimeoutSeconds ?? 3600 });
+      await startWebhooks(deps, { boss: deps.boss, portalSecret: options.portalSecret, production: options.production, email: delivery });
       await startSendEmailWorker({ orm: deps.orm, boss: deps.boss, transport, portalSecret: options.portalSecret, retry });
     },
   });

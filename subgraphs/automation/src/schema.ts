@@ -7,6 +7,7 @@ import type { AutomationOptions } from "./options.js";
 import { TemplateResolver } from "./templates/template.resolver.js";
 import { workflowRunResolver } from "./workflows/run.resolver.js";
 import { WorkflowResolver } from "./workflows/workflow.resolver.js";
+import { webhookResolver } from "./webhooks/index.js";
 
 /** Builds the automation schema. Needs no database round trip, so SDL can be printed offline. */
 export function buildAutomationSchema(options: AutomationOptions, deps: SubgraphDeps): Promise<GraphQLSchema> {
@@ -25,6 +26,7 @@ export function buildAutomationSchema(options: AutomationOptions, deps: Subgraph
     devMailboxResolver(options.production),
     WorkflowResolver,
     workflowRunResolver(engine),
+    ...webhookResolver(() => ({ ...engine().delivery, production: options.production, email: engine().delivery })),
   ] as const;
   return buildFederatedSchema({ resolvers, orphanedTypes: [UserError] });
 }
