@@ -6,7 +6,7 @@ import { staffSignIn } from "../support/browser-journeys.js";
 import { mapPortalPort } from "../support/browser-portal-port.js";
 import { useBrowserPlatform } from "../support/browser.js";
 import type { PortalClient } from "../support/http-client.js";
-import { createBusiness, createContact } from "../support/journeys.js";
+import { createBusiness, createContact, type TestBusiness } from "../support/journeys.js";
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -93,6 +93,44 @@ async function draftCourse(staff: PortalClient, title: string): Promise<string> 
   return courseId;
 }
 
+/** An open programme (20 % of the first payment) and a contact made its affiliate, with their link's code. */
+async function affiliateOf(business: TestBusiness, portal: string, name: string): Promise<{ id: string; code: string }> {
+  const programme = await business.staff.data(
+    `mutation($input: AffiliateProgrammeInput!) { updateAffiliateProgramme(input: $input) { ${RESULT} } }`,
+    {
+      input: {
+        enabled: true,
+        commissionType: "PERCENTAGE",
+        commissionBasisPoints: 2000,
+        recurringMonths: 0,
+        attributionWindowDays: 30,
+        holdDays: 30,
+        minimumPayout: 5000,
+        allowedLandingUrls: [`${portal}/`],
+      },
+    },
+  );
+  expect(programme.updateAffiliateProgramme.__typename).toBe("AffiliateProgrammeSuccess");
+  const contactId = await createContact(business.staff, { name, email: `ada@${business.slug}.test` });
+  let affiliate: { id: string; links: { code: string; isDefault: boolean }[] } | null = null;
+  // Affiliates learns of a contact from identity's events: tried again until it knows this one.
+  await expect
+    .poll(
+      async () => {
+        const made = await business.staff.data(
+          `mutation($id: ID!) { makeAffiliate(contactId: $id, inviteToPortal: false) { ${RESULT} ... on AffiliateSuccess { affiliate { id links { code isDefault } } } } }`,
+          { id: contactId },
+        );
+        affiliate = made.makeAffiliate.affiliate ?? null;
+        return made.makeAffiliate.__typename;
+      },
+      { timeout: 20_000, interval: 500 },
+    )
+    .toBe("AffiliateSuccess");
+  const made = affiliate as unknown as { id: string; links: { code: string; isDefault: boolean }[] };
+  return { id: made.id, code: made.links.find((link) => link.isDefault)!.code };
+}
+
 async function communityGroup(staff: PortalClient, name: string): Promise<string> {
   const created = await staffData(
     staff,
@@ -143,6 +181,7 @@ describe("an order form, in the browser", () => {
     const groupName = "Painters' circle";
     await publishedCourse(business.staff, courseTitle);
     await communityGroup(business.staff, groupName);
+    const affiliate = await affiliateOf(business, portal, "Ada Affiliate");
 
     // Staff make the offer in the console, choosing the course and the group it grants.
     const staffPage = await staffSignIn(env.browser, origin, business);
@@ -165,7 +204,7 @@ describe("an order form, in the browser", () => {
     await mapPortalPort(visitorContext, env.platform.gatewayPort);
     const visitor = await visitorContext.newPage();
     // The affiliate link's redirect appends `?ref=<code>`: the order carries it.
-    await visitor.goto(`${publicLink}?ref=FRIEND-42`);
+    await visitor.goto(`${publicLink}?ref=${affiliate.code}`);
     await visitor.getByRole("heading", { level: 1, name: "Watercolour club" }).waitFor();
     expect(await visitor.getByTestId("offer-price").textContent()).toBe("$49.00");
     expect(await visitor.locator(".order-description strong").textContent()).toBe("whole");
@@ -246,7 +285,7 @@ describe("an order form, in the browser", () => {
     const row = staffPage.getByTestId("order-row").filter({ hasText: "Mira Buyer" });
     await row.waitFor();
     expect(await row.textContent()).toContain("Watercolour club");
-    expect(await row.textContent()).toContain("referred (FRIEND-42)");
+    expect(await row.textContent()).toContain(`referred (${affiliate.code})`);
     expect(await row.textContent()).toContain("$49.00");
     expect(await seriousViolations(staffPage)).toEqual([]);
 
@@ -270,7 +309,30 @@ describe("an order form, in the browser", () => {
     expect(await run.first().textContent()).toContain("Mira Buyer");
     expect(await seriousViolations(staffPage)).toEqual([]);
 
+    // The affiliate who referred the buyer has the conversion: the referral, and a commission on the order.
+    await expect
+      .poll(
+        async () => {
+          await staffPage.goto(`${origin}/admin/affiliates/${affiliate.id}`);
+          await staffPage.getByRole("heading", { name: "Ada Affiliate", level: 1 }).waitFor();
+          return shows(staffPage.getByTestId("referral").filter({ hasText: "Mira Buyer" }));
+        },
+        { timeout: 30_000, interval: 1000 },
+      )
+      .toBe(true);
+    const conversion = async () =>
+      (
+        await business.staff.data(
+          `query($id: ID!) { affiliate(id: $id) { stats { conversions } commissions(first: 5) { edges { node { amount currency } } } } }`,
+          { id: affiliate.id },
+        )
+      ).affiliate;
+    await expect.poll(async () => (await conversion()).stats.conversions, { timeout: 20_000, interval: 1000 }).toBe(1);
+    expect((await conversion()).commissions.edges.map((edge: { node: unknown }) => edge.node)).toEqual([{ amount: 980, currency: "USD" }]);
+
     // The log filters by outcome: nothing failed.
+    await staffPage.goto(`${origin}/admin/workflows/runs`);
+    await staffPage.getByText(/^\d+ runs?$/).waitFor();
     await staffPage.getByLabel("Outcome").selectOption("FAILED");
     await staffPage.getByText("No runs match.").waitFor();
 

@@ -1,6 +1,6 @@
 import { useMutation } from "@apollo/client/react";
 import { type FormEvent, useEffect, useRef, useState } from "react";
-import { useNavigate } from "react-router";
+import { useLocation, useNavigate } from "react-router";
 import type { OfferFieldsFragment } from "../../../gql/graphql";
 import { ErrorMessage } from "../../../shared/ErrorMessage";
 import { Field, TextAreaField } from "../../../shared/Field";
@@ -20,7 +20,9 @@ export function OfferForm({ existing }: { existing?: OfferFieldsFragment }) {
   const form = useRef<HTMLFormElement>(null);
   const [draft, setDraft] = useState<OfferDraft>(() => (existing ? draftFromOffer(existing) : newOfferDraft()));
   const [problem, setProblem] = useState<Problem | null>(null);
-  const [status, setStatus] = useState("");
+  // A new offer's page opens on its own address once created: it says so there.
+  const justCreated = (useLocation().state as { created?: boolean } | null)?.created === true;
+  const [status, setStatus] = useState(justCreated ? "Offer created: its page is selling." : "");
   const { courses, groups, loading: optionsLoading, failed } = useGrantOptions();
   const refetchQueries = ["Offers", "OfferNames"];
   const [create, creation] = useMutation(CreateOfferDocument, { refetchQueries });
@@ -48,7 +50,7 @@ export function OfferForm({ existing }: { existing?: OfferFieldsFragment }) {
     setProblem(problemOf(result));
     if (result.__typename !== "OfferSuccess") return;
     setStatus(existing ? "Offer saved." : "Offer created: its page is selling.");
-    if (!existing) await navigate(`/admin/offers/${result.offer.id}`, { replace: true });
+    if (!existing) await navigate(`/admin/offers/${result.offer.id}`, { replace: true, state: { created: true } });
   };
 
   const changeSelling = async () => {

@@ -1,6 +1,6 @@
 import { useMutation } from "@apollo/client/react";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
-import { useNavigate } from "react-router";
+import { useLocation, useNavigate } from "react-router";
 import type {
   WorkflowConditionOperator,
   WorkflowFieldsFragment,
@@ -66,7 +66,9 @@ export function WorkflowForm({ existing, triggers, offers }: WorkflowFormProps) 
     existing ? draftFromWorkflow(existing) : newWorkflowDraft(triggers[0]?.trigger ?? "CONTACT_CREATED"),
   );
   const [problem, setProblem] = useState<Problem | null>(null);
-  const [status, setStatus] = useState("");
+  // A new workflow's page opens on its own address once created: it says so there.
+  const justCreated = (useLocation().state as { created?: boolean } | null)?.created === true;
+  const [status, setStatus] = useState(justCreated ? "Workflow saved." : "");
   const [confirmDelete, setConfirmDelete] = useState(false);
   const { courses, groups, failed } = usePickerOptions();
   const refetchQueries = ["Workflows", "WorkflowNames"];
@@ -105,7 +107,7 @@ export function WorkflowForm({ existing, triggers, offers }: WorkflowFormProps) 
     setProblem(problemOf(result));
     if (result.__typename !== "WorkflowSuccess") return;
     setStatus("Workflow saved.");
-    if (!existing) await navigate(`/admin/workflows/${result.workflow.id}`, { replace: true });
+    if (!existing) await navigate(`/admin/workflows/${result.workflow.id}`, { replace: true, state: { created: true } });
   };
 
   const deleteWorkflow = async () => {
