@@ -44,7 +44,7 @@ export async function attemptDelivery(orm: MikroORM, settings: WebhookSettings, 
   const em = forkFor(orm, job.businessId);
   const delivery = await em.findOne(WebhookDelivery, { id: job.deliveryId });
   // Gone with its endpoint, finished, or this attempt was already made (a job delivered twice).
-  if (!delivery || delivery.status !== "PENDING" || delivery.attempts !== job.attempt - 1) return;
+  if (delivery?.status !== "PENDING" || delivery.attempts !== job.attempt - 1) return;
   const endpoint = await em.findOne(WebhookEndpoint, { id: delivery.endpointId });
   if (!endpoint) return;
   if (!endpoint.enabled) {
