@@ -1,12 +1,14 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import type { Locator, Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
+import type { Browser, Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { deliver, LoopbackStripe, STRIPE_KEYS, stripeEvent } from "../../subgraphs/billing/tests/stripe-server.js";
 import { staffSignIn } from "../support/browser-journeys.js";
 import { mapPortalPort } from "../support/browser-portal-port.js";
-import { useBrowserPlatform } from "../support/browser.js";
+import { launchBrowser, useBrowserPlatform } from "../support/browser.js";
 import type { PortalClient } from "../support/http-client.js";
 import { createBusiness, createContact, type TestBusiness } from "../support/journeys.js";
+import { startPlatform, type Platform } from "../support/platform.js";
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -470,4 +472,81 @@ describe("an order form, in the browser", () => {
     expect(await fitsThePhone(staffPage)).toBe(true);
     expect(await seriousViolations(staffPage)).toEqual([]);
   }, 180_000);
+});
+
+/**
+ * With Stripe keys the order page takes cards with the Payment Element (no test-payment button).
+ * Stripe.js is blocked here (offline machine), so the buyer is told plainly; Stripe's webhook then
+ * confirms the payment, and the result page, which kept the order's secret in the tab, says what next.
+ */
+describe("an order form with Stripe keys, in the browser", () => {
+  const stripe = new LoopbackStripe();
+  let platform: Platform;
+  let browser: Browser;
+  beforeAll(async () => {
+    const stripeApiBase = await stripe.start();
+    platform = await startPlatform(inject("databaseUrl" as never) as string, {
+      webDistDir: "web/dist",
+      billing: { testPayments: false, stripe: STRIPE_KEYS, stripeApiBase },
+    });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.stop();
+    await stripe.stop();
+  });
+
+  it("no test payment; Stripe.js not loading is said plainly; the webhook's confirmation reaches the result page", async () => {
+    const business = await createBusiness(platform, "Card Order Studio");
+    const origin = `http://${business.host}:${platform.gatewayPort}`;
+    const courseId = await publishedCourse(business.staff, "Ink drawing");
+    const offer = `mutation($input: OfferInput!) { createOffer(input: $input) { ${RESULT} ... on OfferSuccess { offer { id } } } }`;
+    const input = {
+      name: "Ink course",
+      description: "Ten lessons.",
+      price: 2500,
+      currency: "USD",
+      slug: "ink-course",
+      courseIds: [courseId],
+    };
+    expect((await business.staff.data(offer, { input })).createOffer.__typename).toBe("OfferSuccess");
+
+    const context = await browser.newContext({ viewport: PHONE });
+    await context.route(/js\.stripe\.com/, (route) => route.abort());
+    const page = await context.newPage();
+    await page.goto(`${origin}/buy/ink-course`);
+    await page.getByLabel("Name").fill("Noa Card");
+    await page.getByLabel("Email").fill(`noa@${business.slug}.test`);
+    await page.getByRole("button", { name: "Continue to pay $25.00" }).click();
+    await page.getByText("Card payments could not be loaded").waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId("test-payment-label").count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // Stripe confirms the PaymentIntent billing created for the order.
+    expect(stripe.intents.size).toBe(1);
+    const intent = [...stripe.intents.values()][0]!;
+    const orderId = intent.metadata.orderId!;
+    const succeeded = stripeEvent("payment_intent.succeeded", {
+      id: intent.id,
+      object: "payment_intent",
+      amount: intent.amount,
+      amount_received: intent.amount,
+      currency: "usd",
+      status: "succeeded",
+      metadata: intent.metadata,
+    });
+    expect((await deliver(platform.billing.url.replace(/\/graphql$/, "/webhooks/stripe"), succeeded)).status).toBe(200);
+
+    // Where Stripe's return URL leads: the order's secret stayed in the tab, not in the address.
+    await page.goto(`${origin}/buy/ink-course/done?order=${orderId}`);
+    await page.getByRole("heading", { name: "Check your email" }).waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId("order-result").textContent()).toContain("Payment of $25.00 received for Ink course");
+    // Opened in another tab (no secret there), the page tells nothing about the order.
+    const other = await context.newPage();
+    await other.goto(`${origin}/buy/ink-course/done?order=${orderId}`);
+    await other.getByRole("heading", { name: "Thank you" }).waitFor();
+    expect(await other.textContent("main")).not.toContain("noa@");
+    await context.close();
+  }, 120_000);
 });
