@@ -1,8 +1,8 @@
 /**
- * Money in the affiliates pages: integer minor units of a currency, formatted exactly as invoices
- * format them (one formatter for the whole app, so a commission reads like the invoice it came from).
+ * Money in the affiliates pages: integer minor units of a currency, formatted by the app's one money
+ * module (web/src/shared/money.ts), so a commission reads like the invoice it came from.
  */
-import { currencyDigits, formatMoney, minorToInput, parseMoney } from "../../invoices/shared/money";
+import { currencyDigits, formatMoney, minorToInput, parseMoney } from "../../../shared/money";
 
 export { currencyDigits, formatMoney, minorToInput, parseMoney };
 

@@ -5,7 +5,7 @@ import { BackLink } from "../../../shared/BackLink";
 import { formatDateTime } from "../../../shared/format";
 import { InvoiceDownloads } from "../shared/downloads";
 import { InvoiceLinesTable } from "../shared/InvoiceLinesTable";
-import { formatDay } from "../shared/money";
+import { formatDay } from "../../../shared/money";
 import { InvoiceStatusBadge } from "../shared/InvoiceStatusBadge";
 import { PaymentsList } from "../shared/PaymentsList";
 import { useInvoiceLive } from "../shared/useInvoiceLive";

@@ -6,7 +6,7 @@ import type { InvoiceDetailFragment } from "../../../gql/graphql";
 import { BackLink } from "../../../shared/BackLink";
 import { ErrorMessage } from "../../../shared/ErrorMessage";
 import { Field, TextAreaField } from "../../../shared/Field";
-import { formatMoney } from "../shared/money";
+import { formatMoney } from "../../../shared/money";
 import { dropInvoiceLists } from "../shared/useInvoiceLive";
 import { generalMessage, messageFor, problemOf, type Problem } from "../../../shared/results";
 import { ContactPicker } from "./ContactPicker";

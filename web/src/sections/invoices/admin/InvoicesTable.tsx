@@ -1,6 +1,6 @@
 import { Link } from "react-router";
 import type { InvoiceListItemFragment } from "../../../gql/graphql";
-import { formatDay, formatMoney } from "../shared/money";
+import { formatDay, formatMoney } from "../../../shared/money";
 import { InvoiceStatusBadge } from "../shared/InvoiceStatusBadge";
 
 export function InvoicesTable({ invoices }: { invoices: InvoiceListItemFragment[] }) {

@@ -1,5 +1,5 @@
 import { Field } from "../../../shared/Field";
-import { formatMoney, parseMoney } from "../shared/money";
+import { formatMoney, parseMoney } from "../../../shared/money";
 import { lineTotal } from "../shared/totals";
 import { messageFor, type Problem } from "../../../shared/results";
 import { emptyLine, type LineDraft } from "./invoiceDraft";

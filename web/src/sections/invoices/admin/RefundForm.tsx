@@ -3,7 +3,7 @@ import { useState, type FormEvent } from "react";
 import type { InvoiceDetailFragment } from "../../../gql/graphql";
 import { ErrorMessage } from "../../../shared/ErrorMessage";
 import { Field } from "../../../shared/Field";
-import { formatMoney, parseMoney } from "../shared/money";
+import { formatMoney, parseMoney } from "../../../shared/money";
 import { dropInvoiceLists } from "../shared/useInvoiceLive";
 import { generalMessage, messageFor, problemOf, type Problem } from "../../../shared/results";
 import { RefundInvoiceDocument } from "./invoiceMutations";

@@ -1,5 +1,5 @@
 import type { InvoiceDetailFragment, InvoiceInput } from "../../../gql/graphql";
-import { bpsToPercent, minorToInput, parseDecimal, parseMoney, utcDay } from "../shared/money";
+import { bpsToPercent, minorToInput, parseDecimal, parseMoney, utcDay } from "../../../shared/money";
 import { computeTotals, type InvoiceTotals } from "../shared/totals";
 import type { Problem } from "../../../shared/results";
 

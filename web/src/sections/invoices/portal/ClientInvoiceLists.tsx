@@ -3,7 +3,7 @@ import { useState } from "react";
 import { Link } from "react-router";
 import { graphql } from "../../../gql";
 import type { InvoiceListItemFragment } from "../../../gql/graphql";
-import { formatDay, formatMoney } from "../shared/money";
+import { formatDay, formatMoney } from "../../../shared/money";
 import { InvoiceStatusBadge } from "../shared/InvoiceStatusBadge";
 import { QueryState } from "../../../shared/QueryState";
 import { SectionUnavailable, sectionFailed } from "../../../portal/SectionUnavailable";

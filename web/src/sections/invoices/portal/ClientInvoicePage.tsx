@@ -4,7 +4,7 @@ import { graphql } from "../../../gql";
 import { BackLink } from "../../../shared/BackLink";
 import { InvoiceDownloads } from "../shared/downloads";
 import { InvoiceLinesTable } from "../shared/InvoiceLinesTable";
-import { formatDay } from "../shared/money";
+import { formatDay } from "../../../shared/money";
 import { InvoiceStatusBadge } from "../shared/InvoiceStatusBadge";
 import { PaymentsList } from "../shared/PaymentsList";
 import { useInvoiceLive } from "../shared/useInvoiceLive";

@@ -3,7 +3,7 @@ import { lazy, Suspense, useState } from "react";
 import { graphql } from "../../../gql";
 import type { InvoiceDetailFragment } from "../../../gql/graphql";
 import { ErrorMessage } from "../../../shared/ErrorMessage";
-import { formatMoney } from "../shared/money";
+import { formatMoney } from "../../../shared/money";
 import { dropInvoiceLists } from "../shared/useInvoiceLive";
 import { Loading } from "../../../shared/QueryState";
 import { problemOf, type Problem } from "../../../shared/results";

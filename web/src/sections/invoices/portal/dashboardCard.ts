@@ -1,4 +1,4 @@
-import { formatDay, formatMoney } from "../shared/money";
+import { formatDay, formatMoney } from "../../../shared/money";
 
 interface InvoiceSummaryLike {
   hasInvoices: boolean;

@@ -1,5 +1,5 @@
 import type { InvoiceDetailFragment } from "../../../gql/graphql";
-import { bpsToPercent, formatMoney } from "./money";
+import { bpsToPercent, formatMoney } from "../../../shared/money";
 
 /** Line items and totals of a saved invoice, as the client and staff both see them. */
 export function InvoiceLinesTable({ invoice }: { invoice: InvoiceDetailFragment }) {

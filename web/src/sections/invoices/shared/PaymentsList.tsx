@@ -1,6 +1,6 @@
 import type { InvoiceDetailFragment } from "../../../gql/graphql";
 import { formatDateTime } from "../../../shared/format";
-import { formatMoney } from "./money";
+import { formatMoney } from "../../../shared/money";
 
 const METHODS: Record<string, string> = {
   cash: "Cash",
