@@ -18,6 +18,7 @@ const SECTIONS = [
   { to: "/admin/templates", label: "Email templates" },
   { to: "/admin/email-log", label: "Email log" },
   { to: "/admin/api-keys", label: "API keys" },
+  { to: "/admin/webhooks", label: "Webhooks" },
   { to: "/admin/team", label: "Team" },
 ];
 

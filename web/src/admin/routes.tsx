@@ -105,6 +105,13 @@ export const adminRoutes: RouteObject = {
               ),
             },
             {
+              path: "webhooks",
+              ...lazyRoute(
+                () => import("./webhooks/WebhooksPage"),
+                (m) => <m.WebhooksPage />,
+              ),
+            },
+            {
               path: "team",
               ...lazyRoute(
                 () => import("./team/TeamPage"),

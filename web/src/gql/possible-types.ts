@@ -140,6 +140,10 @@
       "ApiKeyCreated",
       "ValidationError"
     ],
+    "CreateWebhookEndpointResult": [
+      "ValidationError",
+      "WebhookEndpointCreated"
+    ],
     "DeadLetterResult": [
       "DeadLetterStateError",
       "DeadLetterSuccess",
@@ -153,6 +157,10 @@
     "DeleteDocumentResult": [
       "DeleteDocumentSuccess",
       "DocumentStateError",
+      "NotFoundError"
+    ],
+    "DeleteWebhookEndpointResult": [
+      "DeleteWebhookEndpointSuccess",
       "NotFoundError"
     ],
     "DeleteWorkflowResult": [
@@ -213,6 +221,11 @@
       "ProfileSuccess",
       "ValidationError"
     ],
+    "RedeliverWebhookResult": [
+      "NotFoundError",
+      "RedeliverWebhookSuccess",
+      "WebhookDeliveryStateError"
+    ],
     "ReferralLinkResult": [
       "AffiliateStateError",
       "NotAnAffiliateError",
@@ -253,6 +266,10 @@
     "RevokeApiKeyResult": [
       "ApiKeyRevoked",
       "NotFoundError"
+    ],
+    "RotateWebhookSecretResult": [
+      "NotFoundError",
+      "WebhookEndpointCreated"
     ],
     "SendInvitationResult": [
       "InvitationSuccess",
@@ -323,7 +340,13 @@
       "SlotTakenError",
       "TooLateToChangeError",
       "ValidationError",
+      "WebhookDeliveryStateError",
       "WorkflowRunStateError"
+    ],
+    "WebhookEndpointResult": [
+      "NotFoundError",
+      "ValidationError",
+      "WebhookEndpointSuccess"
     ],
     "WorkflowResult": [
       "NotFoundError",
@@ -473,6 +496,10 @@
       "ApiKeyCreated",
       "ValidationError"
     ],
+    "CreateWebhookEndpointResult": [
+      "ValidationError",
+      "WebhookEndpointCreated"
+    ],
     "DeadLetterResult": [
       "DeadLetterStateError",
       "DeadLetterSuccess",
@@ -486,6 +513,10 @@
     "DeleteDocumentResult": [
       "DeleteDocumentSuccess",
       "DocumentStateError",
+      "NotFoundError"
+    ],
+    "DeleteWebhookEndpointResult": [
+      "DeleteWebhookEndpointSuccess",
       "NotFoundError"
     ],
     "DeleteWorkflowResult": [
@@ -546,6 +577,11 @@
       "ProfileSuccess",
       "ValidationError"
     ],
+    "RedeliverWebhookResult": [
+      "NotFoundError",
+      "RedeliverWebhookSuccess",
+      "WebhookDeliveryStateError"
+    ],
     "ReferralLinkResult": [
       "AffiliateStateError",
       "NotAnAffiliateError",
@@ -586,6 +622,10 @@
     "RevokeApiKeyResult": [
       "ApiKeyRevoked",
       "NotFoundError"
+    ],
+    "RotateWebhookSecretResult": [
+      "NotFoundError",
+      "WebhookEndpointCreated"
     ],
     "SendInvitationResult": [
       "InvitationSuccess",
@@ -656,7 +696,13 @@
       "SlotTakenError",
       "TooLateToChangeError",
       "ValidationError",
+      "WebhookDeliveryStateError",
       "WorkflowRunStateError"
+    ],
+    "WebhookEndpointResult": [
+      "NotFoundError",
+      "ValidationError",
+      "WebhookEndpointSuccess"
     ],
     "WorkflowResult": [
       "NotFoundError",
