@@ -74,6 +74,7 @@ describe("notification templates", () => {
       "AFFILIATE_COMMISSION_APPROVED",
       "AFFILIATE_PAYOUT_SENT",
       "ORDER_RECEIPT",
+      "WEBHOOK_ENDPOINT_DISABLED",
     ]);
     const invitation = data.notificationTemplates[0];
     expect(invitation).toMatchObject({ subject: "You're invited to {{business.name}}'s client portal", isCustom: false, updatedAt: null });
