@@ -200,6 +200,14 @@ describe("an order form, in the browser", () => {
     const publicLink = await staffPage.getByTestId("offer-public-link").inputValue();
     expect(publicLink).toBe(`${portal}/buy/watercolour-club`);
     await staffPage.getByRole("button", { name: "Copy link" }).waitFor();
+    // The editor and the offers list fit a phone.
+    await staffPage.setViewportSize(PHONE);
+    expect(await fitsThePhone(staffPage)).toBe(true);
+    await staffPage.goto(`${origin}/admin/offers`);
+    await staffPage.getByTestId("offer-item").filter({ hasText: "Watercolour club" }).waitFor();
+    expect(await fitsThePhone(staffPage)).toBe(true);
+    expect(await seriousViolations(staffPage)).toEqual([]);
+    await staffPage.setViewportSize({ width: 1280, height: 900 });
 
     // A visitor, not signed in, opens the link on a phone: the page wears the business's brand.
     const visitorContext = await env.browser.newContext({ viewport: PHONE });
