@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { createAffiliatesSubgraph } from "@portal/affiliates";
 import { createIdentitySubgraph } from "@portal/identity";
-import { type Actor, forkFor, runSubgraph, sql } from "@portal/kit";
+import { type Actor, countStatements, forkFor, runSubgraph, sql } from "@portal/kit";
 import autocannon from "autocannon";
 import { SESSION_COOKIE } from "../gateway/src/cookies.js";
 import { SignedSubgraph } from "../scripts/signed-subgraph.js";
@@ -112,7 +112,7 @@ export async function affiliatesBench(): Promise<AffiliatesBenchResult> {
         if (total !== target) throw new Error(`the affiliate page answered ${JSON.stringify(answer).slice(0, 300)}`);
       };
       await ask(); // warm-up
-      pageStatements.push({ commissions: target, statements: await statementsOf(affiliates.orm, businessId, ask) });
+      pageStatements.push({ commissions: target, statements: await countStatements(affiliates, businessId, ask) });
     }
     return {
       clicksPerSecond: measured.requestsPerSecond,
@@ -170,27 +170,6 @@ async function addCommissions(
      from referred`,
     [businessId, affiliateId, linkId, count],
   );
-}
-
-/** SQL statements bound to the business while `work` runs. */
-async function statementsOf(
-  orm: Awaited<ReturnType<typeof runSubgraph>>["orm"],
-  businessId: string,
-  work: () => Promise<unknown>,
-): Promise<number> {
-  const connection = orm.em.getDriver().getConnection() as unknown as { execute: (...args: unknown[]) => Promise<unknown> };
-  const original = connection.execute;
-  let count = 0;
-  connection.execute = function (this: unknown, ...args: unknown[]) {
-    if (Array.isArray(args[1]) && args[1].includes(businessId)) count++;
-    return original.apply(this, args);
-  };
-  try {
-    await work();
-  } finally {
-    connection.execute = original;
-  }
-  return count;
 }
 
 export function printAffiliatesBench(result: AffiliatesBenchResult): void {

@@ -1,23 +1,6 @@
-import { forkFor, type RunningSubgraphProcess, sql } from "@portal/kit";
+import { countStatements, forkFor, type RunningSubgraphProcess, sql } from "@portal/kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { click, enableProgramme, gql, makeAffiliate, newTenant, startAffiliates, type Tenant } from "./helpers.js";
-
-/** Counts the SQL statements bound to one business while `work` runs (other tests' workers run meanwhile). */
-async function countStatements(subgraph: RunningSubgraphProcess, businessId: string, work: () => Promise<unknown>): Promise<number> {
-  const connection = subgraph.orm.em.getDriver().getConnection() as unknown as { execute: (...args: unknown[]) => Promise<unknown> };
-  const original = connection.execute;
-  let count = 0;
-  connection.execute = function (this: unknown, ...args: unknown[]) {
-    if (Array.isArray(args[1]) && args[1].includes(businessId)) count++;
-    return original.apply(this, args);
-  };
-  try {
-    await work();
-  } finally {
-    connection.execute = original;
-  }
-  return count;
-}
 
 const FIGURES = `id name status
     links { id code url landingUrl isDefault clicks referrals conversions earnings { amount currency } }

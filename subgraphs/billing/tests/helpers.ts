@@ -147,24 +147,5 @@ export function outboxEvents(billing: RunningSubgraphProcess, invoiceId: string)
 }
 
 /** Counts SQL statements the subgraph sends for requests while `work` runs (the background outbox relay excluded). */
-/**
- * Counts the SQL statements `work` makes for one business. Only statements bound to `businessId`
- * count: event consumers in the same process handle other tests' events at the same time, and their
- * statements must not be mistaken for the request's.
- */
-export async function countStatements(billing: RunningSubgraphProcess, businessId: string, work: () => Promise<unknown>): Promise<number> {
-  const connection = billing.orm.em.getDriver().getConnection() as unknown as { execute: (...args: unknown[]) => Promise<unknown> };
-  const original = connection.execute;
-  let count = 0;
-  connection.execute = function (this: unknown, ...args: unknown[]) {
-    const params = Array.isArray(args[1]) ? args[1] : [];
-    if (params.includes(businessId)) count++;
-    return original.apply(this, args);
-  };
-  try {
-    await work();
-  } finally {
-    connection.execute = original;
-  }
-  return count;
-}
+
+export { countStatements } from "@portal/kit";

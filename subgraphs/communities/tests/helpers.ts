@@ -129,31 +129,6 @@ export async function until(check: () => boolean, what = "live updates", timeout
   }
 }
 
-/**
- * Counts the SQL statements `work` makes for one business. Only statements bound to `businessId`
- * count: event consumers in the same process handle other tests' events at the same time.
- */
-export async function countStatements(
-  communities: RunningSubgraphProcess,
-  businessId: string,
-  work: () => Promise<unknown>,
-): Promise<number> {
-  const connection = communities.orm.em.getDriver().getConnection() as unknown as { execute: (...args: unknown[]) => Promise<unknown> };
-  const original = connection.execute;
-  let count = 0;
-  connection.execute = function (this: unknown, ...args: unknown[]) {
-    const params = Array.isArray(args[1]) ? args[1] : [];
-    if (params.includes(businessId)) count++;
-    return original.apply(this, args);
-  };
-  try {
-    await work();
-  } finally {
-    connection.execute = original;
-  }
-  return count;
-}
-
 /** The smallest valid images of each kind, built by hand (header bytes are what the server checks). */
 export function tinyPng(): Buffer {
   return Buffer.from(
@@ -171,3 +146,5 @@ export function tinyWebp(): Buffer {
   const body = Buffer.concat([Buffer.from("WEBP"), chunk]);
   return Buffer.concat([Buffer.from("RIFF"), Buffer.from([body.length & 0xff, (body.length >> 8) & 0xff, 0, 0]), body]);
 }
+
+export { countStatements } from "@portal/kit";

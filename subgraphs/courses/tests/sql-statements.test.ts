@@ -1,23 +1,6 @@
-import type { RunningSubgraphProcess } from "@portal/kit";
+import { countStatements, type RunningSubgraphProcess } from "@portal/kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { enrol, gql, newTenant, OPS, ok, startCourses, type Tenant } from "./helpers.js";
-
-/** Counts the SQL statements bound to one business while `work` runs (other tests' workers run meanwhile). */
-async function countStatements(courses: RunningSubgraphProcess, businessId: string, work: () => Promise<unknown>): Promise<number> {
-  const connection = courses.orm.em.getDriver().getConnection() as unknown as { execute: (...args: unknown[]) => Promise<unknown> };
-  const original = connection.execute;
-  let count = 0;
-  connection.execute = function (this: unknown, ...args: unknown[]) {
-    if (Array.isArray(args[1]) && args[1].includes(businessId)) count++;
-    return original.apply(this, args);
-  };
-  try {
-    await work();
-  } finally {
-    connection.execute = original;
-  }
-  return count;
-}
 
 describe("the player's SQL statements", () => {
   let courses: RunningSubgraphProcess;

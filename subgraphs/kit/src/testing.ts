@@ -105,3 +105,26 @@ export function migrationFromOldTables(serverUrl: string, definition: SubgraphDe
     },
   };
 }
+
+/**
+ * Counts the SQL statements `work` makes for one business (tests and benchmarks that check a page
+ * costs the same however long its lists). Only statements bound to `businessId` count: event
+ * consumers in the same process handle other tests' events at the same time, and their statements
+ * must not be mistaken for the request's.
+ */
+export async function countStatements(subgraph: { orm: MikroORM }, businessId: string, work: () => Promise<unknown>): Promise<number> {
+  const connection = subgraph.orm.em.getDriver().getConnection() as unknown as { execute: (...args: unknown[]) => Promise<unknown> };
+  const original = connection.execute;
+  let count = 0;
+  connection.execute = function (this: unknown, ...args: unknown[]) {
+    const params = Array.isArray(args[1]) ? args[1] : [];
+    if (params.includes(businessId)) count++;
+    return original.apply(this, args);
+  };
+  try {
+    await work();
+  } finally {
+    connection.execute = original;
+  }
+  return count;
+}
