@@ -1,39 +1,16 @@
-import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { useBrowserPlatform } from "../support/browser.js";
+import { seriousViolations } from "../support/axe.js";
 import { clientSignInFromEmail, staffSignIn } from "../support/browser-journeys.js";
 import { createBusiness, createContact, createInvoice, type TestBusiness } from "../support/journeys.js";
 
 const RESULT = `__typename ... on UserError { message } ... on ValidationError { field }`;
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const PHONE = { width: 375, height: 812 };
 const SCREENSHOTS = "test-results/screenshots";
 /** A visitor's ordinary browser: headless Chromium's own user agent is (rightly) taken for a bot and not counted. */
 const VISITOR_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
-
-/** axe's serious and critical findings on the page as it is now. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: AXE_SOURCE });
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            context: Document,
-            options: object,
-          ) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
-        };
-      }
-    ).axe;
-    const { violations } = await axe.run(document, { rules: { "label-content-name-mismatch": { enabled: true } } });
-    return violations
-      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-      .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
-  });
-}
 
 /**
  * The programme switched on at 20 % of the first payment, held 30 days. Links land on this test's

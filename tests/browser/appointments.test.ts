@@ -1,39 +1,16 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import type { Browser, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { useBrowserPlatform } from "../support/browser.js";
+import { seriousViolations } from "../support/axe.js";
 import { onOrigin, staffSignIn } from "../support/browser-journeys.js";
 import type { PortalClient } from "../support/http-client.js";
 import { createBusiness, createContact, invite, linkFromMailbox, type TestBusiness } from "../support/journeys.js";
 
 const RESULT = `__typename ... on UserError { message } ... on ValidationError { field }`;
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const PHONE = { width: 375, height: 812 };
 /** The client's browser is in New York: the portal shows times there and names the zone. */
 const CLIENT_ZONE = "America/New_York";
 const HOUR = 3_600_000;
-
-/** axe's serious and critical findings on the page as it is now. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: AXE_SOURCE });
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            context: Document,
-            options: object,
-          ) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
-        };
-      }
-    ).axe;
-    const { violations } = await axe.run(document, { rules: { "label-content-name-mismatch": { enabled: true } } });
-    return violations
-      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-      .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
-  });
-}
 
 /** The calendar day (YYYY-MM-DD) of an instant in a zone. */
 function dayIn(at: Date, timeZone: string): string {

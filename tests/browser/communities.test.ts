@@ -1,15 +1,13 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { deflateSync } from "node:zlib";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { useBrowserPlatform } from "../support/browser.js";
+import { seriousViolations } from "../support/axe.js";
 import { clientSignInFromEmail, staffSignIn } from "../support/browser-journeys.js";
 import type { PortalClient } from "../support/http-client.js";
 import { createBusiness, createContact, invite, type TestBusiness } from "../support/journeys.js";
 
 const RESULT = `__typename ... on UserError { message }`;
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const PHONE = { width: 390, height: 844 };
 
 /** A small real PNG (a colour gradient), as a member would pick from their photos. */
@@ -46,27 +44,6 @@ function gradientPng(width: number, height: number): Buffer {
     chunk("IDAT", deflateSync(rows)),
     chunk("IEND", Buffer.alloc(0)),
   ]);
-}
-
-/** axe's serious and critical findings on the page as it is now. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: AXE_SOURCE });
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            context: Document,
-            options: object,
-          ) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
-        };
-      }
-    ).axe;
-    const { violations } = await axe.run(document, { rules: { "label-content-name-mismatch": { enabled: true } } });
-    return violations
-      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-      .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
-  });
 }
 
 /** Staff make a group through the API; communities learns new contacts from identity's events, so adding them is retried. */
