@@ -1,5 +1,4 @@
 import { readFile } from "node:fs/promises";
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { useBrowserPlatform } from "../support/browser.js";
 import { seriousViolations } from "../support/axe.js";
