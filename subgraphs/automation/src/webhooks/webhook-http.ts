@@ -93,7 +93,10 @@ export async function postWebhook(
         response.on("error", done);
       },
     );
-    const timer = setTimeout(() => finish(outcome(null, null, `No answer within ${Math.round(timeoutMs / 1000)} s`)), timeoutMs);
+    const timer = setTimeout(
+      () => finish(outcome(null, null, `No answer within ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`}`)),
+      timeoutMs,
+    );
     request.on("error", (error: NodeJS.ErrnoException) =>
       finish(outcome(null, null, error.code ? `${error.code}: ${error.message}` : error.message)),
     );
