@@ -531,10 +531,17 @@ describe("an order form with Stripe keys, in the browser", () => {
     expect(await page.getByTestId("test-payment-label").count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
 
-    // Stripe confirms the PaymentIntent billing created for the order.
+    // Stripe's return URL leads to the result page, which waits while the payment is unconfirmed
+    // (the order's secret stayed in the tab, not in the address).
     expect(stripe.intents.size).toBe(1);
     const intent = [...stripe.intents.values()][0]!;
     const orderId = intent.metadata.orderId!;
+    await page.goto(`${origin}/buy/ink-course/done?order=${orderId}`);
+    await page.getByRole("heading", { name: "Confirming your payment…" }).waitFor();
+    await page.waitForTimeout(4000);
+    expect(await page.getByRole("heading", { name: "Confirming your payment…" }).count()).toBe(1);
+
+    // Stripe confirms the PaymentIntent billing created for the order; the waiting page follows.
     const succeeded = stripeEvent("payment_intent.succeeded", {
       id: intent.id,
       object: "payment_intent",
@@ -546,8 +553,6 @@ describe("an order form with Stripe keys, in the browser", () => {
     });
     expect((await deliver(platform.billing.url.replace(/\/graphql$/, "/webhooks/stripe"), succeeded)).status).toBe(200);
 
-    // Where Stripe's return URL leads: the order's secret stayed in the tab, not in the address.
-    await page.goto(`${origin}/buy/ink-course/done?order=${orderId}`);
     await page.getByRole("heading", { name: "Check your email" }).waitFor({ timeout: 30_000 });
     expect(await page.getByTestId("order-result").textContent()).toContain("Payment of $25.00 received for Ink course");
     // Opened in another tab (no secret there), the page tells nothing about the order.

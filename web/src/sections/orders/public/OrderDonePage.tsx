@@ -59,16 +59,20 @@ function OrderProgress({ orderId, token }: { orderId: string; token: string }) {
   });
   const order = data?.publicOrderStatus;
   const outcome = orderOutcome(order, data !== undefined);
-  // Ask again, more slowly as time goes by, until billing knows the ending.
+  // Ask again, more slowly as time goes by, until billing knows the ending. Each answer (even an
+  // unchanged one, which renders nothing new) schedules the next question.
+  const [asked, setAsked] = useState(0);
   useEffect(() => {
     if (outcome !== "CONFIRMING") return;
     const timer = setTimeout(() => {
       attempt.current += 1;
       if (Date.now() - startedAt.current > SLOW_AFTER_MS) setSlow(true);
-      void refetch().catch(() => undefined);
+      void refetch()
+        .catch(() => undefined)
+        .finally(() => setAsked((count) => count + 1));
     }, pollDelay(attempt.current));
     return () => clearTimeout(timer);
-  });
+  }, [outcome, asked, refetch]);
 
   if (outcome === "UNKNOWN")
     return (
