@@ -3,6 +3,7 @@ import { useEffect } from "react";
 import { Link } from "react-router";
 import { QueryState } from "../../../shared/QueryState";
 import { useLoadMore } from "../../../shared/useLoadMore";
+import { appendPage } from "../shared/pagination";
 import { grantsInWords } from "../shared/labels";
 import { formatMoney } from "../shared/money";
 import { PublicLink } from "../shared/PublicLink";
@@ -18,7 +19,12 @@ export function OffersPage() {
     fetchPolicy: "cache-and-network",
     notifyOnNetworkStatusChange: true,
   });
-  const { loadingMore, loadMore } = useLoadMore(fetchMore);
+  const { loadingMore, loadMore } = useLoadMore((options) =>
+    fetchMore({
+      ...options,
+      updateQuery: (shown, { fetchMoreResult }) => ({ ...shown, offers: appendPage(shown.offers, fetchMoreResult.offers) }),
+    }),
+  );
   useEffect(() => {
     document.title = "Order forms – Offers";
   }, []);

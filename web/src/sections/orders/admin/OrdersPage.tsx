@@ -5,6 +5,7 @@ import type { OrderStatus } from "../../../gql/graphql";
 import { formatDateTime } from "../../../shared/format";
 import { QueryState } from "../../../shared/QueryState";
 import { useLoadMore } from "../../../shared/useLoadMore";
+import { appendPage } from "../shared/pagination";
 import { orderStatusLabel, paymentMethodLabel } from "../shared/labels";
 import { formatMoney } from "../shared/money";
 import { OfferNamesDocument, StaffOrdersDocument } from "./operations";
@@ -39,7 +40,12 @@ export function OrdersPage() {
     fetchPolicy: "cache-and-network",
     notifyOnNetworkStatusChange: true,
   });
-  const { loadingMore, loadMore } = useLoadMore(fetchMore);
+  const { loadingMore, loadMore } = useLoadMore((options) =>
+    fetchMore({
+      ...options,
+      updateQuery: (shown, { fetchMoreResult }) => ({ ...shown, orders: appendPage(shown.orders, fetchMoreResult.orders) }),
+    }),
+  );
   useEffect(() => {
     document.title = "Order forms – Orders";
   }, []);

@@ -62,6 +62,7 @@ function OrderProgress({ orderId, token }: { orderId: string; token: string }) {
   // Ask again, more slowly as time goes by, until billing knows the ending. Each answer (even an
   // unchanged one, which renders nothing new) schedules the next question.
   const [asked, setAsked] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `asked` is what re-arms the timer after each answer.
   useEffect(() => {
     if (outcome !== "CONFIRMING") return;
     const timer = setTimeout(() => {

@@ -4,6 +4,7 @@ import { useSearchParams } from "react-router";
 import type { WorkflowRunStatus } from "../../../gql/graphql";
 import { QueryState } from "../../../shared/QueryState";
 import { useLoadMore } from "../../../shared/useLoadMore";
+import { appendPage } from "./pagination";
 import { ContactFilter } from "./ContactFilter";
 import { outcomeLabel } from "./labels";
 import { WorkflowNamesDocument, WorkflowRunsDocument } from "./operations";
@@ -40,7 +41,15 @@ export function RunsPage() {
     fetchPolicy: "cache-and-network",
     notifyOnNetworkStatusChange: true,
   });
-  const { loadingMore, loadMore } = useLoadMore(fetchMore);
+  const { loadingMore, loadMore } = useLoadMore((options) =>
+    fetchMore({
+      ...options,
+      updateQuery: (shown, { fetchMoreResult }) => ({
+        ...shown,
+        workflowRuns: appendPage(shown.workflowRuns, fetchMoreResult.workflowRuns),
+      }),
+    }),
+  );
   // Steps name courses and groups by id: their titles come from the same lists the builder uses.
   const { courses, groups } = usePickerOptions();
   const names = new Map([...courses, ...groups].map((option) => [option.id.toLowerCase(), option.label]));

@@ -5,6 +5,7 @@ import type { WorkflowFieldsFragment } from "../../../gql/graphql";
 import { QueryState } from "../../../shared/QueryState";
 import { problemOf } from "../../../shared/results";
 import { useLoadMore } from "../../../shared/useLoadMore";
+import { appendPage } from "./pagination";
 import { actionLabel, formatWait, triggerLabel } from "./labels";
 import { SetWorkflowEnabledDocument, WorkflowsDocument } from "./operations";
 import { WorkflowTabs } from "./WorkflowTabs";
@@ -19,7 +20,12 @@ export function WorkflowsPage() {
     fetchPolicy: "cache-and-network",
     notifyOnNetworkStatusChange: true,
   });
-  const { loadingMore, loadMore } = useLoadMore(fetchMore);
+  const { loadingMore, loadMore } = useLoadMore((options) =>
+    fetchMore({
+      ...options,
+      updateQuery: (shown, { fetchMoreResult }) => ({ ...shown, workflows: appendPage(shown.workflows, fetchMoreResult.workflows) }),
+    }),
+  );
   useEffect(() => {
     document.title = "Workflows";
   }, []);
