@@ -246,6 +246,7 @@ describe("the signing page and the document editor, for keyboard, screen reader 
       "Email templates",
       "Email log",
       "API keys",
+      "Webhooks",
       "Team",
     ]);
     for (const link of await links.all()) {
