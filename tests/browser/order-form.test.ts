@@ -289,6 +289,15 @@ describe("an order form, in the browser", () => {
     expect(await seriousViolations(visitor)).toEqual([]);
     expect(await fitsThePhone(visitor)).toBe(true);
     await visitor.screenshot({ path: `${SCREENSHOTS}/order-receipt-390.png`, fullPage: true });
+    // All their orders, each opening its receipt.
+    await visitor.getByRole("link", { name: "All your orders" }).click();
+    const listed = visitor.getByTestId("client-order").filter({ hasText: "Watercolour club" });
+    await listed.waitFor();
+    expect(await listed.textContent()).toContain("$49.00");
+    expect(await seriousViolations(visitor)).toEqual([]);
+    expect(await fitsThePhone(visitor)).toBe(true);
+    await listed.getByRole("link", { name: "Watercolour club" }).click();
+    await visitor.waitForURL(`${portal}/orders/${orderId}`);
 
     // Staff see the order, paid, with the referral code it came with.
     await staffPage.goto(`${origin}/admin/orders`);

@@ -3,6 +3,7 @@ import { useEffect } from "react";
 import { Link, useParams } from "react-router";
 import { graphql } from "../../../gql";
 import { formatDateTime } from "../../../shared/format";
+import { BackLink } from "../../../shared/BackLink";
 import { QueryState } from "../../../shared/QueryState";
 import { grantsInWords, paymentMethodLabel } from "../shared/labels";
 import { orderReceiptPdfUrl } from "../shared/links";
@@ -26,55 +27,58 @@ export function OrderReceiptPage() {
     document.title = "Your order";
   }, []);
   return (
-    <QueryState loading={loading} error={error} data={data} loadingLabel="Loading your order…" onRetry={() => void refetch()}>
-      {({ order }) =>
-        !order ? (
-          <>
-            <h1>Order not found</h1>
-            <p>
-              This order is not in your portal. <Link to="/">Go to your dashboard</Link>.
-            </p>
-          </>
-        ) : (
-          <>
-            <h1>Order #{order.number}</h1>
-            <section className="card" aria-labelledby="order-details-title">
-              <h2 id="order-details-title">{order.offerName}</h2>
-              <dl className="details">
-                <dt>Paid</dt>
-                <dd data-testid="order-amount">{formatMoney(order.amount, order.currency)}</dd>
-                <dt>Date</dt>
-                <dd>{formatDateTime(order.paidAt)}</dd>
-                <dt>Payment</dt>
-                <dd>{paymentMethodLabel(order.paymentMethod)}</dd>
-                <dt>Includes</dt>
-                <dd>{grantsInWords(order)}</dd>
-              </dl>
-              {order.paidAt && (
-                <ul className="download-links" aria-label="Downloads">
+    <>
+      <BackLink to="/orders" label="All your orders" />
+      <QueryState loading={loading} error={error} data={data} loadingLabel="Loading your order…" onRetry={() => void refetch()}>
+        {({ order }) =>
+          !order ? (
+            <>
+              <h1>Order not found</h1>
+              <p>
+                This order is not in your portal. <Link to="/">Go to your dashboard</Link>.
+              </p>
+            </>
+          ) : (
+            <>
+              <h1>Order #{order.number}</h1>
+              <section className="card" aria-labelledby="order-details-title">
+                <h2 id="order-details-title">{order.offerName}</h2>
+                <dl className="details">
+                  <dt>Paid</dt>
+                  <dd data-testid="order-amount">{formatMoney(order.amount, order.currency)}</dd>
+                  <dt>Date</dt>
+                  <dd>{formatDateTime(order.paidAt)}</dd>
+                  <dt>Payment</dt>
+                  <dd>{paymentMethodLabel(order.paymentMethod)}</dd>
+                  <dt>Includes</dt>
+                  <dd>{grantsInWords(order)}</dd>
+                </dl>
+                {order.paidAt && (
+                  <ul className="download-links" aria-label="Downloads">
+                    <li>
+                      <a href={order.receiptUrl ?? orderReceiptPdfUrl(order.id)} download>
+                        Download receipt
+                      </a>
+                    </li>
+                  </ul>
+                )}
+              </section>
+              <ul className="plain-list">
+                {order.courseIds.length > 0 && (
                   <li>
-                    <a href={order.receiptUrl ?? orderReceiptPdfUrl(order.id)} download>
-                      Download receipt
-                    </a>
+                    <Link to="/courses">Go to your courses</Link>
                   </li>
-                </ul>
-              )}
-            </section>
-            <ul className="plain-list">
-              {order.courseIds.length > 0 && (
-                <li>
-                  <Link to="/courses">Go to your courses</Link>
-                </li>
-              )}
-              {order.groupIds.length > 0 && (
-                <li>
-                  <Link to="/communities">Go to your community groups</Link>
-                </li>
-              )}
-            </ul>
-          </>
-        )
-      }
-    </QueryState>
+                )}
+                {order.groupIds.length > 0 && (
+                  <li>
+                    <Link to="/communities">Go to your community groups</Link>
+                  </li>
+                )}
+              </ul>
+            </>
+          )
+        }
+      </QueryState>
+    </>
   );
 }
