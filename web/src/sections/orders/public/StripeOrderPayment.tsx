@@ -2,7 +2,7 @@ import { Elements } from "@stripe/react-stripe-js";
 import type { Stripe } from "@stripe/stripe-js";
 import { loadStripe } from "@stripe/stripe-js/pure";
 import { useEffect, useState } from "react";
-import { StripeCardForm } from "../../invoices/portal/StripeCardForm";
+import { OrderCardForm } from "./OrderCardForm";
 
 /** Stripe.js comes from js.stripe.com; when it cannot load (offline, blocked) the buyer is told, not left waiting. */
 const STRIPE_LOAD_TIMEOUT_MS = 15_000;
@@ -22,7 +22,7 @@ interface StripeOrderPaymentProps {
 }
 
 /**
- * Card payment with Stripe's Payment Element, the same form the invoice pay page uses. Billing
+ * Card payment with Stripe's Payment Element, as the invoice pay page takes it. Billing
  * marks the order paid from Stripe's verified webhook; the result page waits for that.
  */
 export function StripeOrderPayment({ clientSecret, publishableKey, price, returnUrl, onPaid }: StripeOrderPaymentProps) {
@@ -56,7 +56,7 @@ export function StripeOrderPayment({ clientSecret, publishableKey, price, return
   return (
     <div data-testid="stripe-payment-element">
       <Elements key={clientSecret} stripe={stripe} options={{ clientSecret }}>
-        <StripeCardForm amount={price} returnUrl={returnUrl} onPaid={onPaid} />
+        <OrderCardForm price={price} returnUrl={returnUrl} onSubmitted={onPaid} />
       </Elements>
     </div>
   );
