@@ -65,7 +65,9 @@ async function oneStartAtATime<T>(databaseUrl: string, start: () => Promise<T>):
 
 async function startPlatformNow(databaseUrl: string, options: { webDistDir?: string; billing?: BillingOptions }): Promise<Platform> {
   const billingOptions = options.billing ?? BILLING_OPTIONS;
-  const runtime = testRuntime(databaseUrl);
+  // Two queries connections per subgraph: a platform runs eight subgraphs (each also holds one for
+  // jobs and one listening), two test files run at once, and the server allows 100 connections.
+  const runtime = { ...testRuntime(databaseUrl), connections: { queries: 2, jobs: 1 } };
   const operatorEmail = `operator-${uniqueSlug("op")}@platform.test`;
   let billingUrl = "";
   let documentsUrl = "";

@@ -46,6 +46,15 @@ export const MAX_SLOT_RANGE_DAYS = 62;
 const EXCLUSION_VIOLATION = "23P01";
 const isSlotTaken = (error: unknown) =>
   (error as { code?: string })?.code === EXCLUSION_VIOLATION || String((error as Error)?.message ?? "").includes("booking_no_overlap");
+/**
+ * Two bookings inserted at once for overlapping times may each wait for the other's transaction to
+ * learn whether they conflict; PostgreSQL then ends one of them with a deadlock. That one is tried
+ * again for the same host: by then the other has committed (its time is taken, 23P01) or rolled back
+ * (the time is free again).
+ */
+const DEADLOCK = "40P01";
+const isDeadlock = (error: unknown) => (error as { code?: string })?.code === DEADLOCK || (error as Error)?.name === "DeadlockException";
+const DEADLOCK_RETRIES = 3;
 
 export interface SlotsArgs {
   typeId: string;
@@ -159,7 +168,8 @@ export async function book(em: EntityManager, caller: Caller, input: BookInput, 
   // The least busy free host first, in the type's order on a tie.
   const load = new Map(schedules.map((schedule) => [schedule.staffId, schedule.busy.length]));
   const candidates = [...slot.hostStaffIds].sort((a, b) => load.get(a)! - load.get(b)!);
-  for (const hostStaffId of candidates) {
+  for (let attempt = 0, index = 0; index < candidates.length; attempt++) {
+    const hostStaffId = candidates[index]!;
     try {
       const outcome = await em.transactional(async (tx) => {
         const bookingId = randomUUID();
@@ -195,8 +205,10 @@ export async function book(em: EntityManager, caller: Caller, input: BookInput, 
       return outcome;
     } catch (error) {
       if (error instanceof Refused) return error.failure;
-      if (!isSlotTaken(error)) throw error;
       em.clear();
+      if (isDeadlock(error) && attempt < DEADLOCK_RETRIES) continue; // the same host again
+      if (!isSlotTaken(error)) throw error;
+      index++;
     }
   }
   return SlotTakenError.of();
@@ -286,7 +298,8 @@ export async function reschedule(
   const candidates = slot.hostStaffIds.includes(booking.hostStaffId)
     ? [booking.hostStaffId, ...slot.hostStaffIds.filter((staffId) => staffId !== booking.hostStaffId)]
     : slot.hostStaffIds;
-  for (const hostStaffId of candidates) {
+  for (let attempt = 0, index = 0; index < candidates.length; attempt++) {
+    const hostStaffId = candidates[index]!;
     try {
       const outcome = await em.transactional(async (tx) => {
         const row = await tx.findOneOrFail(BookingRow, { id: booking.id }, { refresh: true, lockMode: 4 /* PESSIMISTIC_WRITE */ });
@@ -316,8 +329,10 @@ export async function reschedule(
       return outcome;
     } catch (error) {
       if (error instanceof Refused) return error.failure;
-      if (!isSlotTaken(error)) throw error;
       em.clear();
+      if (isDeadlock(error) && attempt < DEADLOCK_RETRIES) continue; // the same host again
+      if (!isSlotTaken(error)) throw error;
+      index++;
     }
   }
   return SlotTakenError.of();
