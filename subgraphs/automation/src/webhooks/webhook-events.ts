@@ -9,11 +9,18 @@ function payloadKeys(contract: EventContract): string[] {
 }
 
 /**
- * The events an endpoint may subscribe to: every contract except those whose very point is a one-time
- * sign-in link (invitation, sign-in, email change). Their link is sealed with the platform secret and
- * must never leave it, and without it the event says nothing an integrator can use.
+ * The events an endpoint may subscribe to: what happened in the business, not the platform's inner
+ * plumbing. Left out: events whose very point is a one-time sign-in link (invitation, sign-in, email
+ * change: their link is sealed with the platform secret and must never leave it, and without it they
+ * say nothing an integrator can use), the commands a workflow sends a section ("invite", "enrol",
+ * "add to group": their outcome is the section's own event) and the sections' answers to them.
  */
-export const WEBHOOK_EVENTS: readonly EventContract[] = ALL_EVENTS.filter((contract) => !payloadKeys(contract).includes("sealedLink"));
+export const WEBHOOK_EVENTS: readonly EventContract[] = ALL_EVENTS.filter(
+  (contract) =>
+    !payloadKeys(contract).includes("sealedLink") &&
+    !(contract.producer === "automation" && contract.name.endsWith("requested")) &&
+    !contract.name.endsWith(".workflow_action.finished"),
+);
 
 export const WEBHOOK_EVENT_NAMES: ReadonlySet<string> = new Set(WEBHOOK_EVENTS.map((contract) => contract.name));
 
