@@ -56,10 +56,11 @@ export async function ensureQueue(boss: PgBoss, name: string, options: Omit<PgBo
       return;
     } catch (error) {
       // pg-boss creates a queue's partition and indexes; processes starting together (every
-      // subgraph of a deployment at once) can deadlock each other there. Retry with a jittered wait
-      // so they fall out of step; ten tries span about 5 s.
-      if ((error as { code?: string }).code !== "40P01" || attempt >= 10) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50 * attempt + Math.random() * 100 * attempt));
+      // subgraph of a deployment at once, each with dozens of queues) can deadlock each other there.
+      // Retry with a jittered, growing wait (at most about a second) so they fall out of step;
+      // thirty tries span about 20 s.
+      if ((error as { code?: string }).code !== "40P01" || attempt >= 30) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(800, 50 * attempt) + Math.random() * 200));
     }
   }
 }
