@@ -386,7 +386,7 @@ describe("an order form, in the browser", () => {
 
     // A condition: added from the keyboard, focus lands on its first choice.
     await press(staffPage.getByRole("button", { name: "Add condition" }));
-    expect(await staffPage.evaluate(() => document.activeElement?.tagName)).toBe("SELECT");
+    await expect.poll(() => staffPage.evaluate(() => document.activeElement?.tagName)).toBe("SELECT");
     await staffPage.getByLabel("What (condition 1)").selectOption({ label: "Contact's name" });
     await staffPage.getByLabel("Test (condition 1)").selectOption({ label: "contains" });
     await staffPage.getByLabel("Value (condition 1)").fill("Lin");
@@ -405,7 +405,7 @@ describe("an order form, in the browser", () => {
     const token = ((await placeholder.locator("code").textContent()) ?? "").trim();
     expect(token).toMatch(/^\{\{[\w.]+\}\}$/);
     await press(placeholder);
-    expect(await staffPage.getByLabel("Email text (step 4)").inputValue()).toBe(`Hello ${token}`);
+    await expect.poll(() => staffPage.getByLabel("Email text (step 4)").inputValue()).toBe(`Hello ${token}`);
 
     // The email moves above the wait with the keyboard; focus stays on its Move up button.
     await press(staffPage.getByRole("button", { name: "Move up (step 4, Send an email)" }));
@@ -413,13 +413,13 @@ describe("an order form, in the browser", () => {
     expect(await staffPage.getByRole("status").filter({ hasText: "Send an email moved to step 3." }).count()).toBe(1);
     // The wait is taken out again.
     await press(staffPage.getByRole("button", { name: "Remove (step 4, Wait)" }));
-    expect(await staffPage.getByTestId("workflow-step").count()).toBe(3);
+    await expect.poll(() => staffPage.getByTestId("workflow-step").count()).toBe(3);
 
     // Saving without the course names it and puts focus on it.
     await press(staffPage.getByRole("button", { name: "Save workflow" }));
     const course = staffPage.getByLabel("Course (step 2)");
     await staffPage.getByText("Choose the course to enrol them in").waitFor();
-    expect(await course.evaluate((element) => element === document.activeElement)).toBe(true);
+    await expect.poll(() => course.evaluate((element) => element === document.activeElement)).toBe(true);
     await course.selectOption({ label: "Ink drawing (draft)" });
     expect(await seriousViolations(staffPage)).toEqual([]);
     await press(staffPage.getByRole("button", { name: "Save workflow" }));

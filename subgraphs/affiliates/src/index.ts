@@ -6,6 +6,7 @@ import { startConsumers } from "./events/consumers.js";
 import { clickHandler } from "./links/click-route.js";
 import { ReferralLinkRow } from "./links/link.entity.js";
 import { Migration20261206150000Affiliates } from "./migrations/Migration20261206150000Affiliates.js";
+import { Migration20261206180000UnattributedPayments } from "./migrations/Migration20261206180000UnattributedPayments.js";
 import type { AffiliatesOptions } from "./options.js";
 import { PayoutRow } from "./payouts/payout.entity.js";
 import { ProgrammeRow } from "./programme/programme.entity.js";
@@ -25,7 +26,10 @@ export function createAffiliatesSubgraph(options: AffiliatesOptions): SubgraphDe
     name: "affiliates",
     schema: "affiliates",
     entities: [ProgrammeRow, AffiliateRow, ReferralLinkRow, ReferralRow, CommissionRow, PayoutRow, OutboxEvent, ProcessedEvent],
-    migrations: [{ name: "Migration20261206150000Affiliates", class: Migration20261206150000Affiliates }],
+    migrations: [
+      { name: "Migration20261206150000Affiliates", class: Migration20261206150000Affiliates },
+      { name: "Migration20261206180000UnattributedPayments", class: Migration20261206180000UnattributedPayments },
+    ],
     buildSchema: (deps) => buildAffiliatesSchema(deps),
     // A click: the portal's `/r/<code>`, relayed by the gateway to `/files/r/<code>` here (signed, with the visitor's address and browser).
     files: (deps) => ({ r: clickHandler(deps.runtime.gatewaySecret) }),

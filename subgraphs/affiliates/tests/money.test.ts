@@ -57,6 +57,25 @@ describe("affiliate money", () => {
     expect(await balances(tenant, ada.id)).toEqual([{ currency: "USD", pending: 2469, approved: 0, paid: 0 }]);
   });
 
+  it("credits a payment that arrived before the referral it belongs to (the two travel on separate queues)", async () => {
+    const tenant = await newTenant(affiliates);
+    await enableProgramme(affiliates, tenant, { commissionBasisPoints: 1000 });
+    const ada = await makeAffiliate(affiliates, tenant, tenant.contacts[0]!);
+    const grace = tenant.contacts[1]!;
+    const stranger = tenant.contacts[2]!;
+    const referredAt = new Date(Date.now() - 60_000);
+    const invoiceId = await paid(affiliates, tenant, grace.id, 10_000);
+    await paid(affiliates, tenant, stranger.id, 7_000); // never referred: earns nobody anything
+    expect(await commissionsOf(tenant, ada.id)).toEqual([]);
+    await referred(affiliates, tenant, grace.id, ada.links[0].code, referredAt);
+    const lines = await commissionsOf(tenant, ada.id);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ status: "PENDING", amount: 1000, baseAmount: 10_000, invoiceId });
+    // Delivered again, the referral credits nothing twice.
+    await referred(affiliates, tenant, grace.id, ada.links[0].code, referredAt);
+    expect(await commissionsOf(tenant, ada.id)).toHaveLength(1);
+  });
+
   it("pays a fixed amount per conversion in the programme's currency", async () => {
     const { tenant, ada, grace } = await referralSetUp({ commissionType: "FIXED", fixedAmount: 2500, fixedCurrency: "eur" });
     await paid(affiliates, tenant, grace.id, 99_900);

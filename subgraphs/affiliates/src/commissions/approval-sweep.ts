@@ -1,6 +1,7 @@
 import type { MikroORM } from "@mikro-orm/postgresql";
 import { forkFor, sql, type SubgraphDeps } from "@portal/kit";
 import { approve } from "./commission.service.js";
+import { forgetUnattributedPayments } from "./conversion.service.js";
 
 /** How often the sweep looks for commissions whose hold period closed. */
 export const APPROVAL_INTERVAL_MS = 30_000;
@@ -30,6 +31,7 @@ export async function runDueApprovals(orm: MikroORM, scope: { businessId?: strin
         return 0;
       });
   }
+  await forgetUnattributedPayments(forkFor(orm, null));
   return approved;
 }
 

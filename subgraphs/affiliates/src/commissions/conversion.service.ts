@@ -17,6 +17,8 @@ export interface PaidInvoice {
  * when the programme is on, the affiliate active and the payment counts: the first inside the
  * attribution window from the referral, later ones only with recurring months, within them from the
  * first. One commission per invoice whatever the delivery: the unique index decides, not the caller.
+ * A contact with no referral yet may still get one (identity's announcement travels on another
+ * queue): the payment is kept aside and credited when the referral arrives (`creditWaitingPayments`).
  * Returns the new commission's id, or null.
  */
 export async function recordConversion(em: EntityManager, businessId: string, paid: PaidInvoice): Promise<string | null> {
@@ -27,7 +29,11 @@ export async function recordConversion(em: EntityManager, businessId: string, pa
      where r.business_id = ? and r.contact_id = ? for update of r`,
     [businessId, paid.contactId],
   );
-  if (referral?.status !== "ACTIVE") return null;
+  if (!referral) {
+    await keepUntilReferred(em, businessId, paid);
+    return null;
+  }
+  if (referral.status !== "ACTIVE") return null;
   const programme = await programmeOf(em, businessId);
   if (!programme.enabled) return null;
   const referredAt = new Date(referral.referred_at);
@@ -73,6 +79,48 @@ export async function recordConversion(em: EntityManager, businessId: string, pa
       referral.id,
     ]);
   return inserted.id;
+}
+
+/** How long a payment of a contact with no referral waits for one to arrive. */
+export const UNATTRIBUTED_PAYMENT_DAYS = 7;
+
+async function keepUntilReferred(em: EntityManager, businessId: string, paid: PaidInvoice): Promise<void> {
+  await sql(
+    em,
+    `insert into affiliates.unattributed_payment (business_id, invoice_id, contact_id, currency, amount_paid, paid_at)
+     select ?, ?, ?, ?, ?, ? where exists (select 1 from affiliates.programme where business_id = ? and enabled)
+     on conflict do nothing`,
+    [businessId, paid.invoiceId, paid.contactId, paid.currency, paid.amountPaid, paid.paidAt, businessId],
+  );
+}
+
+/**
+ * A referral was just recorded: the contact's payments that arrived before it (at or after the
+ * moment they were referred) become conversions now, oldest first, as if the referral had come first.
+ */
+export async function creditWaitingPayments(em: EntityManager, businessId: string, contactId: string): Promise<void> {
+  const waiting = await sql<{ invoice_id: string; currency: string; amount_paid: number; paid_at: Date }>(
+    em,
+    `delete from affiliates.unattributed_payment where business_id = ? and contact_id = ?
+     returning invoice_id, currency, amount_paid, paid_at`,
+    [businessId, contactId],
+  );
+  waiting.sort((a, b) => new Date(a.paid_at).getTime() - new Date(b.paid_at).getTime());
+  for (const payment of waiting)
+    await recordConversion(em, businessId, {
+      invoiceId: payment.invoice_id,
+      contactId,
+      currency: payment.currency,
+      amountPaid: payment.amount_paid,
+      paidAt: new Date(payment.paid_at),
+    });
+}
+
+/** Forgets payments that waited a week for a referral: their contacts were not referred. */
+export async function forgetUnattributedPayments(em: EntityManager): Promise<void> {
+  await sql(em, `delete from affiliates.unattributed_payment where recorded_at < now() - make_interval(days => ?)`, [
+    UNATTRIBUTED_PAYMENT_DAYS,
+  ]);
 }
 
 interface CommissionForRefund {

@@ -9,6 +9,7 @@ import {
   toConnection,
   ValidationError,
 } from "@portal/kit";
+import { creditWaitingPayments } from "../commissions/conversion.service.js";
 import { AFFILIATE_COLUMNS, type AffiliateColumns, affiliateFromRow, loadAffiliate } from "../affiliates/affiliate.records.js";
 import { publishReferralCreated } from "../events/publishers.js";
 import { AffiliateStateError } from "../shared/affiliate.errors.js";
@@ -111,6 +112,7 @@ async function insertReferral(
     [businessId, referral.contactId],
   );
   if (!contact) throw new Error(`the referred contact ${referral.contactId} is not known yet`);
+  await creditWaitingPayments(em, businessId, referral.contactId);
   await publishReferralCreated(em, businessId, {
     id: inserted[0].id,
     affiliateId: referral.affiliateId,
