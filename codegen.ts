@@ -1,4 +1,6 @@
+import { createHash } from "node:crypto";
 import type { CodegenConfig } from "@graphql-codegen/cli";
+import { addTypenameSelectionDocumentTransform } from "@graphql-codegen/client-preset";
 
 /**
  * Typed GraphQL operations for the web app. The schema is the public API the gateway serves
@@ -12,7 +14,21 @@ const config: CodegenConfig = {
   generates: {
     "web/src/gql/": {
       preset: "client",
-      presetConfig: { fragmentMasking: false },
+      // Apollo's cache adds __typename to every selection before sending; the app now sends only a
+      // hash, so the persisted text must already ask for it.
+      documentTransforms: [addTypenameSelectionDocumentTransform],
+      presetConfig: {
+        fragmentMasking: false,
+        // Trusted documents: each operation carries its hash (`__meta__.hash`), and
+        // persisted-documents.json maps every hash to its text. The app sends hashes only; the gateway
+        // loads the manifest and, in production, runs nothing else for browsers (gateway/src/trusted-documents.ts).
+        // The hash is the plain hex sha256 of the document's text, as Apollo's persisted queries
+        // (`extensions.persistedQuery.sha256Hash`) define it, without the preset's "sha256:" prefix.
+        persistedDocuments: {
+          mode: "embedHashInDocument",
+          hashAlgorithm: (operation: string) => createHash("sha256").update(operation).digest("hex"),
+        },
+      },
       config: {
         scalars: { DateTimeISO: "string" },
         enumsAsTypes: true,

@@ -42,7 +42,7 @@ export function BrandingEditor({ businessId, branding }: { businessId: string; b
     setSaved(!failure);
   };
 
-  const preview = { ...draft, logoUrl: draft.logoUrl.trim() || null };
+  const preview = { __typename: "Branding" as const, ...draft, logoUrl: draft.logoUrl.trim() || null };
   const general = generalMessage(problem, FIELDS);
   return (
     <section className="card" aria-labelledby="branding-title">

@@ -28,7 +28,7 @@ export function usePortalSettingsLive(): { live: boolean } {
       if (!settings) return;
       // Typed as Portal so its merge policy keeps the rest of `portal` (the business's branding).
       const portal = { __typename: "Portal", settings } as PortalSettingsCacheQuery["portal"];
-      client.cache.writeQuery({ query: PortalSettingsCacheDocument, data: { portal } });
+      client.cache.writeQuery({ query: PortalSettingsCacheDocument, data: { __typename: "Query", portal } });
     },
   });
   useResubscribeOnError(error, restart);
