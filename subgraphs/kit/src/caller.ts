@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { hmac, safeEqual } from "./crypto.js";
+import { hmac, hmacMatches } from "./crypto.js";
 
 /**
  * Who is calling, as established by the gateway. Subgraphs trust only what arrives signed with the
@@ -78,7 +78,7 @@ export function verifyCaller(
   now = Date.now(),
 ): Caller | null {
   if (!payload || !signature) return null;
-  if (!safeEqual(hmac(secret, httpMessage(payload, request)), signature)) return null;
+  if (!hmacMatches(secret, httpMessage(payload, request), signature)) return null;
   return freshCaller(payload, now);
 }
 
@@ -95,7 +95,7 @@ export function verifySocketCaller(
   now = Date.now(),
 ): Caller | null {
   if (!payload || !signature) return null;
-  if (!safeEqual(hmac(secret, `caller:${payload}:${SOCKET_PURPOSE}`), signature)) return null;
+  if (!hmacMatches(secret, `caller:${payload}:${SOCKET_PURPOSE}`, signature)) return null;
   return freshCaller(payload, now);
 }
 
@@ -140,7 +140,7 @@ export function verifySubscriptionCaller(
   now = Date.now(),
 ): Caller | null {
   if (!payload || !signature) return null;
-  if (!safeEqual(hmac(secret, subscriptionMessage(payload, operation)), signature)) return null;
+  if (!hmacMatches(secret, subscriptionMessage(payload, operation), signature)) return null;
   return freshCaller(payload, now);
 }
 
@@ -165,7 +165,7 @@ export function verifyBody(
   now = Date.now(),
 ): boolean {
   if (!stamp || !signature || !isFresh(Number(stamp), now)) return false;
-  return safeEqual(hmac(secret, `body:${stamp}:${body}`), signature);
+  return hmacMatches(secret, `body:${stamp}:${body}`, signature);
 }
 
 export function systemCaller(businessId: string | null): Caller {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { acceptPreviousSecret } from "./crypto.js";
 
 /**
  * Parses the environment once, against a zod shape, and fails with a message that names every
@@ -10,13 +11,25 @@ export function readConfig<T extends z.ZodRawShape>(shape: T, env: NodeJS.Proces
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Invalid configuration:\n${problems.join("\n")}`);
   }
+  const config = parsed.data as Record<string, unknown>;
+  // Verification and unsealing in this process also accept the secret being rotated out.
+  if (typeof config.PORTAL_SECRET === "string")
+    acceptPreviousSecret(config.PORTAL_SECRET, config.PORTAL_SECRET_PREVIOUS as string | undefined);
   return Object.freeze(parsed.data);
 }
 
-/** Shapes shared by every process. PORTAL_SECRET signs gateway→subgraph calls and seals one-time links in events. */
+/**
+ * Shapes shared by every process. PORTAL_SECRET signs gateway→subgraph calls and seals one-time links in events;
+ * PORTAL_SECRET_PREVIOUS lets it be rotated without refusing calls (docs/operations.md).
+ */
 export const commonEnv = {
   DATABASE_URL: z.string().url({ message: "must be a postgres:// URL" }),
   PORTAL_SECRET: z.string().min(32, "must be at least 32 characters"),
+  /** During a rotation, the other secret: calls and seals made with it are still accepted; nothing is signed with it. Empty: none. */
+  PORTAL_SECRET_PREVIOUS: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.string().min(32, "must be at least 32 characters").optional(),
+  ),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   /** Most PostgreSQL connections a subgraph opens for queries / for jobs (defaults 10 and 4). */

@@ -14,6 +14,29 @@ export function hmac(secret: string, value: string): string {
   return createHmac("sha256", secret).update(value).digest("base64url");
 }
 
+/**
+ * PORTAL_SECRET rotation: while PORTAL_SECRET_PREVIOUS is set, what verifies or unseals with the
+ * current secret also accepts the other one (signing and sealing always use the current one). Filled
+ * from the configuration each process reads (`readConfig`), keyed by the current secret.
+ */
+const previousSecrets = new Map<string, string>();
+
+/** Makes `previous` acceptable wherever `current` is checked; `undefined` ends the rotation. */
+export function acceptPreviousSecret(current: string, previous: string | undefined): void {
+  if (previous && previous !== current) previousSecrets.set(current, previous);
+  else previousSecrets.delete(current);
+}
+
+/**
+ * Whether `signature` is the HMAC of `message` under `secret` or, during a rotation, the previous
+ * secret. The current secret is tried first, so a valid call costs one HMAC as before.
+ */
+export function hmacMatches(secret: string, message: string, signature: string): boolean {
+  if (safeEqual(hmac(secret, message), signature)) return true;
+  const previous = previousSecrets.get(secret);
+  return previous !== undefined && safeEqual(hmac(previous, message), signature);
+}
+
 export function safeEqual(a: string, b: string): boolean {
   const left = Buffer.from(a);
   const right = Buffer.from(b);
@@ -31,7 +54,18 @@ export function seal(secret: string, plaintext: string): string {
   return [iv, cipher.getAuthTag(), body].map((part) => part.toString("base64url")).join(".");
 }
 
+/** Opens what `seal` made with `secret` or, during a rotation, with the previous secret; throws otherwise. */
 export function unseal(secret: string, sealed: string): string {
+  try {
+    return unsealWith(secret, sealed);
+  } catch (error) {
+    const previous = previousSecrets.get(secret);
+    if (previous === undefined) throw error;
+    return unsealWith(previous, sealed);
+  }
+}
+
+function unsealWith(secret: string, sealed: string): string {
   const [iv, tag, body] = sealed.split(".").map((part) => Buffer.from(part, "base64url"));
   const decipher = createDecipheriv("aes-256-gcm", deriveKey(secret), iv);
   decipher.setAuthTag(tag);
