@@ -13,6 +13,7 @@ import { createPortalRuntime, GRAPHQL_PATH, HEALTH_PATHS } from "./runtime.js";
 import { readGraphqlPost } from "./direct-upstream.js";
 import { createLiveRelay } from "./live-relay.js";
 import { createPlannedQueryPath } from "./planned-query.js";
+import { createRateLimits, type RateLimitSettings } from "./rate-limits.js";
 import { createSingleSubgraphPath } from "./single-subgraph.js";
 import { createStaticHandler } from "./static-files.js";
 import { portalUnavailableAnswer } from "./subgraph-failures.js";
@@ -21,6 +22,7 @@ import { attachWebSocketServer } from "./websocket.js";
 
 export { GRAPHQL_PATH, CSRF_HEADERS } from "./runtime.js";
 export { SESSION_COOKIE } from "./cookies.js";
+export { DEFAULT_RATE_LIMITS, type RateLimitSettings } from "./rate-limits.js";
 
 export const DEFAULT_LIMITS: OperationLimits = { maxDepth: 12, maxAliases: 30, maxTokens: 2000 };
 export const DEFAULT_MAX_BODY_BYTES = 100_000;
@@ -62,6 +64,12 @@ export interface GatewayOptions {
    * (live-relay.ts). On by default; off, the runtime answers every request (tests compare the two).
    */
   directPaths?: boolean;
+  /**
+   * Operations per window per API key, session and anonymous client IP (rate-limits.ts; missing
+   * values from DEFAULT_RATE_LIMITS). Shared through `databaseUrl`'s PostgreSQL across gateway
+   * instances, else counted by this instance alone. Omitted: no limits (main.ts always sets them).
+   */
+  rateLimits?: Partial<RateLimitSettings>;
 }
 
 export interface RunningGateway {
@@ -143,6 +151,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     timeoutMs,
   });
 
+  const rateLimits = options.rateLimits ? await createRateLimits(options.rateLimits, authenticator, options.databaseUrl) : null;
   const answered = { singleSubgraph: 0, planned: 0, runtime: 0 };
   const serveStatic = options.webDistDir ? createStaticHandler(options.webDistDir) : null;
   const server = createServer((req, res) => {
@@ -167,6 +176,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     if (!isApi && serveStatic && (req.method === "GET" || req.method === "HEAD")) return serveStatic(req, res);
     const declared = Number(req.headers["content-length"] ?? 0);
     if (declared > maxBodyBytes) return tooLarge(res);
+    const counted = path === GRAPHQL_PATH && (req.method === "POST" || req.method === "GET");
+    if (counted && rateLimits && !(await rateLimits.admitHttp(res, facts))) return;
     if (path === GRAPHQL_PATH && req.method === "POST") {
       const body = await readLimited(req, maxBodyBytes);
       if (body === null) return tooLarge(res);
@@ -201,7 +212,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         production: options.production,
       })
     : undefined;
-  const webSockets = attachWebSocketServer(server, runtime, { authenticator, secret: options.portalSecret, proxyHops, relay: liveRelay });
+  const webSockets = attachWebSocketServer(server, runtime, {
+    authenticator,
+    secret: options.portalSecret,
+    proxyHops,
+    relay: liveRelay,
+    rateLimits: rateLimits ?? undefined,
+  });
   const revoke = (revocation: Revocation) => {
     authenticator.revoke(revocation);
     webSockets.closeRevoked(revocation);
@@ -245,6 +262,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       plannedQueries.close();
       authenticator.close();
       redirectReferral.close();
+      await rateLimits?.close();
       await runtime.dispose();
     },
   };

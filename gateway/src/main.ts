@@ -1,6 +1,7 @@
+import "@portal/kit/src/tracing/register.js"; // first: it must hook pg and http before they load
 import { z } from "zod";
 import { commonEnv, port, readConfig } from "@portal/kit";
-import { startGateway } from "./index.js";
+import { DEFAULT_RATE_LIMITS, startGateway } from "./index.js";
 
 /**
  * TRUST_PROXY: how many reverse proxies we run in front of the gateway. `false`/`0`/unset: none, no
@@ -23,6 +24,8 @@ const config = readConfig({
   DOCUMENTS_URL: z.string().url().default("http://127.0.0.1:4104/graphql"),
   COMMUNITIES_URL: z.string().url().default("http://127.0.0.1:4105/graphql"),
   COURSES_URL: z.string().url().default("http://127.0.0.1:4106/graphql"),
+  APPOINTMENTS_URL: z.string().url().default("http://127.0.0.1:4107/graphql"),
+  AFFILIATES_URL: z.string().url().default("http://127.0.0.1:4108/graphql"),
   DATABASE_URL: commonEnv.DATABASE_URL,
   PORTAL_SECRET: commonEnv.PORTAL_SECRET,
   NODE_ENV: commonEnv.NODE_ENV,
@@ -30,6 +33,11 @@ const config = readConfig({
   WEB_DIST_DIR: z.string().min(1).optional(),
   TRUST_PROXY: proxyHops,
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
+  // Operations per window (0: unlimited); shared across gateways through DATABASE_URL.
+  RATE_LIMIT_API_KEY: z.coerce.number().int().nonnegative().default(DEFAULT_RATE_LIMITS.apiKey),
+  RATE_LIMIT_SESSION: z.coerce.number().int().nonnegative().default(DEFAULT_RATE_LIMITS.session),
+  RATE_LIMIT_ANONYMOUS: z.coerce.number().int().nonnegative().default(DEFAULT_RATE_LIMITS.anonymous),
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(DEFAULT_RATE_LIMITS.windowSeconds),
 });
 
 const gateway = await startGateway({
@@ -43,6 +51,8 @@ const gateway = await startGateway({
     documents: config.DOCUMENTS_URL,
     communities: config.COMMUNITIES_URL,
     courses: config.COURSES_URL,
+    appointments: config.APPOINTMENTS_URL,
+    affiliates: config.AFFILIATES_URL,
   },
   identityInternalUrl: config.IDENTITY_URL,
   portalSecret: config.PORTAL_SECRET,
@@ -52,6 +62,12 @@ const gateway = await startGateway({
   webDistDir: config.WEB_DIST_DIR,
   trustProxy: config.TRUST_PROXY,
   subgraphTimeoutMs: config.SUBGRAPH_TIMEOUT_MS,
+  rateLimits: {
+    apiKey: config.RATE_LIMIT_API_KEY,
+    session: config.RATE_LIMIT_SESSION,
+    anonymous: config.RATE_LIMIT_ANONYMOUS,
+    windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
+  },
 });
 console.log(`[gateway] listening on ${gateway.url}`);
 

@@ -7,6 +7,7 @@ import { isRevoked, type Authenticator, type Revocation } from "./authenticator.
 import { newPortalRequest, portalContext, type PortalContext, type PortalRequest } from "./portal-auth.js";
 import { InvalidHostError, nodeHeaders, requestFacts } from "./request-facts.js";
 import type { createLiveRelay, RelayedOperation } from "./live-relay.js";
+import type { GatewayRateLimits } from "./rate-limits.js";
 import { GRAPHQL_PATH } from "./runtime.js";
 import { serveGraphqlWs, type SocketExtra } from "./ws-transport.js";
 
@@ -41,7 +42,7 @@ export interface WebSocketGateway {
 export function attachWebSocketServer(
   server: Server,
   runtime: GatewayRuntime<PortalContext>,
-  options: { authenticator: Authenticator; secret: string; proxyHops: number; relay?: LiveRelay },
+  options: { authenticator: Authenticator; secret: string; proxyHops: number; relay?: LiveRelay; rateLimits?: GatewayRateLimits },
 ): WebSocketGateway {
   const wsServer = new WebSocketServer({ noServer: true });
   server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -74,25 +75,31 @@ export function attachWebSocketServer(
    * subscription sits in graphql-ws's table under the client's id, so a `complete` from the
    * client, a reused id (4409) and the socket closing are handled by graphql-ws as for any other.
    * Everything else (not yet acknowledged, invalid, other operations) graphql-ws handles itself.
+   * Every new subscribe is counted against the caller's rate limit first; one over it gets an
+   * `error` message for its id and starts nothing.
    */
   const relay = options.relay;
-  const intercept = relay
-    ? (extra: PortalExtra, text: string): boolean => {
-        const connection = extra.connection;
-        if (!connection?.acknowledged || !extra.portal) return false;
-        let message: ReturnType<typeof parseMessage>;
-        try {
-          message = parseMessage(text);
-        } catch {
-          return false;
+  const rateLimits = options.rateLimits;
+  const intercept =
+    relay || rateLimits
+      ? (extra: PortalExtra, text: string): boolean => {
+          const connection = extra.connection;
+          if (!connection?.acknowledged || !extra.portal) return false;
+          let message: ReturnType<typeof parseMessage>;
+          try {
+            message = parseMessage(text);
+          } catch {
+            return false;
+          }
+          if (message.type !== MessageType.Subscribe || message.id in connection.subscriptions) return false;
+          if (rateLimits?.refuseSubscribe(extra.socket, message.id, extra.portal)) return true;
+          if (!relay) return false;
+          const plan = relay.prepare(message.payload as RelayedOperation, extra.portal);
+          if (!plan) return false;
+          connection.subscriptions[message.id] = relay.start(plan, { socket: extra.socket, id: message.id, connection });
+          return true;
         }
-        if (message.type !== MessageType.Subscribe || message.id in connection.subscriptions) return false;
-        const plan = relay.prepare(message.payload as RelayedOperation, extra.portal);
-        if (!plan) return false;
-        connection.subscriptions[message.id] = relay.start(plan, { socket: extra.socket, id: message.id, connection });
-        return true;
-      }
-    : undefined;
+      : undefined;
 
   const disposable = serveGraphqlWs<PortalExtra>(
     {
@@ -112,6 +119,8 @@ export function attachWebSocketServer(
         } catch {
           return false; // identity unreachable: refuse rather than guess who this is
         }
+        // The caller's count so far on every gateway, for its first subscribe.
+        await options.rateLimits?.prepare(ctx.extra.portal);
         // Gone while identity answered: nothing to acknowledge, and nothing to keep for it.
         if (ctx.extra.socket.readyState !== ctx.extra.socket.OPEN) return false;
         ctx.extra.connection = ctx as never;
