@@ -20,6 +20,8 @@ export interface GraphQLHttpAnswer {
   status: number;
   headers: [name: string, value: string][];
   body: string;
+  /** The execution's errors as raised (for logging the unexpected ones). */
+  errors?: readonly GraphQLError[];
 }
 
 /** Apollo Server's answer to a request without an `Accept` header. */
@@ -100,6 +102,7 @@ export class GraphQLHttp {
       headers: answerHeaders(http.headers, operation.contentType),
       // Apollo's field order and trailing newline.
       body: `${JSON.stringify({ errors, data: result.data, extensions: result.extensions })}\n`,
+      errors: result.errors,
     };
   }
 }

@@ -17,6 +17,7 @@ export * from "./tenant-refs.js";
 export * from "./input-guards.js";
 export * from "./inline-image.js";
 export * from "./server.js";
+export * from "./observability/index.js";
 export * from "./runtime.js";
 export * from "./testing.js";
 export * from "./test-tenant.js";

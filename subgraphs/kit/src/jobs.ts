@@ -2,6 +2,7 @@ import PgBoss from "pg-boss";
 import { DEFAULT_POOLS } from "./config.js";
 import type { EntityManager } from "./db.js";
 import { LiveBus } from "./live.js";
+import { logOf } from "./observability/logger.js";
 import { installJobAnnouncements, Wakeups, WORKER_POLL_MS, wakeupsOf } from "./wakeups.js";
 
 const BOSS_SCHEMA = "pgboss";
@@ -26,12 +27,12 @@ export async function startJobs(databaseUrl: string, poolMax = DEFAULT_POOLS.job
     schedule: false,
     migrate: true,
   });
-  boss.on("error", quietErrorLog("[jobs]"));
+  boss.on("error", quietErrorLog("jobs"));
   await boss.start();
   try {
     await installJobAnnouncements(boss, BOSS_SCHEMA);
   } catch (error) {
-    console.error(`[jobs] workers will poll: jobs cannot be announced (${error instanceof Error ? error.message : error})`);
+    logOf("jobs").warn(`workers will poll: jobs cannot be announced (${error instanceof Error ? error.message : error})`);
     return boss;
   }
   const bus = notifications ?? new LiveBus(databaseUrl);
@@ -69,14 +70,14 @@ export async function ensureQueue(boss: PgBoss, name: string, options: Omit<PgBo
  * During a database outage every worker fails on each poll; one line per distinct problem every
  * 30 s says what is wrong without flooding the log.
  */
-function quietErrorLog(prefix: string, quietMs = 30_000): (error: Error) => void {
+function quietErrorLog(component: string, quietMs = 30_000): (error: Error) => void {
   const lastLogged = new Map<string, number>();
   return (error) => {
     const problem = String(error?.message ?? error).replace(/ \(Queue: .*\)$/, ""); // pg-boss names the worker
     const now = Date.now();
     if (now - (lastLogged.get(problem) ?? -Infinity) < quietMs) return;
     lastLogged.set(problem, now);
-    console.error(prefix, problem);
+    logOf(component).error(problem);
   };
 }
 

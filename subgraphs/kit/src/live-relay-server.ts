@@ -5,6 +5,7 @@ import { WebSocketServer, type RawData, type WebSocket } from "ws";
 import { CALLER_HEADER, isLiveRelay, SIGNATURE_HEADER, verifySocketCaller, verifySubscriptionCaller, type Caller } from "./caller.js";
 import { DocumentCache, validationRules } from "./document-cache.js";
 import { sharedSubscribe } from "./live-sharing.js";
+import { logOf } from "./observability/logger.js";
 import type { SubgraphContext } from "./server.js";
 
 /**
@@ -148,7 +149,7 @@ export function createLiveRelayServer(options: LiveRelayServerOptions) {
       if (message.type !== "subscribe" || typeof (message as SubscribeMessage).query !== "string")
         return socket.close(4400, "Invalid message");
       start(message as SubscribeMessage).catch((error: unknown) => {
-        console.error("[live-relay] a subscription failed", error);
+        logOf("live-relay").error({ err: error }, "a subscription failed");
         refuse(message.id as string, [new GraphQLError("Internal server error")]);
         running.delete(message.id as string);
       });

@@ -1,4 +1,5 @@
 import pg from "pg";
+import { logOf } from "./observability/logger.js";
 import { sql, type EntityManager } from "./db.js";
 
 /**
@@ -103,7 +104,7 @@ export class LiveBus {
   private async reconnect(reason: string): Promise<void> {
     if (this.reconnecting || this.closed) return;
     this.reconnecting = true;
-    console.error(`[live] connection lost (${reason}); reconnecting`);
+    logOf("live").warn(`connection lost (${reason}); reconnecting`);
     for (let delay = RECONNECT_FIRST_DELAY_MS; !this.closed; delay = Math.min(delay * 2, RECONNECT_MAX_DELAY_MS)) {
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, delay);
@@ -119,7 +120,7 @@ export class LiveBus {
         }
         this.client = client;
         await this.listenOn(client).catch(() => undefined); // a channel added while connecting; a failure here is a lost connection, handled by its events
-        console.error("[live] reconnected; updates sent while disconnected were missed");
+        logOf("live").warn("reconnected; updates sent while disconnected were missed");
         for (const listener of this.reconnectListeners) listener();
         break;
       } catch {
@@ -135,14 +136,14 @@ export class LiveBus {
     try {
       message = JSON.parse(payload) as LiveMessage;
     } catch {
-      console.error("[live] ignored a notification that is not JSON");
+      logOf("live").warn("ignored a notification that is not JSON");
       return;
     }
     for (const listener of this.listeners) {
       try {
         listener(message);
       } catch (error) {
-        console.error("[live] a listener failed", error);
+        logOf("live").error({ err: error }, "a listener failed");
       }
     }
   }
@@ -152,7 +153,7 @@ export class LiveBus {
       try {
         listener(payload);
       } catch (error) {
-        console.error(`[live] a listener of ${channel} failed`, error);
+        logOf("live").error({ err: error, channel }, `a listener of ${channel} failed`);
       }
     }
   }

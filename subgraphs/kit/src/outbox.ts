@@ -3,6 +3,7 @@ import type PgBoss from "pg-boss";
 import { forkFor, sql, type EntityManager } from "./db.js";
 import { type DeadLetter, ensureDeadLetterStore, type RedeliveredEvent, recordDeadLetter, resolveDeadLetter } from "./dead-letters.js";
 import { ensureQueue, workQueue } from "./jobs.js";
+import { countDeadLetter, logOf, observeEventLag } from "./observability/index.js";
 import { FALLBACK_POLL_MS, installOutboxAnnouncements, wakeupsOf } from "./wakeups.js";
 
 /**
@@ -129,15 +130,17 @@ export function startOutboxRelay(orm: MikroORM, boss: PgBoss, schema: string, in
         // The database answers, so this is no outage: say once why the relay keeps polling.
         installFailureLogged = true;
         const reason = installFailure instanceof Error ? installFailure.message : String(installFailure);
-        console.error(`[${schema}] outbox relay polls: its outbox cannot be announced (${reason})`);
+        logOf(`${schema}.outbox`).warn(`outbox relay polls: its outbox cannot be announced (${reason})`);
       }
-      if (failing) console.error(`[${schema}] outbox relay resumed`);
+      if (failing) logOf(`${schema}.outbox`).info("outbox relay resumed");
       failing = false;
       delay = normalDelay();
       return sent >= batch;
     } catch (error) {
       if (!failing)
-        console.error(`[${schema}] outbox relay failed (${error instanceof Error ? error.message : error}); retrying until it succeeds`);
+        logOf(`${schema}.outbox`).error(
+          `outbox relay failed (${error instanceof Error ? error.message : error}); retrying until it succeeds`,
+        );
       failureDelay = failing ? Math.min(failureDelay * 2, maxDelayMs) : 400;
       failing = true;
       delay = failureDelay;
@@ -228,6 +231,7 @@ export async function consumeEvents<P>(
   await boss.subscribe(eventType, queue);
   await workQueue<RedeliveredEvent>(boss, queue, { batchSize: 1, pollingIntervalSeconds: 0.5, includeMetadata: true }, async ([job]) => {
     const { deadLetterId, ...event } = job.data;
+    let handled = false;
     try {
       await forkFor(orm, event.businessId).transactional(async (em) => {
         if (deadLetterId) await resolveDeadLetter(em, deadLetterId);
@@ -238,7 +242,9 @@ export async function consumeEvents<P>(
         );
         if (inserted.length === 0) return; // already handled: a redelivery
         await handler(event as DomainEvent<P>, em);
+        handled = true;
       });
+      if (handled && !deadLetterId) observeEventLag(consumer, eventType, event.occurredAt); // a retried letter's age is the operator's
     } catch (error) {
       const permanent = error instanceof PermanentEventFailure;
       if (!permanent && job.retryCount < job.retryLimit) throw error; // pg-boss tries again later
@@ -255,11 +261,16 @@ async function keepDeadLetter(
   const { consumer, event } = failure;
   const error = failure.error instanceof Error ? failure.error.message : String(failure.error);
   const letter = await forkFor(orm, null).transactional((em) => recordDeadLetter(em, { ...failure, error }));
-  console.error(`[${consumer}] gave up on ${event.type} ${event.eventId} after ${failure.attempts} attempt(s): ${error}`);
+  countDeadLetter(consumer, event.type);
+  const log = logOf(consumer);
+  log.error(
+    { event: event.type, eventId: event.eventId, attempts: failure.attempts },
+    `gave up: ${error}`,
+  );
   if (!onDeadLetter) return;
   try {
     await forkFor(orm, event.businessId).transactional((em) => onDeadLetter(letter, em));
   } catch (hookError) {
-    console.error(`[${consumer}] dead-letter hook for ${event.type} ${event.eventId} failed:`, hookError);
+    log.error({ err: hookError, event: event.type, eventId: event.eventId }, `dead-letter hook for ${event.type} ${event.eventId} failed`);
   }
 }

@@ -12,6 +12,20 @@ import { forkFor, type EntityManager } from "./db.js";
 import { GraphQLHttp } from "./graphql-http.js";
 import { createLiveRelayServer, LIVE_RELAY_PATH } from "./live-relay-server.js";
 import { sharedSubscribe } from "./live-sharing.js";
+import {
+  answerOperationalPath,
+  collectProcessMetrics,
+  countFailure,
+  databaseCheck,
+  logger,
+  OPERATIONAL_PATHS,
+  outcomeOf,
+  type ReadinessCheck,
+  REQUEST_ID_HEADER,
+  RequestMetrics,
+  saneRequestId,
+} from "./observability/index.js";
+import type { GraphQLError } from "graphql";
 
 /** What every resolver receives. */
 export interface SubgraphContext extends BaseContext {
@@ -22,6 +36,8 @@ export interface SubgraphContext extends BaseContext {
    * into cookies. Ignored on WebSocket operations.
    */
   setResponseHeader: (name: string, value: string) => void;
+  /** The gateway's id of this request (`x-request-id`), for log lines; undefined on WebSocket operations. */
+  requestId?: string;
 }
 
 /** Internal, signed, non-GraphQL endpoints (e.g. the gateway's authentication call). */
@@ -86,12 +102,21 @@ export interface SubgraphServerOptions {
   files?: Record<string, FileHandler>;
   /** Largest upload a `POST /files/...` may carry (default MAX_UPLOAD_BYTES; courses take 20 MB downloads). */
   maxUploadBytes?: number;
+  /** What /readyz checks besides the process not stopping (default: the database answers `select 1`). */
+  readiness?: ReadinessCheck;
 }
 
 export interface RunningSubgraph {
   server: Server;
   url: string;
   stop: () => Promise<void>;
+}
+
+/** What a GraphQL request's metrics and log line say of it. */
+interface Seen {
+  requestId: string | undefined;
+  operation: string | undefined;
+  errors: boolean;
 }
 
 const MAX_BODY_BYTES = 1_000_000;
@@ -101,11 +126,24 @@ export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 export async function startSubgraphServer(options: SubgraphServerOptions): Promise<RunningSubgraph> {
   const httpServer = createServer();
   const wsServer = new WebSocketServer({ noServer: true });
-  const contextFor = (caller: Caller, responseHeaders?: Map<string, string>): SubgraphContext => ({
+  const contextFor = (caller: Caller, responseHeaders?: Map<string, string>, requestId?: string): SubgraphContext => ({
     caller,
     em: forkFor(options.orm, caller.businessId),
     setResponseHeader: (name, value) => responseHeaders?.set(name.toLowerCase(), value),
+    requestId,
   });
+  const log = logger().child({ service: options.name });
+  const metrics = new RequestMetrics(options.name);
+  collectProcessMetrics();
+  const readyWhen = options.readiness ?? databaseCheck(options.orm);
+  const readiness: ReadinessCheck = async () => (stopped ? "stopping" : readyWhen());
+  /** Errors no resolver meant (no `extensions.code`): the client sees "Internal server error", the log says why. */
+  const logUnexpected = (errors: readonly GraphQLError[] | undefined, requestId: string | undefined, operation: string | undefined) => {
+    for (const error of errors ?? []) {
+      if (error.extensions?.code) continue;
+      log.error({ err: error.originalError ?? error, requestId, operation, path: error.path?.join(".") }, "a resolver failed");
+    }
+  };
 
   const wsCleanup = useServer(
     {
@@ -153,6 +191,15 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginInlineTraceDisabled(),
       {
+        async requestDidStart() {
+          return {
+            async didEncounterErrors({ errors, contextValue, request }) {
+              logUnexpected(errors, contextValue.requestId, request.operationName ?? undefined);
+            },
+          };
+        },
+      },
+      {
         async serverWillStart() {
           return {
             async drainServer() {
@@ -171,7 +218,8 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
 
   httpServer.on("request", (req, res) => {
     handle(req, res).catch((error) => {
-      console.error(`[${options.name}]`, error);
+      countFailure(options.name, "internal");
+      log.error({ err: error, requestId: saneRequestId(req.headers[REQUEST_ID_HEADER]), path: req.url }, "request failed");
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: "Internal server error" }] });
     });
   });
@@ -179,6 +227,8 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? "/", "http://subgraph");
     if (url.pathname === "/health") return sendJson(res, 200, { ok: true, subgraph: options.name });
+    if (OPERATIONAL_PATHS.has(url.pathname) && (await answerOperationalPath(req, res, url.pathname, { name: options.name, readiness })))
+      return;
     if (url.pathname.startsWith("/webhooks/")) return handleWebhook(req, res, url.pathname.slice("/webhooks/".length));
     if (url.pathname.startsWith("/files/")) return handleFile(req, res, url.pathname.slice("/files/".length));
     const raw = await readRawBody(req);
@@ -195,19 +245,41 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     }
 
     if (url.pathname !== "/graphql") return sendJson(res, 404, { error: "not found" });
+    const started = performance.now();
+    const seen: Seen = { requestId: saneRequestId(req.headers[REQUEST_ID_HEADER]), operation: undefined, errors: false };
+    try {
+      await answerGraphql(req, res, url, raw, body, seen);
+    } finally {
+      const seconds = (performance.now() - started) / 1000;
+      metrics.record(seen.operation, outcomeOf(res.statusCode, seen.errors), seconds);
+      if (log.isLevelEnabled("debug"))
+        log.debug(
+          { requestId: seen.requestId, operation: seen.operation, status: res.statusCode, ms: Math.round(seconds * 1000) },
+          "graphql request",
+        );
+    }
+  }
+
+  async function answerGraphql(req: IncomingMessage, res: ServerResponse, url: URL, raw: Buffer, body: string, seen: Seen) {
     const caller = verifiedCaller(req, raw);
     if (!caller) {
       return sendJson(res, 401, { errors: [{ message: "Missing or invalid gateway signature", extensions: { code: "UNAUTHENTICATED" } }] });
     }
     const request = parseJson(body);
+    const named = (request as { operationName?: unknown } | undefined)?.operationName;
+    if (typeof named === "string") seen.operation = named;
     const accept = header(req, "accept");
     const responseHeaders = new Map<string, string>();
     const operation = stopped ? null : graphql.prepare(req.method, request, accept);
-    const answer = operation && (await graphql.run(operation, contextFor(caller, responseHeaders)));
+    const answer = operation && (await graphql.run(operation, contextFor(caller, responseHeaders, seen.requestId)));
     if (answer) {
       res.statusCode = answer.status;
       for (const [key, value] of answer.headers) res.setHeader(key, value);
       for (const [key, value] of responseHeaders) res.setHeader(key, value);
+      if (answer.errors) {
+        seen.errors = true;
+        logUnexpected(answer.errors, seen.requestId, seen.operation);
+      }
       return res.end(answer.body);
     }
     responseHeaders.clear();
@@ -215,9 +287,10 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     for (const [key, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(key, value);
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? "POST", headers, search: url.search, body: request },
-      context: async () => contextFor(caller, responseHeaders),
+      context: async () => contextFor(caller, responseHeaders, seen.requestId),
     });
     res.statusCode = result.status ?? 200;
+    if (result.body.kind === "complete" && result.body.string.startsWith('{"errors"')) seen.errors = true;
     if (req.method === "POST" && res.statusCode === 200) graphql.learnContentType(accept, result.headers.get("content-type"));
     for (const [key, value] of result.headers) res.setHeader(key, value);
     for (const [key, value] of responseHeaders) res.setHeader(key, value);
