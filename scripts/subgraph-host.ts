@@ -1,3 +1,4 @@
+import "@portal/kit/src/tracing/register.js"; // first: it must hook pg and http before they load
 import "reflect-metadata";
 import { runSubgraph, type RunningSubgraphProcess } from "@portal/kit";
 import { assertPinnedNode } from "./runtime.js";

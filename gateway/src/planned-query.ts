@@ -45,6 +45,10 @@ import {
 import type { OperationLimits } from "./operation-limits.js";
 import type { PortalRequest } from "./portal-auth.js";
 import type { RequestFacts } from "./request-facts.js";
+import { inSpan } from "./tracing/spans.js";
+
+/** What the "plan" span of a request (when tracing) says of this path. */
+const PLAN_SPAN = { "portal.gateway.path": "planned" };
 
 /**
  * Queries that need several subgraphs (the dashboard: identity, then billing and documents for the
@@ -143,7 +147,7 @@ export function createPlannedQueryPath(options: PlannedQueryOptions) {
 
   /** Answers the request (true), or tells the caller to hand it to the runtime, having written nothing. */
   async function tryPlanned(req: IncomingMessage, res: ServerResponse, payload: GraphqlPost, facts: RequestFacts): Promise<PlannedOutcome> {
-    const entry = prepare(payload.query, payload.operationName);
+    const entry = inSpan("plan", PLAN_SPAN, () => prepare(payload.query, payload.operationName));
     if (!entry) return false;
     const given = payload.variables ?? {};
     if (typeof given !== "object" || Array.isArray(given)) return false;

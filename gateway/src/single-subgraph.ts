@@ -35,6 +35,10 @@ import {
 import type { OperationLimits } from "./operation-limits.js";
 import type { RequestFacts } from "./request-facts.js";
 import { sectionUnavailable } from "./subgraph-failures.js";
+import { inSpan } from "./tracing/spans.js";
+
+/** What the "plan" span of a request (when tracing) says of this path. */
+const PLAN_SPAN = { "portal.gateway.path": "single-subgraph" };
 
 /**
  * Most portal queries touch one subgraph only. For those, planning, the runtime's request pipeline
@@ -92,7 +96,7 @@ export function createSingleSubgraphPath(options: SingleSubgraphOptions) {
 
   /** Answers the request and returns true, or returns false having written nothing. */
   async function trySingleSubgraph(req: IncomingMessage, res: ServerResponse, payload: GraphqlPost, facts: RequestFacts): Promise<boolean> {
-    const route = routeFor(payload.query, payload.operationName);
+    const route = inSpan("plan", PLAN_SPAN, () => routeFor(payload.query, payload.operationName));
     if (!route) return false;
 
     const portal = await portalRequestOf(options.authenticator, facts);

@@ -1,3 +1,4 @@
+import "@portal/kit/src/tracing/register.js"; // first: it must hook pg and http before they load
 import { runSubgraph } from "@portal/kit";
 import { readCoursesConfig } from "./config.js";
 import { createCoursesSubgraph } from "./index.js";

@@ -1,3 +1,4 @@
+import "@portal/kit/src/tracing/register.js"; // first: it must hook pg and http before they load
 import { runSubgraph } from "@portal/kit";
 import { readDocumentsConfig } from "./config.js";
 import { createDocumentsSubgraph } from "./index.js";
