@@ -49,16 +49,36 @@ export class RateLimitStore {
     }
   }
 
-  /** Adds each increment to the shared count and answers the new totals, in one statement. */
-  async add(increments: readonly WindowCount[], windowMs: number): Promise<WindowCount[]> {
-    if (increments.length === 0) return [];
+  /**
+   * Adds each increment to the shared count and answers the new totals, and the totals of
+   * `refresh` keys in `refreshWindowStart`, in one statement.
+   */
+  async add(
+    increments: readonly WindowCount[],
+    windowMs: number,
+    refresh: readonly string[],
+    refreshWindowStart: number,
+  ): Promise<WindowCount[]> {
+    if (increments.length === 0 && refresh.length === 0) return [];
     const { rows } = await this.pool.query<{ key: string; window_start: string; count: number }>(
-      `insert into ${TABLE} as t (key, window_start, count, expires_at)
-         select key, window_start, count, window_start + $4::bigint
-         from unnest($1::text[], $2::bigint[], $3::int[]) as u(key, window_start, count)
-       on conflict (key, window_start) do update set count = t.count + excluded.count
-       returning key, window_start, count`,
-      [increments.map((i) => i.key), increments.map((i) => i.windowStart), increments.map((i) => i.count), windowMs],
+      `with added as (
+         insert into ${TABLE} as t (key, window_start, count, expires_at)
+           select key, window_start, count, window_start + $4::bigint
+           from unnest($1::text[], $2::bigint[], $3::int[]) as u(key, window_start, count)
+         on conflict (key, window_start) do update set count = t.count + excluded.count
+         returning key, window_start, count
+       )
+       select key, window_start, count from added
+       union all
+       select key, window_start, count from ${TABLE} where window_start = $5 and key = any($6::text[])`,
+      [
+        increments.map((i) => i.key),
+        increments.map((i) => i.windowStart),
+        increments.map((i) => i.count),
+        windowMs,
+        refreshWindowStart,
+        refresh,
+      ],
     );
     return rows.map((row) => ({ key: row.key, windowStart: Number(row.window_start), count: row.count }));
   }

@@ -46,8 +46,8 @@ export interface RateDecision {
  * `consume`, even with `inMemoryBlockOnConsumed`, which only helps once a key is blocked) would
  * cost more than the rest of the request. Here a check is a Map lookup (well under a microsecond,
  * docs/performance.md), and PostgreSQL sees one statement per second per instance that adds every
- * key's new count and returns the totals, plus one batched read when a key is first seen in a
- * window (so a second instance starts from what the first one counted). Across instances the limit
+ * key's new count and returns the totals of every key not yet over its limit, plus one batched read when a key
+ * is first seen in a window (so a second instance starts from what the first one counted). Across instances the limit
  * holds within what each instance admits between two syncs (about a second's traffic). Counts are
  * per fixed window, so a client may spend up to twice the limit across a window boundary; without
  * a database, or while it is unreachable, each instance counts alone.
@@ -88,6 +88,7 @@ export class WindowCounter {
   private decide(tally: Tally, limit: number, now: number): RateDecision {
     const resetSeconds = Math.max(1, Math.ceil(((tally.window + 1) * this.windowMs - now) / 1000));
     const used = tally.shared + tally.flushing + tally.pending;
+    tally.limit = limit;
     if (used >= limit) return { allowed: false, limit, remaining: 0, resetSeconds };
     tally.pending++;
     return { allowed: true, limit, remaining: limit - used - 1, resetSeconds };
@@ -150,12 +151,14 @@ export class WindowCounter {
     const now = Date.now();
     const current = Math.floor(now / this.windowMs);
     const sending: Tally[] = [];
+    const refreshing: Tally[] = [];
     for (const [key, tally] of this.tallies) {
       if (tally.window < current) this.tallies.delete(key);
       else if (tally.pending > 0) sending.push(tally);
+      else if (!tally.loading && tally.shared + tally.flushing < tally.limit) refreshing.push(tally);
     }
     if (!this.store) return;
-    if (sending.length > 0) {
+    if (sending.length > 0 || refreshing.length > 0) {
       const increments: WindowCount[] = sending.map((tally) => {
         const count = tally.pending;
         tally.pending = 0;
@@ -163,13 +166,16 @@ export class WindowCounter {
         return { key: tally.storeKey(), windowStart: tally.window * this.windowMs, count };
       });
       try {
-        const totals = await this.store.add(increments, this.windowMs);
+        const refresh = refreshing.map((tally) => tally.storeKey());
+        const totals = await this.store.add(increments, this.windowMs, refresh, current * this.windowMs);
         const byKey = new Map(totals.map((total) => [`${total.key}@${total.windowStart}`, total.count]));
         sending.forEach((tally, index) => {
           const { key, windowStart, count } = increments[index]!;
           tally.flushing -= count;
           tally.shared = Math.max(tally.shared + count, byKey.get(`${key}@${windowStart}`) ?? 0);
         });
+        for (const tally of refreshing)
+          tally.shared = Math.max(tally.shared, byKey.get(`${tally.storeKey()}@${current * this.windowMs}`) ?? 0);
       } catch (error) {
         // Kept to be added at the next sync; meanwhile this instance still counts them itself.
         sending.forEach((tally, index) => {
@@ -210,6 +216,8 @@ class Tally {
   flushing = 0;
   /** Counted here since the last sync. */
   pending = 0;
+  /** The limit it was last checked against; a key not yet over it has its total read at every sync. */
+  limit = Number.POSITIVE_INFINITY;
   /** The first read of the shared count, while it is on its way. */
   loading: Promise<void> | null = null;
   private digest: string | null = null;
