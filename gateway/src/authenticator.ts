@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { Agent } from "node:http";
 import { signBody, type Actor } from "@portal/kit";
 import { postJson, upstreamAgent } from "./direct-upstream.js";
+import { gatewayLog } from "./observability/index.js";
 import { TtlCache } from "./ttl-cache.js";
 
 /** What identity's `POST /internal/authenticate` answers (docs/architecture.md). */
@@ -126,7 +127,7 @@ export class Authenticator {
         // reported below
       }
     }
-    console.error(`[gateway] identity could not authenticate a request: ${problem ?? "its answer was not JSON"}`);
+    gatewayLog().error(`identity could not authenticate a request: ${problem ?? "its answer was not JSON"}`);
     throw new AuthenticationUnavailableError("identity is unavailable");
   }
 

@@ -12,6 +12,7 @@ import {
 import type { Authenticator } from "./authenticator.js";
 import { maxAliasesRule, maxDepthRule, type OperationLimits } from "./operation-limits.js";
 import { newPortalRequest, type PortalRequest } from "./portal-auth.js";
+import { answeredWithErrors } from "./observability/index.js";
 import type { RequestFacts } from "./request-facts.js";
 
 /**
@@ -190,6 +191,7 @@ export function writeAnswer(req: IncomingMessage, res: ServerResponse, portal: P
   );
   res.setHeader("cache-control", "no-store");
   if (portal.sessionCookie) res.setHeader("set-cookie", portal.sessionCookie);
+  answeredWithErrors(res, text);
   res.end(text);
 }
 

@@ -3,6 +3,7 @@ import { requestTarget, signCaller } from "@portal/kit";
 import { AuthenticationUnavailableError, type Authentication, type Authenticator } from "./authenticator.js";
 import { readLimited } from "./node-bridge.js";
 import { newPortalRequest } from "./portal-auth.js";
+import { gatewayLog } from "./observability/index.js";
 import type { RequestFacts } from "./request-facts.js";
 import { portalUnavailableAnswer } from "./subgraph-failures.js";
 import { subgraphUrlsOf } from "./webhooks.js";
@@ -93,9 +94,8 @@ export function createFileRelay(options: FileRelayOptions) {
       body = Buffer.from(await response.arrayBuffer());
     } catch (error) {
       const timedOut = error instanceof Error && error.name === "TimeoutError";
-      console.error(
-        `[gateway] file ${subgraph}/${rest.join("/")} could not be ${upload ? "uploaded" : "fetched"}${timedOut ? " in time" : ""}`,
-        error instanceof Error ? error.message : error,
+      gatewayLog().error(
+        `file ${subgraph}/${rest.join("/")} could not be ${upload ? "uploaded" : "fetched"}${timedOut ? " in time" : ""}: ${error instanceof Error ? error.message : error}`,
       );
       return answer(
         res,

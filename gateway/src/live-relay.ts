@@ -3,6 +3,7 @@ import { buildASTSchema, GraphQLError, parse, type ExecutionResult, type GraphQL
 import WebSocket from "ws";
 import { documentCache, documentChecker, graphUrls } from "./direct-upstream.js";
 import { type FormattedError, maskFormattedErrors } from "./error-policy.js";
+import { gatewayLog } from "./observability/index.js";
 import type { OperationLimits } from "./operation-limits.js";
 import type { PortalRequest } from "./portal-auth.js";
 import { routeOf, type Route } from "./single-subgraph.js";
@@ -222,7 +223,7 @@ class Upstream {
       perMessageDeflate: false,
     });
     this.socket.on("message", (data) => this.receive(String(data)));
-    this.socket.on("error", (error) => console.error(`[gateway] live relay to ${subgraph}: ${error.message}`));
+    this.socket.on("error", (error) => gatewayLog().error(`live relay to ${subgraph}: ${error.message}`));
     this.socket.on("close", () => this.lost());
     this.pinger = setInterval(() => this.socket.readyState === WebSocket.OPEN && this.socket.ping(), PING_EVERY_MS);
     this.pinger.unref();

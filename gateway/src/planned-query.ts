@@ -6,7 +6,7 @@ import {
   type PlanNode,
   type RequiresSelection,
 } from "@graphql-hive/router-query-planner";
-import { requestTarget, signCaller } from "@portal/kit";
+import { REQUEST_ID_HEADER, requestTarget, signCaller } from "@portal/kit";
 import {
   buildASTSchema,
   getNamedType,
@@ -45,6 +45,7 @@ import {
 import type { OperationLimits } from "./operation-limits.js";
 import type { PortalRequest } from "./portal-auth.js";
 import type { RequestFacts } from "./request-facts.js";
+import { gatewayLog, requestIdOf, subgraphCallFailed } from "./observability/index.js";
 import { inSpan } from "./tracing/spans.js";
 
 /** What the "plan" span of a request (when tracing) says of this path. */
@@ -125,6 +126,7 @@ export function createPlannedQueryPath(options: PlannedQueryOptions) {
   const check = documentChecker(schema, options.limits);
   const prepared = documentCache<Prepared | null>();
   const agent = upstreamAgent();
+  const log = gatewayLog();
 
   function prepare(query: string, operationName: string | undefined): Prepared | null {
     return prepared(query, operationName, () => {
@@ -158,7 +160,7 @@ export function createPlannedQueryPath(options: PlannedQueryOptions) {
     const portal = await portalRequestOf(options.authenticator, facts);
     const data: Record<string, unknown> = {};
     try {
-      await run(entry.step, { data, variables, portal });
+      await run(entry.step, { data, variables, portal, requestId: requestIdOf(res) });
       if (Object.keys(data).length === 0) return false;
       const projection = new Projection(schema, entry.fragments, variables);
       const projected = projection.selectionSet(data, entry.operation.selectionSet, schema.getQueryType()!);
@@ -174,6 +176,7 @@ export function createPlannedQueryPath(options: PlannedQueryOptions) {
     data: Record<string, unknown>;
     variables: Record<string, unknown>;
     portal: PortalRequest;
+    requestId: string | undefined;
   }
 
   async function run(step: Step, context: Run): Promise<void> {
@@ -230,9 +233,15 @@ export function createPlannedQueryPath(options: PlannedQueryOptions) {
     if (representations) variables = { ...variables, representations };
     const body = JSON.stringify({ query: fetch.query, variables });
     const signed = signCaller(options.secret, context.portal.caller, { method: "POST", path: fetch.endpoint.path, body });
+    if (context.requestId) signed[REQUEST_ID_HEADER] = context.requestId;
     const upstream = await postJson(agent, fetch.endpoint.url, signed, body, options.timeoutMs);
     if (upstream === "timeout") {
-      console.error(`[gateway] ${fetch.endpoint.name} did not answer within ${options.timeoutMs} ms`);
+      subgraphCallFailed(
+        log,
+        "subgraph_timeout",
+        context.requestId,
+        `${fetch.endpoint.name} did not answer within ${options.timeoutMs} ms`,
+      );
       throw new ToRuntime(fetch.endpoint.name);
     }
     if (upstream === "unreachable" || upstream.status !== 200) throw new ToRuntime();

@@ -3,6 +3,7 @@ import { signCaller } from "@portal/kit";
 import { AuthenticationUnavailableError, type Authenticator } from "./authenticator.js";
 import { getJson, upstreamAgent } from "./direct-upstream.js";
 import { newPortalRequest } from "./portal-auth.js";
+import { gatewayLog } from "./observability/index.js";
 import type { RequestFacts } from "./request-facts.js";
 import { subgraphUrlsOf } from "./webhooks.js";
 
@@ -63,13 +64,13 @@ export function createReferralRedirect(options: ReferralRedirectOptions) {
     const headers = signCaller(options.secret, portal.caller, { method: "GET", path: target });
     const upstream = await getJson(agent, subgraphUrl, target, headers, options.timeoutMs);
     if (typeof upstream === "string") {
-      console.error(`[gateway] referral link ${code}: the affiliates service is ${upstream === "timeout" ? "too slow" : "unreachable"}`);
+      gatewayLog().error(`referral link ${code}: the affiliates service is ${upstream === "timeout" ? "too slow" : "unreachable"}`);
       return unavailable(res);
     }
     if (upstream.status === 404) return notFound(res);
     const answer = upstream.status === 200 ? referralTarget(upstream.body) : null;
     if (!answer) {
-      console.error(`[gateway] referral link ${code}: unexpected answer ${upstream.status} from the affiliates service`);
+      gatewayLog().error(`referral link ${code}: unexpected answer ${upstream.status} from the affiliates service`);
       return unavailable(res);
     }
     const cookie = [

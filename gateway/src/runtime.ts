@@ -4,6 +4,7 @@ import { unifiedGraphHandler } from "@graphql-hive/router-runtime";
 import { requestTarget, signCaller } from "@portal/kit";
 import type { Authenticator } from "./authenticator.js";
 import { maskProductionError, useHiddenSuggestions } from "./error-policy.js";
+import { useRequestObservation } from "./observability/index.js";
 import { useOperationLimits, type OperationLimits } from "./operation-limits.js";
 import { sessionHeadersToCookie, usePortalAuth, type PortalContext } from "./portal-auth.js";
 import { useSubgraphFailures } from "./subgraph-failures.js";
@@ -71,6 +72,7 @@ export function createPortalRuntime(options: PortalRuntimeOptions): GatewayRunti
       ...(options.production ? [useHiddenSuggestions()] : []),
       usePortalAuth({ authenticator: options.authenticator, secret: options.secret, proxyHops: options.proxyHops }),
       useSubgraphSignatures(options.secret),
+      useRequestObservation(),
       useSubgraphFailures(),
     ],
     csrfPrevention: { requestHeaders: CSRF_HEADERS },

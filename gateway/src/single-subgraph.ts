@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { requestTarget, signCaller } from "@portal/kit";
+import { REQUEST_ID_HEADER, requestTarget, signCaller } from "@portal/kit";
 import {
   buildASTSchema,
   execute,
@@ -34,6 +34,7 @@ import {
 } from "./direct-upstream.js";
 import type { OperationLimits } from "./operation-limits.js";
 import type { RequestFacts } from "./request-facts.js";
+import { gatewayLog, requestIdOf, subgraphCallFailed } from "./observability/index.js";
 import { sectionUnavailable } from "./subgraph-failures.js";
 import { inSpan } from "./tracing/spans.js";
 
@@ -81,6 +82,7 @@ export function createSingleSubgraphPath(options: SingleSubgraphOptions) {
   const check = documentChecker(options.apiSchema, options.limits);
   const routes = documentCache<Route | null>();
   const agent = upstreamAgent();
+  const log = gatewayLog();
   // The public schema without the runtime's resolvers (which would call the subgraph), built the
   // first time a subgraph times out.
   let bareSchema: GraphQLSchema | undefined;
@@ -103,13 +105,15 @@ export function createSingleSubgraphPath(options: SingleSubgraphOptions) {
     const variables = payload.variables ?? {};
     const upstreamBody = JSON.stringify({ query: route.query, variables, operationName: route.operationName });
     const signed = signCaller(options.secret, portal.caller, { method: "POST", path: route.path, body: upstreamBody });
+    const requestId = requestIdOf(res);
+    if (requestId) signed[REQUEST_ID_HEADER] = requestId;
     const upstream = await postJson(agent, route.url, signed, upstreamBody, options.timeoutMs);
     // Refused or reset (e.g. a kept-alive socket the subgraph had closed) or not 200: the runtime
     // path tries once more and reports it its own way. A timeout already used the client's budget.
     if (upstream === "unreachable" || (upstream !== "timeout" && upstream.status !== 200)) return false;
     let text: string;
     if (upstream === "timeout") {
-      console.error(`[gateway] ${route.subgraph} did not answer within ${options.timeoutMs} ms`);
+      subgraphCallFailed(log, "subgraph_timeout", requestId, `${route.subgraph} did not answer within ${options.timeoutMs} ms`);
       text = JSON.stringify(unavailableResult(schemaWithoutResolvers(), route, variables));
     } else {
       text = upstream.body;

@@ -1,6 +1,8 @@
 import type { GatewayPlugin } from "@graphql-hive/gateway-runtime";
 import type { ExecutionRequest, ExecutionResult, Executor } from "@graphql-tools/utils";
 import { type DocumentNode, GraphQLError, type GraphQLSchema, getOperationAST, isNonNullType, Kind } from "graphql";
+import { countFailure } from "@portal/kit";
+import { GATEWAY_SERVICE, gatewayLog } from "./observability/index.js";
 
 /**
  * What a client sees when a subgraph cannot answer (refused connection, timeout, an answer that is
@@ -99,5 +101,6 @@ function isFailure(result: unknown): boolean {
 function logFailure(subgraph: string, detail: unknown): void {
   const errors = Array.isArray(detail) ? detail : [detail];
   const messages = errors.map((error) => (error instanceof Error ? error.message : String(error)));
-  console.error(`[gateway] ${subgraph} did not answer: ${messages.join("; ")}`);
+  countFailure(GATEWAY_SERVICE, "subgraph_unreachable");
+  gatewayLog().error({ subgraph }, `${subgraph} did not answer: ${messages.join("; ")}`);
 }

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Kind, parse, type ConstDirectiveNode } from "graphql";
 import { readLimited } from "./node-bridge.js";
+import { gatewayLog } from "./observability/index.js";
 
 export const WEBHOOK_PREFIX = "/webhooks/";
 
@@ -46,9 +47,8 @@ export function createWebhookRelay(options: {
     } catch (error) {
       // The provider retries a failed delivery; it only needs to know it failed.
       const timedOut = error instanceof Error && error.name === "TimeoutError";
-      console.error(
-        `[gateway] webhook ${subgraph}/${name} could not be delivered${timedOut ? " in time" : ""}`,
-        error instanceof Error ? error.message : error,
+      gatewayLog().error(
+        `webhook ${subgraph}/${name} could not be delivered${timedOut ? " in time" : ""}: ${error instanceof Error ? error.message : error}`,
       );
       return answer(res, timedOut ? 504 : 502, "application/json", JSON.stringify({ error: "webhook receiver unavailable" }));
     }
