@@ -1,6 +1,6 @@
 import type { MikroORM } from "@mikro-orm/postgresql";
 import type PgBoss from "pg-boss";
-import { ensureQueue, forkFor, unseal, workQueue } from "@portal/kit";
+import { countEmailFailure, ensureQueue, forkFor, unseal, workQueue } from "@portal/kit";
 import { MailDeliveryError, type MailTransport, type OutgoingEmail } from "../mail/mail-transport.js";
 import { EmailLog, EmailStatus } from "./email-log.entity.js";
 import { finishEmail } from "./email-outcome.js";
@@ -43,6 +43,7 @@ async function deliver(settings: SendWorkerSettings, job: SendEmailJob, lastAtte
   try {
     email = JSON.parse(unseal(settings.portalSecret, job.sealedEmail)) as OutgoingEmail;
   } catch {
+    countEmailFailure("final");
     finishEmail(em, log, EmailStatus.FAILED, { reason: "The queued message could not be opened (sealed with a different PORTAL_SECRET)" });
     await em.flush();
     return;
@@ -55,10 +56,12 @@ async function deliver(settings: SendWorkerSettings, job: SendEmailJob, lastAtte
   } catch (error) {
     const failure = error instanceof MailDeliveryError ? error : new MailDeliveryError(String((error as Error)?.message ?? error), true);
     if (failure.temporary && !lastAttempt) {
+      countEmailFailure("temporary");
       log.reason = `${failure.message} (will retry)`;
       await em.flush();
       throw failure;
     }
+    countEmailFailure("final");
     const reason = failure.temporary ? `Gave up after ${log.attempts} attempts: ${failure.message}` : failure.message;
     finishEmail(em, log, EmailStatus.FAILED, { reason });
     await em.flush();
