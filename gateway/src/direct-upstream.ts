@@ -28,18 +28,32 @@ export interface GraphqlPost {
   variables?: unknown;
 }
 
-export function readGraphqlPost(req: IncomingMessage, body: Buffer): GraphqlPost | null {
+/** A JSON POST's body, parsed once (null when it is not JSON or not an object: the runtime reads and answers it). */
+export function parseJsonPost(req: IncomingMessage, body: Buffer): JsonPost | null {
   if (req.method !== "POST" || !req.headers["content-type"]?.startsWith("application/json")) return null;
-  // A client asking for a stream (text/event-stream, multipart) gets the runtime's own answer.
-  const accept = req.headers.accept;
-  if (accept && !/application\/json|application\/graphql-response\+json|\*\/\*/.test(accept)) return null;
-  let payload: { query?: unknown; variables?: unknown; operationName?: unknown; extensions?: unknown };
+  let payload: unknown;
   try {
     payload = JSON.parse(body.toString("utf8"));
   } catch {
     return null;
   }
-  if (!payload || typeof payload !== "object") return null;
+  return payload && typeof payload === "object" && !Array.isArray(payload) ? (payload as JsonPost) : null;
+}
+
+/** The fields of a GraphQL JSON body, as sent: anything may be in them. */
+export interface JsonPost {
+  query?: unknown;
+  variables?: unknown;
+  operationName?: unknown;
+  extensions?: unknown;
+}
+
+/** The parsed body as a request the direct paths may take, or null for the runtime. */
+export function readGraphqlPost(req: IncomingMessage, payload: JsonPost | null): GraphqlPost | null {
+  if (!payload) return null;
+  // A client asking for a stream (text/event-stream, multipart) gets the runtime's own answer.
+  const accept = req.headers.accept;
+  if (accept && !/application\/json|application\/graphql-response\+json|\*\/\*/.test(accept)) return null;
   if (typeof payload.query !== "string" || !plainExtensions(payload.extensions)) return null;
   if (payload.operationName != null && typeof payload.operationName !== "string") return null;
   return { query: payload.query, operationName: (payload.operationName as string | null) ?? undefined, variables: payload.variables };

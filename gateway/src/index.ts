@@ -10,12 +10,13 @@ import { forwardBuffered, readLimited } from "./node-bridge.js";
 import type { OperationLimits } from "./operation-limits.js";
 import { InvalidHostError, nodeHeaders, requestFacts } from "./request-facts.js";
 import { createPortalRuntime, GRAPHQL_PATH, HEALTH_PATHS } from "./runtime.js";
-import { readGraphqlPost } from "./direct-upstream.js";
+import { parseJsonPost, readGraphqlPost } from "./direct-upstream.js";
 import { createLiveRelay } from "./live-relay.js";
 import { createPlannedQueryPath } from "./planned-query.js";
 import { createRateLimits, type RateLimitSettings } from "./rate-limits.js";
 import { createSingleSubgraphPath } from "./single-subgraph.js";
 import { createStaticHandler } from "./static-files.js";
+import { createTrustedDocuments, DEFAULT_TRUSTED_DOCUMENTS_PATH, refusalAnswer, type Refusal } from "./trusted-documents.js";
 import { portalUnavailableAnswer } from "./subgraph-failures.js";
 import { createWebhookRelay, WEBHOOK_PREFIX } from "./webhooks.js";
 import { attachWebSocketServer } from "./websocket.js";
@@ -70,6 +71,17 @@ export interface GatewayOptions {
    * instances, else counted by this instance alone. Omitted: no limits (main.ts always sets them).
    */
   rateLimits?: Partial<RateLimitSettings>;
+  /**
+   * The web app's persisted documents (trusted-documents.ts): codegen's manifest (sha256 of each
+   * operation's text → text), as a path or the map; web/src/gql/persisted-documents.json by default.
+   * A request may name one of them by hash instead of sending its text.
+   */
+  trustedDocuments?: string | Record<string, string>;
+  /**
+   * Browsers (a session cookie or no credentials) may run only those documents; API keys any
+   * operation. By default on in production when the gateway serves the web app (`webDistDir`).
+   */
+  trustedDocumentsOnly?: boolean;
 }
 
 export interface RunningGateway {
@@ -152,6 +164,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
 
   const rateLimits = options.rateLimits ? await createRateLimits(options.rateLimits, authenticator, options.databaseUrl) : null;
+  const trustedDocumentsOnly = options.trustedDocumentsOnly ?? (options.production && options.webDistDir !== undefined);
+  const trusted = createTrustedDocuments({
+    manifest: options.trustedDocuments ?? DEFAULT_TRUSTED_DOCUMENTS_PATH,
+    only: trustedDocumentsOnly,
+    reload: !options.production,
+    authenticator,
+  });
   const answered = { singleSubgraph: 0, planned: 0, runtime: 0 };
   const serveStatic = options.webDistDir ? createStaticHandler(options.webDistDir) : null;
   const server = createServer((req, res) => {
@@ -181,23 +200,33 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     if (path === GRAPHQL_PATH && req.method === "POST") {
       const body = await readLimited(req, maxBodyBytes);
       if (body === null) return tooLarge(res);
+      // A persisted document's hash becomes its text here, once, for every path below; in
+      // production a browser sending any other text is refused (trusted-documents.ts).
+      const parsed = parseJsonPost(req, body);
+      const admission = await trusted.admit(parsed, facts);
+      if (typeof admission === "object") return refuse(req, res, admission);
+      const forwarded = admission === "resolved" ? Buffer.from(JSON.stringify(parsed)) : body;
       // Queries first try the direct paths (one subgraph, then a plan made once per document);
       // whatever they leave, from refused documents to partial failures, the runtime answers.
-      const payload = directPaths ? readGraphqlPost(req, body) : null;
+      const payload = directPaths ? readGraphqlPost(req, parsed) : null;
       if (payload) {
         if (await singleSubgraph.trySingleSubgraph(req, res, payload, facts)) return void answered.singleSubgraph++;
         const planned = await plannedQueries.tryPlanned(req, res, payload, facts);
         if (planned === true) return void answered.planned++;
         answered.runtime++;
-        if (planned) return forwardBuffered(runtime, req, res, body, { portalFacts: facts, portalUnavailable: planned.unavailable });
+        if (planned) return forwardBuffered(runtime, req, res, forwarded, { portalFacts: facts, portalUnavailable: planned.unavailable });
       } else answered.runtime++;
-      return forwardBuffered(runtime, req, res, body, { portalFacts: facts });
+      return forwardBuffered(runtime, req, res, forwarded, { portalFacts: facts });
     }
     if (req.headers["transfer-encoding"]) {
       // No declared length: read it ourselves, within the limit, before the runtime sees it.
       const body = await readLimited(req, maxBodyBytes);
       if (body === null) return tooLarge(res);
       return forwardBuffered(runtime, req, res, body, { portalFacts: facts });
+    }
+    if (path === GRAPHQL_PATH && req.method === "GET") {
+      const refusal = await trusted.admitQueryString(req.url ?? "", facts);
+      if (refusal) return refuse(req, res, refusal);
     }
     return runtime(req, res, { portalFacts: facts });
   }
@@ -218,6 +247,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     proxyHops,
     relay: liveRelay,
     rateLimits: rateLimits ?? undefined,
+    trusted,
   });
   const revoke = (revocation: Revocation) => {
     authenticator.revoke(revocation);
@@ -292,6 +322,12 @@ function answerJson(res: ServerResponse, status: number, body: unknown, close = 
     ...(close ? { connection: "close" } : {}),
   });
   res.end(JSON.stringify(body));
+}
+
+function refuse(req: IncomingMessage, res: ServerResponse, refusal: Refusal): void {
+  const answer = refusalAnswer(req, refusal);
+  res.writeHead(answer.status, answer.headers);
+  res.end(answer.body);
 }
 
 function tooLarge(res: ServerResponse): void {

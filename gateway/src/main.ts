@@ -2,6 +2,7 @@ import "@portal/kit/src/tracing/register.js"; // first: it must hook pg and http
 import { z } from "zod";
 import { commonEnv, port, readConfig } from "@portal/kit";
 import { DEFAULT_RATE_LIMITS, startGateway } from "./index.js";
+import { DEFAULT_TRUSTED_DOCUMENTS_PATH } from "./trusted-documents.js";
 
 /**
  * TRUST_PROXY: how many reverse proxies we run in front of the gateway. `false`/`0`/unset: none, no
@@ -38,6 +39,13 @@ const config = readConfig({
   RATE_LIMIT_SESSION: z.coerce.number().int().nonnegative().default(DEFAULT_RATE_LIMITS.session),
   RATE_LIMIT_ANONYMOUS: z.coerce.number().int().nonnegative().default(DEFAULT_RATE_LIMITS.anonymous),
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(DEFAULT_RATE_LIMITS.windowSeconds),
+  // The web app's persisted documents (codegen's manifest), and whether browsers may run only them
+  // (unset: in production when the gateway serves the web app, WEB_DIST_DIR).
+  TRUSTED_DOCUMENTS_PATH: z.string().min(1).default(DEFAULT_TRUSTED_DOCUMENTS_PATH),
+  TRUSTED_DOCUMENTS_ONLY: z
+    .enum(["true", "false"], { message: "must be true or false" })
+    .optional()
+    .transform((value) => (value === undefined ? undefined : value === "true")),
 });
 
 const gateway = await startGateway({
@@ -68,6 +76,8 @@ const gateway = await startGateway({
     anonymous: config.RATE_LIMIT_ANONYMOUS,
     windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
   },
+  trustedDocuments: config.TRUSTED_DOCUMENTS_PATH,
+  trustedDocumentsOnly: config.TRUSTED_DOCUMENTS_ONLY,
 });
 console.log(`[gateway] listening on ${gateway.url}`);
 

@@ -1,13 +1,14 @@
 import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 import { getGraphQLWSOptions, type GatewayRuntime } from "@graphql-hive/gateway-runtime";
-import { CloseCode, MessageType, parseMessage } from "graphql-ws";
+import { CloseCode, MessageType, type SubscribeMessage, validateMessage } from "graphql-ws";
 import { WebSocketServer, type WebSocket } from "ws";
 import { isRevoked, type Authenticator, type Revocation } from "./authenticator.js";
 import { newPortalRequest, portalContext, type PortalContext, type PortalRequest } from "./portal-auth.js";
 import { InvalidHostError, nodeHeaders, requestFacts } from "./request-facts.js";
 import type { createLiveRelay, RelayedOperation } from "./live-relay.js";
 import type { GatewayRateLimits } from "./rate-limits.js";
+import type { Refusal, TrustedDocuments } from "./trusted-documents.js";
 import { GRAPHQL_PATH } from "./runtime.js";
 import { serveGraphqlWs, type SocketExtra } from "./ws-transport.js";
 
@@ -42,7 +43,14 @@ export interface WebSocketGateway {
 export function attachWebSocketServer(
   server: Server,
   runtime: GatewayRuntime<PortalContext>,
-  options: { authenticator: Authenticator; secret: string; proxyHops: number; relay?: LiveRelay; rateLimits?: GatewayRateLimits },
+  options: {
+    authenticator: Authenticator;
+    secret: string;
+    proxyHops: number;
+    relay?: LiveRelay;
+    rateLimits?: GatewayRateLimits;
+    trusted: TrustedDocuments;
+  },
 ): WebSocketGateway {
   const wsServer = new WebSocketServer({ noServer: true });
   server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -76,30 +84,42 @@ export function attachWebSocketServer(
    * client, a reused id (4409) and the socket closing are handled by graphql-ws as for any other.
    * Everything else (not yet acknowledged, invalid, other operations) graphql-ws handles itself.
    * Every new subscribe is counted against the caller's rate limit first; one over it gets an
-   * `error` message for its id and starts nothing.
+   * `error` message for its id and starts nothing. A persisted document's hash then becomes its
+   * text (trusted-documents.ts): an unknown hash, or in production a browser's text that is not
+   * one of the web app's documents, gets an `error` message too; graphql-ws is handed the resolved
+   * message.
    */
   const relay = options.relay;
   const rateLimits = options.rateLimits;
-  const intercept =
-    relay || rateLimits
-      ? (extra: PortalExtra, text: string): boolean => {
-          const connection = extra.connection;
-          if (!connection?.acknowledged || !extra.portal) return false;
-          let message: ReturnType<typeof parseMessage>;
-          try {
-            message = parseMessage(text);
-          } catch {
-            return false;
-          }
-          if (message.type !== MessageType.Subscribe || message.id in connection.subscriptions) return false;
-          if (rateLimits?.refuseSubscribe(extra.socket, message.id, extra.portal)) return true;
-          if (!relay) return false;
-          const plan = relay.prepare(message.payload as RelayedOperation, extra.portal);
-          if (!plan) return false;
-          connection.subscriptions[message.id] = relay.start(plan, { socket: extra.socket, id: message.id, connection });
-          return true;
-        }
-      : undefined;
+  const trusted = options.trusted;
+  const intercept = (extra: PortalExtra, text: string): boolean | string => {
+    const connection = extra.connection;
+    if (!connection?.acknowledged || !extra.portal) return false;
+    let message: SubscribeMessage;
+    try {
+      message = JSON.parse(text);
+    } catch {
+      return false;
+    }
+    if (message?.type !== MessageType.Subscribe || typeof message.id !== "string" || message.id in connection.subscriptions) return false;
+    if (rateLimits?.refuseSubscribe(extra.socket, message.id, extra.portal)) return true;
+    const payload = message.payload as RelayedOperation | undefined;
+    if (!payload || typeof payload !== "object") return false;
+    const resolution = trusted.resolveHash(payload);
+    if (resolution === "not-found") return sendRefusal(extra.socket, message.id, trusted.notFound);
+    if (!trusted.admitsText(payload.query, extra.portal.auth.actor.kind)) return sendRefusal(extra.socket, message.id, trusted.refused);
+    try {
+      validateMessage(message);
+    } catch {
+      return false; // graphql-ws closes the socket for it (4400)
+    }
+    const plan = relay?.prepare(payload, extra.portal);
+    if (relay && plan) {
+      connection.subscriptions[message.id] = relay.start(plan, { socket: extra.socket, id: message.id, connection });
+      return true;
+    }
+    return resolution === "resolved" ? JSON.stringify(message) : false;
+  };
 
   const disposable = serveGraphqlWs<PortalExtra>(
     {
@@ -159,6 +179,12 @@ function refuseUpgrade(socket: Duplex, status: number, body: unknown): void {
   socket.end(
     `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`,
   );
+}
+
+/** An `error` message for the subscription: it starts nothing, and the socket stays open. */
+function sendRefusal(socket: WebSocket, id: string, refusal: Refusal): true {
+  socket.send(JSON.stringify({ id, type: MessageType.Error, payload: refusal.errors }));
+  return true;
 }
 
 function stringParam(value: unknown): string | undefined {

@@ -24,9 +24,9 @@ export interface TransportOptions<E extends SocketExtra> {
   keepAliveMs?: number;
   /**
    * Sees each message first: true when it took the message (then graphql-ws never sees it), false
-   * to hand it to graphql-ws.
+   * to hand it to graphql-ws, or the text to hand graphql-ws instead (a persisted document resolved).
    */
-  intercept?: (extra: E, text: string) => boolean;
+  intercept?: (extra: E, text: string) => boolean | string;
   /** Called as soon as a socket closes, before graphql-ws ends its operations. */
   onClosed?: (extra: E) => void;
   /** The headers kept from the upgrade request for the connection's life. */
@@ -116,8 +116,9 @@ class Connection<E extends SocketExtra> implements ProtocolSocket {
   }
 
   receive(text: string): void {
-    if (this.options.intercept?.(this.extra, text)) return;
-    this.handle?.(text).catch((error: unknown) => {
+    const intercepted = this.options.intercept?.(this.extra, text);
+    if (intercepted === true) return;
+    this.handle?.(typeof intercepted === "string" ? intercepted : text).catch((error: unknown) => {
       console.error("Internal error occurred during message handling. Please check your implementation.", error);
       this.socket.close(CloseCode.InternalServerError, internalError(error));
     });

@@ -57,6 +57,8 @@ export function createPortalApollo(onSignedOut: () => void): PortalApollo {
       onNonLazyError: () => undefined,
       // A revoked session must not reconnect in a loop; everything else is a transient network blip.
       shouldRetry: (event) => !isCloseEvent(event) || !SESSION_ENDED_CLOSE_CODES.includes(event.code),
+      // Subscriptions, like everything else, name the web app's document by its hash only.
+      jsonMessageReplacer: sendHashOnly,
       // Keep trying while the server is away (the page says so), at most a minute apart.
       retryAttempts: Number.POSITIVE_INFINITY,
       retryWait: (retries) =>
@@ -85,12 +87,14 @@ export function createPortalApollo(onSignedOut: () => void): PortalApollo {
       (CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === "UNAUTHENTICATED")) ||
       (ServerError.is(error) && error.statusCode === 401);
     if (unauthenticated) signOutLocally();
+    // The gateway no longer knows this page's documents: the app was updated since it loaded.
+    if (CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === "PERSISTED_QUERY_NOT_FOUND")) reloadOnce();
   });
 
   const transport = ApolloLink.split(({ operationType }) => operationType === OperationTypeNode.SUBSCRIPTION, new GraphQLWsLink(ws), http);
 
   client = new ApolloClient({
-    link: ApolloLink.from([sessionEnded, transport]),
+    link: ApolloLink.from([sessionEnded, trustedDocuments, transport]),
     cache: new InMemoryCache({
       possibleTypes: generatedPossibleTypes.possibleTypes,
       typePolicies: {
@@ -167,6 +171,45 @@ export function createPortalApollo(onSignedOut: () => void): PortalApollo {
     },
   });
   return { client, ws, live, watchSession };
+}
+
+/**
+ * Trusted documents: every operation is sent as the hash codegen gave it (`__meta__.hash`, the
+ * sha256 of its text in web/src/gql/persisted-documents.json), in Apollo's persisted-query shape
+ * `extensions.persistedQuery`, without its text. The gateway looks the text up; in production it
+ * runs nothing else for a browser.
+ */
+const trustedDocuments = new ApolloLink((operation, forward) => {
+  const hash = (operation.query as { __meta__?: { hash?: string } }).__meta__?.hash;
+  if (hash) {
+    operation.extensions.persistedQuery = { version: 1, sha256Hash: hash };
+    operation.setContext(({ http }: { http?: Record<string, unknown> }) => ({
+      http: { ...http, includeQuery: false, includeExtensions: true },
+    }));
+  }
+  return forward(operation);
+});
+
+/**
+ * graphql-ws's `jsonMessageReplacer`: a subscribe message whose payload names a persisted
+ * document goes without the text (graphql-ws's client requires `query` before it serialises).
+ */
+export function sendHashOnly(this: unknown, key: string, value: unknown): unknown {
+  if (key !== "payload" || (this as { type?: unknown }).type !== "subscribe" || !value || typeof value !== "object") return value;
+  const payload = value as { query?: unknown; extensions?: { persistedQuery?: unknown } };
+  if (!payload.extensions?.persistedQuery) return value;
+  const { query: _, ...hashOnly } = payload;
+  return hashOnly;
+}
+
+const RELOADED_AT = "portal.reloadedForDocuments";
+
+/** Loads the page again for the current app, unless that was just done (no reload loop). */
+function reloadOnce(): void {
+  const last = Number(window.sessionStorage.getItem(RELOADED_AT) ?? 0);
+  if (Date.now() - last < 60_000) return;
+  window.sessionStorage.setItem(RELOADED_AT, String(Date.now()));
+  window.location.reload();
 }
 
 /** Closes after which nobody is signed in any more: signing out follows, not reconnecting. */

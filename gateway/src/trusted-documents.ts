@@ -1,0 +1,201 @@
+import { readFileSync, statSync } from "node:fs";
+import type { IncomingMessage } from "node:http";
+import type { Authenticator } from "./authenticator.js";
+import type { RequestFacts } from "./request-facts.js";
+
+/**
+ * Trusted documents: the web app's operations are extracted at build time (codegen writes
+ * web/src/gql/persisted-documents.json, the sha256 of each operation's text → the text) and the app
+ * sends only the hash, as Apollo's persisted queries do: `extensions.persistedQuery.sha256Hash`
+ * with no `query`. The gateway resolves a hash to its text once, where the request is read (HTTP
+ * body, WebSocket subscribe message), so every path after that (direct paths, runtime, live relay)
+ * sees an ordinary query. A hash it does not know is answered `PERSISTED_QUERY_NOT_FOUND`.
+ *
+ * With `only` (production, when the gateway serves the web app), browsers — a session cookie, or no
+ * credentials at all (sign-in page, public order pages) — may run nothing but those documents; a
+ * request authenticated by an API key may send any operation (the operation limits still apply).
+ */
+export const PERSISTED_QUERY_NOT_FOUND = "PERSISTED_QUERY_NOT_FOUND";
+export const PERSISTED_QUERY_ONLY = "PERSISTED_QUERY_ONLY";
+
+/** The web app's manifest, relative to the working directory (as SUPERGRAPH_PATH's default is). */
+export const DEFAULT_TRUSTED_DOCUMENTS_PATH = "web/src/gql/persisted-documents.json";
+
+export interface TrustedDocumentsOptions {
+  /** The manifest (hash → text) or its path. A missing file is an empty manifest unless `only`. */
+  manifest: string | Record<string, string>;
+  /** Browsers may run only the manifest's documents. */
+  only: boolean;
+  /** Read the manifest file again when a hash is not in it (development: codegen may have run since). */
+  reload: boolean;
+  authenticator: Authenticator;
+}
+
+export interface Refusal {
+  status: number;
+  errors: { message: string; extensions: { code: string } }[];
+}
+
+const NOT_FOUND: Refusal = {
+  status: 400,
+  errors: [{ message: "PersistedQueryNotFound", extensions: { code: PERSISTED_QUERY_NOT_FOUND } }],
+};
+const ONLY: Refusal = {
+  status: 400,
+  errors: [
+    {
+      message: "This endpoint runs only the portal's own operations for browsers; send other operations with an API key.",
+      extensions: { code: PERSISTED_QUERY_ONLY },
+    },
+  ],
+};
+
+/** What a request's operation looks like before it is resolved: a JSON body or a subscribe payload. */
+export interface OperationPayload {
+  query?: unknown;
+  extensions?: unknown;
+}
+
+/** "resolved": the payload's query was filled in from its hash (and the hash removed); "as-sent": nothing to do. */
+export type Admission = "resolved" | "as-sent" | Refusal;
+
+export function createTrustedDocuments(options: TrustedDocumentsOptions) {
+  const path = typeof options.manifest === "string" ? options.manifest : null;
+  let loadedAt = 0;
+  let byHash = new Map<string, string>();
+  let texts = new Set<string>();
+
+  function load(): void {
+    const manifest = path === null ? options.manifest : readManifest(path, options.only);
+    byHash = new Map(Object.entries(manifest as Record<string, string>));
+    texts = new Set(byHash.values());
+  }
+  load();
+  if (path !== null) loadedAt = modifiedAt(path);
+
+  function lookup(hash: string): string | undefined {
+    const text = byHash.get(hash);
+    if (text !== undefined || !options.reload || path === null) return text;
+    const modified = modifiedAt(path);
+    if (modified === loadedAt) return undefined;
+    loadedAt = modified;
+    load();
+    return byHash.get(hash);
+  }
+
+  /** Whether the caller may run a document not in the manifest: always without `only`, else with an API key. */
+  async function mayRunAnything(facts: RequestFacts): Promise<boolean> {
+    if (!options.only) return true;
+    // Without an API key it is a browser (or anonymous): no identity call needed to refuse it.
+    if (!facts.credentials.apiKey) return false;
+    return (await options.authenticator.authenticate(facts.credentials)).actor.kind === "apiKey";
+  }
+
+  /**
+   * Resolves the payload's hash in place (query set, `persistedQuery` removed from its extensions),
+   * then checks the caller may run its text. `payload` null: a body the gateway cannot read (not
+   * JSON); only callers who may run anything get past `only` with one.
+   */
+  async function admit(payload: OperationPayload | null, facts: RequestFacts): Promise<Admission> {
+    const hash = payload ? persistedHash(payload) : undefined;
+    if (hash !== undefined && payload) {
+      if (typeof payload.query === "string") {
+        // A hash sent with its text (an Apollo client registering it): the text is what runs.
+        removePersistedQuery(payload);
+        return texts.has(payload.query) || (await mayRunAnything(facts)) ? "resolved" : ONLY;
+      }
+      const text = typeof hash === "string" ? lookup(hash) : undefined;
+      if (text === undefined) return NOT_FOUND;
+      payload.query = text;
+      removePersistedQuery(payload);
+      return "resolved";
+    }
+    if (!options.only) return "as-sent";
+    const query = payload?.query;
+    if (typeof query === "string" && texts.has(query)) return "as-sent";
+    return (await mayRunAnything(facts)) ? "as-sent" : ONLY;
+  }
+
+  return {
+    admit,
+    /** A GET /graphql's `query` parameter (the web app posts; a browser's GET must still be one of its documents). */
+    async admitQueryString(url: string, facts: RequestFacts): Promise<Refusal | null> {
+      if (!options.only) return null;
+      const query = new URLSearchParams(url.slice(url.indexOf("?") + 1)).get("query");
+      if (query === null || texts.has(query)) return null;
+      return (await mayRunAnything(facts)) ? null : ONLY;
+    },
+    /** For a subscribe message over WebSocket, whose caller is known: may it run this text? */
+    admitsText(query: unknown, actorKind: string): boolean {
+      return !options.only || actorKind === "apiKey" || (typeof query === "string" && texts.has(query));
+    },
+    /** Resolves a subscribe payload's hash in place: false for an unknown one. */
+    resolveHash(payload: OperationPayload): "resolved" | "as-sent" | "not-found" {
+      const hash = persistedHash(payload);
+      if (hash === undefined) return "as-sent";
+      if (typeof payload.query !== "string") {
+        const text = typeof hash === "string" ? lookup(hash) : undefined;
+        if (text === undefined) return "not-found";
+        payload.query = text;
+      }
+      removePersistedQuery(payload);
+      return "resolved";
+    },
+    notFound: NOT_FOUND,
+    refused: ONLY,
+  };
+}
+
+export type TrustedDocuments = ReturnType<typeof createTrustedDocuments>;
+
+/** `extensions.persistedQuery.sha256Hash` (undefined: none sent; null: a persistedQuery without a usable hash). */
+function persistedHash(payload: OperationPayload): string | null | undefined {
+  const extensions = payload.extensions;
+  if (!extensions || typeof extensions !== "object") return undefined;
+  const persisted = (extensions as { persistedQuery?: unknown }).persistedQuery;
+  if (persisted === undefined) return undefined;
+  const hash = persisted && typeof persisted === "object" ? (persisted as { sha256Hash?: unknown }).sha256Hash : undefined;
+  return typeof hash === "string" ? hash : null;
+}
+
+function removePersistedQuery(payload: OperationPayload): void {
+  const { persistedQuery: _, ...rest } = payload.extensions as Record<string, unknown>;
+  payload.extensions = Object.keys(rest).length ? rest : undefined;
+}
+
+function readManifest(path: string, required: boolean): Record<string, string> {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    if (!required && (error as NodeJS.ErrnoException).code === "ENOENT") return {};
+    throw new Error(`trusted documents: cannot read the web app's persisted documents at ${path} (npm run codegen writes them)`);
+  }
+  const manifest = JSON.parse(text) as unknown;
+  if (!manifest || typeof manifest !== "object" || Array.isArray(manifest) || Object.values(manifest).some((v) => typeof v !== "string"))
+    throw new Error(`trusted documents: ${path} is not a map of hashes to documents`);
+  return manifest as Record<string, string>;
+}
+
+function modifiedAt(path: string): number {
+  try {
+    return statSync(path).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+/** A refusal as an HTTP answer, in the media type the client accepts (Apollo Client reads errors from a 400 in graphql-response+json). */
+export function refusalAnswer(req: IncomingMessage, refusal: Refusal): { status: number; headers: Record<string, string>; body: string } {
+  const accept = req.headers.accept ?? "";
+  return {
+    status: refusal.status,
+    headers: {
+      "content-type": accept.includes("application/graphql-response+json")
+        ? "application/graphql-response+json; charset=utf-8"
+        : "application/json; charset=utf-8",
+      "cache-control": "no-store",
+    },
+    body: JSON.stringify({ errors: refusal.errors }),
+  };
+}
