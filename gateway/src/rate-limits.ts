@@ -3,12 +3,13 @@ import type { ServerResponse } from "node:http";
 import type { Actor } from "@portal/kit";
 import { MessageType } from "graphql-ws";
 import type { WebSocket } from "ws";
-import type { Authenticator } from "./authenticator.js";
+import type { Authenticator, Credentials } from "./authenticator.js";
 import type { PortalRequest } from "./portal-auth.js";
 import { RateLimitStore, type WindowCount } from "./rate-limit-store.js";
 import type { RequestFacts } from "./request-facts.js";
 
 export const RATE_LIMITED = "RATE_LIMITED";
+const MAX_KNOWN_ACTORS = 10_000;
 
 /** Operations (GraphQL over HTTP, subscribes over WebSocket) per window; 0 leaves that kind of caller unlimited. */
 export interface RateLimitSettings {
@@ -259,17 +260,25 @@ export function rateLimitedError(retryAfterSeconds: number) {
  * for that id). Both carry `RATE_LIMITED`.
  */
 export class GatewayRateLimits {
+  /**
+   * Who each credential string was, for the authenticator's default TTL (30 s): the authenticator
+   * hashes the credentials on every call (a few microseconds), a Map lookup by the string costs a
+   * tenth of that. Only used to choose the counter: a key revoked meanwhile is still counted as
+   * itself for the rest of the TTL, and the request is answered as identity says downstream.
+   */
+  private readonly actors = new Map<string, { actor: Actor; expiresAt: number }>();
+
   constructor(
     readonly settings: RateLimitSettings,
     private readonly authenticator: Authenticator,
     private readonly counter: WindowCounter,
+    private readonly actorTtlMs = 30_000,
   ) {}
 
   /** Counts an HTTP operation: true to go on (RateLimit-* headers set), false when it was answered 429. */
   async admitHttp(res: ServerResponse, facts: RequestFacts): Promise<boolean> {
-    const { credentials } = facts;
-    // No credentials: anonymous, counted by address without asking identity.
-    const actor = credentials.sessionToken || credentials.apiKey ? (await this.authenticator.authenticate(credentials)).actor : null;
+    const known = this.actorOf(facts.credentials);
+    const actor = known instanceof Promise ? await known : known;
     const { key, limit } = subjectOf(actor, facts.ip, this.settings);
     if (limit <= 0) return true;
     const decision = await this.counter.admit(key, limit, true);
@@ -284,6 +293,20 @@ export class GatewayRateLimits {
     });
     res.end(JSON.stringify({ errors: [rateLimitedError(decision.resetSeconds)] }));
     return false;
+  }
+
+  /** No credentials: anonymous, counted by address without asking identity. */
+  private actorOf(credentials: Credentials): Actor | null | Promise<Actor> {
+    if (!credentials.sessionToken && !credentials.apiKey) return null;
+    const id = `${credentials.host}\n${credentials.sessionToken ?? ""}\n${credentials.apiKey ?? ""}`;
+    const now = Date.now();
+    const known = this.actors.get(id);
+    if (known && known.expiresAt > now) return known.actor;
+    return this.authenticator.authenticate(credentials).then(({ actor }) => {
+      if (this.actors.size >= MAX_KNOWN_ACTORS) this.actors.clear();
+      this.actors.set(id, { actor, expiresAt: now + this.actorTtlMs });
+      return actor;
+    });
   }
 
   /** At connect: reads the shared count of the connection's caller, so its first subscribe sees it. */
