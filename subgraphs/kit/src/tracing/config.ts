@@ -5,11 +5,16 @@ import { readConfig } from "../config.js";
  * OpenTelemetry's own variables (the names every collector and SDK document). Tracing is on only
  * when an OTLP endpoint is given; without one nothing of the SDK is loaded.
  */
+const httpUrl = z
+  .string()
+  .url()
+  .refine((value) => /^https?:\/\//.test(value), "must be an http:// or https:// URL");
+
 const tracingEnv = {
   /** Base URL of an OTLP/HTTP receiver (a collector, Jaeger, Tempo…); traces go to `<url>/v1/traces`. */
-  OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
+  OTEL_EXPORTER_OTLP_ENDPOINT: httpUrl.optional(),
   /** The full traces URL, when traces go elsewhere than the base endpoint. */
-  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.string().url().optional(),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: httpUrl.optional(),
   /** Overrides the service name the process chose (`portal-gateway`, `portal-identity`…). */
   OTEL_SERVICE_NAME: z.string().min(1).optional(),
   /** Milliseconds between two exports of finished spans (default 5000). */

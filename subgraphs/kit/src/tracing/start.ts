@@ -11,11 +11,12 @@ import type * as Undici from "@opentelemetry/instrumentation-undici";
 import type * as Resources from "@opentelemetry/resources";
 import type * as SdkTrace from "@opentelemetry/sdk-trace";
 import { readTracingConfig } from "./config.js";
+import { SQL_TEXT_ATTRIBUTES, sqlWithoutValues } from "./sql-text.js";
 
 /**
  * OpenTelemetry tracing for one process: a server span for each HTTP request it answers, a client
  * span (carrying `traceparent`) for each HTTP call it makes, and a span for each SQL statement run
- * on behalf of a request, exported in batches over OTLP/HTTP.
+ * on behalf of a request (its text without values), exported in batches over OTLP/HTTP.
  *
  * It must run before `pg` is loaded (its instrumentation hooks `require`), so process entries import
  * ./register.js first. The SDK is loaded with `require`, synchronously, for that reason too, and only
@@ -69,7 +70,16 @@ export function startTracing(defaultServiceName: string, env: NodeJS.ProcessEnv 
       // fetch (Node's own undici): the gateway's runtime path, file and webhook relays, calls to Stripe and Postmark.
       new UndiciInstrumentation(),
       // Only statements run for a traced request: job polling and LISTEN would otherwise start a trace each.
-      new PgInstrumentation({ requireParentSpan: true }),
+      new PgInstrumentation({
+        requireParentSpan: true,
+        requestHook: (span) => {
+          const attributes = (span as unknown as { attributes?: Record<string, unknown> }).attributes ?? {};
+          for (const key of SQL_TEXT_ATTRIBUTES) {
+            const text = attributes[key];
+            if (typeof text === "string") span.setAttribute(key, sqlWithoutValues(text));
+          }
+        },
+      }),
     ],
   });
   // `import { request } from "node:http"` never passes through `require`: patch the built-ins now and
