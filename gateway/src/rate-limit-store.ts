@@ -12,12 +12,13 @@ const SCHEMA = "gateway";
 const TABLE = `${SCHEMA}.rate_limit`;
 
 /**
- * The gateway's own table (schema `gateway`, created at start-up under an advisory lock so that
+ * The gateway's own table (schema `gateway`, created on first use under an advisory lock so that
  * gateways starting together do not race): one row per key and window, its count the sum of what
  * every gateway instance added. Keys are SHA-256 digests, so the table names no client.
  */
 export class RateLimitStore {
   private readonly pool: pg.Pool;
+  private table: Promise<void> | null = null;
 
   constructor(databaseUrl: string) {
     // Two connections: the periodic flush and the batched reads of keys first seen in a window.
@@ -25,7 +26,16 @@ export class RateLimitStore {
     this.pool.on("error", () => {}); // an idle connection dropped: the next query reconnects
   }
 
-  async ensureTable(): Promise<void> {
+  /** The table, created on first use (not at start-up: the gateway does not wait for it to listen). */
+  private ready(): Promise<void> {
+    this.table ??= this.createTable().catch((error: unknown) => {
+      this.table = null; // tried again by the next call
+      throw error;
+    });
+    return this.table;
+  }
+
+  private async createTable(): Promise<void> {
     const client = await this.pool.connect();
     try {
       await client.query("begin");
@@ -60,6 +70,7 @@ export class RateLimitStore {
     refreshWindowStart: number,
   ): Promise<WindowCount[]> {
     if (increments.length === 0 && refresh.length === 0) return [];
+    await this.ready();
     const { rows } = await this.pool.query<{ key: string; window_start: string; count: number }>(
       `with added as (
          insert into ${TABLE} as t (key, window_start, count, expires_at)
@@ -85,6 +96,7 @@ export class RateLimitStore {
 
   /** The shared counts of these keys in one window (keys nobody counted yet are absent). */
   async read(keys: readonly string[], windowStart: number): Promise<Map<string, number>> {
+    await this.ready();
     const { rows } = await this.pool.query<{ key: string; count: number }>(
       `select key, count from ${TABLE} where window_start = $2 and key = any($1::text[])`,
       [keys, windowStart],
@@ -94,6 +106,7 @@ export class RateLimitStore {
 
   /** Drops windows that have ended. */
   async prune(now: number): Promise<void> {
+    await this.ready();
     await this.pool.query(`delete from ${TABLE} where expires_at < $1`, [now]);
   }
 

@@ -331,7 +331,7 @@ export class GatewayRateLimits {
 }
 
 /**
- * Limits shared through PostgreSQL when there is a database (the table is created here), else
+ * Limits shared through PostgreSQL when there is a database (the table is created on first use), else
  * counted by this instance alone, which is right for one gateway and too lenient for several.
  */
 export async function createRateLimits(
@@ -347,7 +347,6 @@ export async function createRateLimits(
   if (!(settings.windowSeconds > 0)) throw new Error("rateLimits.windowSeconds must be positive");
   if (!(settings.syncIntervalMs > 0)) throw new Error("rateLimits.syncIntervalMs must be positive");
   const store = databaseUrl ? new RateLimitStore(databaseUrl) : null;
-  await store?.ensureTable();
   const counter = new WindowCounter(settings.windowSeconds * 1000, store, settings.syncIntervalMs);
   return new GatewayRateLimits(settings, authenticator, counter);
 }
