@@ -6,6 +6,7 @@ import { relayStylePagination } from "@apollo/client/utilities";
 import { OperationTypeNode } from "graphql";
 import { createClient, type Client as WsClient } from "graphql-ws";
 import generatedPossibleTypes from "./gql/possible-types";
+import { sendHashOnly } from "./persisted-documents";
 
 /** The gateway closes a client's WebSocket with this code when its access or session is removed. */
 export const ACCESS_REMOVED_CLOSE_CODE = 4403;
@@ -189,18 +190,6 @@ const trustedDocuments = new ApolloLink((operation, forward) => {
   }
   return forward(operation);
 });
-
-/**
- * graphql-ws's `jsonMessageReplacer`: a subscribe message whose payload names a persisted
- * document goes without the text (graphql-ws's client requires `query` before it serialises).
- */
-export function sendHashOnly(this: unknown, key: string, value: unknown): unknown {
-  if (key !== "payload" || (this as { type?: unknown }).type !== "subscribe" || !value || typeof value !== "object") return value;
-  const payload = value as { query?: unknown; extensions?: { persistedQuery?: unknown } };
-  if (!payload.extensions?.persistedQuery) return value;
-  const { query: _, ...hashOnly } = payload;
-  return hashOnly;
-}
 
 const RELOADED_AT = "portal.reloadedForDocuments";
 
