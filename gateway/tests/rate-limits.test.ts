@@ -7,6 +7,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import WebSocket from "ws";
 import { startGateway, type RunningGateway } from "../src/index.js";
+import { createRateLimits } from "../src/rate-limits.js";
 import { ACME } from "./fixtures/accounts.js";
 import { composedFixtureSupergraph, post, SECRET, startHarness, type Harness } from "./fixtures/harness.js";
 
@@ -224,5 +225,34 @@ describe("rate limits at the gateway", () => {
       timeout: 10_000,
       interval: 200,
     });
+  });
+});
+
+describe("rate limits while PostgreSQL is unreachable", () => {
+  it("each gateway still holds the limit by itself", async () => {
+    const authenticator = {
+      authenticate: async () => ({ business: null, actor: { kind: "apiKey", id: "k", scopes: [] }, sessionValid: true }),
+    };
+    const limits = await createRateLimits(
+      { ...LIMITS, syncIntervalMs: 50 },
+      authenticator as never,
+      "postgres://postgres@127.0.0.1:1/unreachable",
+    );
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const facts = { credentials: { host: "localhost", apiKey: "key-k" }, secure: false, ip: "127.0.0.1", userAgent: "test" };
+      const statuses: number[] = [];
+      for (let i = 0; i <= LIMITS.apiKey; i++) {
+        let status = 200;
+        const res = { setHeader() {}, writeHead: (code: number) => (status = code), end() {} };
+        await limits.admitHttp(res as never, facts);
+        statuses.push(status);
+      }
+      expect(statuses).toEqual([...Array(LIMITS.apiKey).fill(200), 429]);
+      await vi.waitFor(() => expect(error).toHaveBeenCalledWith(expect.stringMatching(/rate limits are counted per instance/)));
+    } finally {
+      await limits.close();
+      error.mockRestore();
+    }
   });
 });
