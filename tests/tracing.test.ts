@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
@@ -202,6 +203,43 @@ describe("OpenTelemetry traces across the gateway and two subgraphs", () => {
         TRACED.some((name) => span.service === `portal-${name}`) && span.kind === SERVER && attribute(span, "url.path") === "/graphql",
     );
     expect(subgraphRequests.every((span) => span.traceId === root.traceId)).toBe(true);
+  }, 60_000);
+  it("a request the gateway's runtime answers continues the caller's trace (its traceparent) through identity and billing", async () => {
+    const traceId = randomBytes(16).toString("hex");
+    const callerSpanId = randomBytes(8).toString("hex");
+    const response = await fetch(`http://127.0.0.1:${environment.gatewayPort}/graphql`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        cookie: `${SESSION_COOKIE}=${sessionToken}`,
+        traceparent: `00-${traceId}-${callerSpanId}-01`,
+      },
+      // An extension the direct paths do not know sends the request through the runtime.
+      body: JSON.stringify({
+        query: `query PortalDashboard { viewer { contact { id invoiceSummary { hasInvoices } } } }`,
+        extensions: { clientName: "tracing-test" },
+      }),
+    });
+    const answer = (await response.json()) as { data?: { viewer?: { contact?: { invoiceSummary?: unknown } } }; errors?: unknown };
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data?.viewer?.contact?.invoiceSummary).toBeTruthy();
+
+    const inTrace = () => spans.filter((span) => span.traceId === traceId);
+    await expect
+      .poll(() => TRACED.every((name) => inTrace().some((span) => span.service === `portal-${name}` && isSql(span))), {
+        timeout: 20_000,
+        interval: 200,
+      })
+      .toBe(true);
+    const trace = inTrace();
+    const root = trace.find((span) => span.service === "portal-gateway" && span.kind === SERVER);
+    expect(root?.parentSpanId).toBe(callerSpanId);
+    for (const name of TRACED) {
+      const served = trace.filter((span) => span.service === `portal-${name}` && span.kind === SERVER);
+      expect(served.length, `${name} server spans`).toBeGreaterThan(0);
+      const parents = served.map((span) => trace.find((candidate) => candidate.spanId === span.parentSpanId));
+      expect(parents.every((parent) => parent?.service === "portal-gateway" && parent.kind === CLIENT)).toBe(true);
+    }
   }, 60_000);
 });
 
