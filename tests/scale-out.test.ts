@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { PortalClient } from "./support/http-client.js";
 import { confirm, createBusiness, createContact, invite, linkFromMailbox, tokenOf, type TestBusiness } from "./support/journeys.js";
 import type { Platform } from "./support/platform.js";
-import { subscribeLikeTheWebApp, type LiveSubscription } from "./support/scale-out-live-client.js";
+import { SESSION_ENDED_CLOSE_CODES, subscribeLikeTheWebApp, type LiveSubscription } from "./support/scale-out-live-client.js";
 import { SUBGRAPH_NAMES, startScaleOutPlatform, type ScaleOutPlatform, type SubgraphName } from "./support/scale-out-platform.js";
 
 /**
@@ -25,6 +25,7 @@ interface Outcome {
   operation: string;
   ok: boolean;
   startedAt: number;
+  tookMs: number;
   problem?: string;
 }
 
@@ -77,7 +78,7 @@ describe("scale out: two of every process behind load balancers, one of each sto
       } catch (error) {
         problem = error instanceof Error ? error.message : String(error);
       }
-      outcomes.push({ operation, ok: problem === null, startedAt, ...(problem ? { problem } : {}) });
+      outcomes.push({ operation, ok: problem === null, startedAt, tookMs: Date.now() - startedAt, ...(problem ? { problem } : {}) });
     };
     const loop = async (step: (i: number) => Promise<void>) => {
       for (let i = 0; running; i++) await step(i);
@@ -214,7 +215,15 @@ describe("scale out: two of every process behind load balancers, one of each sto
   it("fails no request beyond those in flight on the stopped gateway and instances", () => {
     const failed = outcomes.filter((outcome) => !outcome.ok);
     const exposed = Object.values(exposures).reduce((sum, count) => sum + count, 0);
-    const summary = { requests: outcomes.length, failed: failed.map((f) => `${f.operation}: ${f.problem}`), exposures };
+    const medianMs = (operation: string) => {
+      const took = outcomes
+        .filter((o) => o.operation === operation)
+        .map((o) => o.tookMs)
+        .sort((a, b) => a - b);
+      return took[Math.floor(took.length / 2)];
+    };
+    const latency = Object.fromEntries([...new Set(outcomes.map((o) => o.operation))].map((operation) => [operation, medianMs(operation)]));
+    const summary = { requests: outcomes.length, medianMs: latency, failed: failed.map((f) => `${f.operation}: ${f.problem}`), exposures };
     console.log("[scale-out]", JSON.stringify(summary));
     expect(outcomes.filter((outcome) => outcome.startedAt > stoppedAt).length).toBeGreaterThan(0);
     expect(failed.length, JSON.stringify(summary)).toBeLessThanOrEqual(exposed);
@@ -227,15 +236,19 @@ describe("scale out: two of every process behind load balancers, one of each sto
     expect(invoicesSent.filter((sent) => invoices.get(sent.id) !== "OPEN")).toEqual([]);
   });
 
-  it("resumes live pages on the other gateway by themselves: they reconnect and hear of changes made after the stops", () => {
+  it("resumes live pages on the other gateway by themselves: they reconnect and hear of changes made after the stops", async () => {
     console.log("[scale-out] live pages:", JSON.stringify({ staff: summaryOf(live), client: summaryOf(clientLive) }));
-    // Staff's page lost its gateway (closed with 1001, going away) and connected again.
-    expect(live.closes).toContain(1001);
+    // Staff's page lost its gateway, with a close the web app reconnects after, and connected again.
+    expect(live.closes.length).toBeGreaterThan(0);
+    expect(live.closes.filter((code) => SESSION_ENDED_CLOSE_CODES.includes(code))).toEqual([]);
     expect(live.connections).toBeGreaterThanOrEqual(2);
+    // Both pages heard of invoices sent after the gateway and one instance of billing had stopped.
     expect(sentAfterStopSeen(live)).toBe(true);
     expect(sentAfterStopSeen(clientLive)).toBe(true);
-    const surviving = Object.entries(platform.front.stats()).find(([name]) => name !== stoppedGateway)!;
-    expect(surviving[1].tunnels).toBeGreaterThanOrEqual(2);
+    // And both are held by the gateway left running.
+    await expect
+      .poll(() => Object.entries(platform.front.stats()).find(([name]) => name !== stoppedGateway)?.[1].tunnels)
+      .toBeGreaterThanOrEqual(2);
   });
 
   it("handles each event once: every sent invoice is emailed exactly once", async () => {

@@ -223,9 +223,10 @@ export class LoadBalancer {
         this.tunnel(req, client, head, tried);
       } else client.destroy();
     });
-    upstream.on("close", () => {
+    upstream.on("close", (hadError) => {
       backend.tunnels.delete(upstream);
-      if (connected) client.destroy();
+      // A clean end was passed on by the pipe, after the last bytes (e.g. a WebSocket close frame).
+      if (connected && hadError) client.destroy();
     });
     client.on("close", () => upstream.destroy());
   }

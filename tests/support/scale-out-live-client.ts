@@ -22,7 +22,7 @@ export interface LiveSubscription<T> {
 }
 
 /** web/src/apollo.ts's `SESSION_ENDED_CLOSE_CODES`: a revoked session signs out rather than reconnecting. */
-const SESSION_ENDED_CLOSE_CODES = [4403, 4401];
+export const SESSION_ENDED_CLOSE_CODES = [4403, 4401];
 
 export function subscribeLikeTheWebApp<T>(client: PortalClient, query: string): LiveSubscription<T> {
   const live: LiveSubscription<T> = { received: [], errors: [], connections: 0, closes: [], dispose: () => undefined };

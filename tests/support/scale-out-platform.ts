@@ -32,8 +32,6 @@ export const SUBGRAPH_NAMES = [
 ] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
-/** The three subgraphs every request or write of the test's load goes through get two query connections; the rest one. */
-const BUSY = new Set<SubgraphName>(["identity", "billing", "automation"]);
 
 export interface ScaleOutPlatform {
   operatorEmail: string;
@@ -81,9 +79,12 @@ export async function startScaleOutPlatform(databaseUrl: string): Promise<ScaleO
     started.push({ name, instance });
   };
   try {
-    // First instances one after another (consumers before producers, migrations once each), then
-    // the second ones together, as replicas join a running deployment.
-    for (const name of SUBGRAPH_NAMES) await start(name);
+    // One instance first (it creates pg-boss's tables), then the other subgraphs' first instances
+    // together (each migrates its own schema), then the second ones, as replicas join a running
+    // deployment. Consumers subscribe before producers relay, as every subgraph's first instance is
+    // up before any write.
+    await start(SUBGRAPH_NAMES[0]);
+    await Promise.all(SUBGRAPH_NAMES.slice(1).map((name) => start(name)));
     await Promise.all(SUBGRAPH_NAMES.map((name) => start(name)));
     for (const name of SUBGRAPH_NAMES) {
       balancers[name] = await LoadBalancer.start(
@@ -111,6 +112,9 @@ export async function startScaleOutPlatform(databaseUrl: string): Promise<ScaleO
         portalSecret: TEST_SECRET,
         databaseUrl,
         production: false,
+        // A generous budget per subgraph call: this test runs 18 servers on a busy CI machine, and a
+        // call that timed out would be a failure the stops did not cause.
+        subgraphTimeoutMs: 30_000,
         logging: false,
       }),
     );
