@@ -22,7 +22,14 @@ export class RateLimitStore {
 
   constructor(databaseUrl: string) {
     // Two connections: the periodic flush and the batched reads of keys first seen in a window.
-    this.pool = new pg.Pool({ connectionString: databaseUrl, max: 2, idleTimeoutMillis: 30_000 });
+    // Bounded waits: a sync still running blocks the next one, and a stuck one must not block them all.
+    this.pool = new pg.Pool({
+      connectionString: databaseUrl,
+      max: 2,
+      idleTimeoutMillis: 30_000,
+      connectionTimeoutMillis: 5_000,
+      query_timeout: 10_000,
+    });
     this.pool.on("error", () => {}); // an idle connection dropped: the next query reconnects
   }
 

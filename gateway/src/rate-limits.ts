@@ -10,6 +10,8 @@ import type { RequestFacts } from "./request-facts.js";
 
 export const RATE_LIMITED = "RATE_LIMITED";
 const MAX_KNOWN_ACTORS = 10_000;
+/** The longest a request waits for its caller's shared count (PostgreSQL answers in about a millisecond). */
+const READ_WAIT_MS = 1_000;
 
 /** Operations (GraphQL over HTTP, subscribes over WebSocket) per window; 0 leaves that kind of caller unlimited. */
 export interface RateLimitSettings {
@@ -106,14 +108,27 @@ export class WindowCounter {
     return tally;
   }
 
-  /** Keys first seen during one turn of the event loop are read in one query. */
+  /**
+   * Keys first seen during one turn of the event loop are read in one query. Nobody waits for it
+   * longer than READ_WAIT_MS: past that, those keys are decided on what this instance knows, and
+   * the answer, if it comes, still counts.
+   */
   private load(tally: Tally): Promise<void> {
     if (!this.readBatch) {
       const batch: ReadBatch = { tallies: [], done: Promise.resolve() };
       batch.done = new Promise<void>((resolve) =>
         setImmediate(() => {
           if (this.readBatch === batch) this.readBatch = null;
-          void this.read(batch.tallies).finally(resolve);
+          let waiting = true;
+          const stopWaiting = () => {
+            if (!waiting) return;
+            waiting = false;
+            clearTimeout(timer);
+            for (const waited of batch.tallies) waited.loading = null;
+            resolve();
+          };
+          const timer = setTimeout(stopWaiting, READ_WAIT_MS);
+          void this.read(batch.tallies).finally(stopWaiting);
         }),
       );
       this.readBatch = batch;
@@ -125,7 +140,11 @@ export class WindowCounter {
   private async read(tallies: Tally[]): Promise<void> {
     try {
       const windows = new Map<number, Tally[]>();
-      for (const tally of tallies) windows.set(tally.window, [...(windows.get(tally.window) ?? []), tally]);
+      for (const tally of tallies) {
+        const group = windows.get(tally.window);
+        if (group) group.push(tally);
+        else windows.set(tally.window, [tally]);
+      }
       for (const [window, group] of windows) {
         const counts = await this.store!.read(
           group.map((tally) => tally.storeKey()),
@@ -135,8 +154,6 @@ export class WindowCounter {
       }
     } catch (error) {
       this.report(error);
-    } finally {
-      for (const tally of tallies) tally.loading = null;
     }
   }
 
