@@ -48,12 +48,12 @@ export interface RateDecision {
  * about a millisecond of CPU, and a PostgreSQL round trip per operation (RateLimiterPostgres's
  * `consume`, even with `inMemoryBlockOnConsumed`, which only helps once a key is blocked) would
  * cost more than the rest of the request. Here a check is a Map lookup (well under a microsecond,
- * docs/performance.md), and PostgreSQL sees one statement per second per instance that adds every
- * key's new count and returns the totals of every key not yet over its limit, plus one batched read when a key
- * is first seen in a window (so a second instance starts from what the first one counted). Across instances the limit
- * holds within what each instance admits between two syncs (about a second's traffic). Counts are
- * per fixed window, so a client may spend up to twice the limit across a window boundary; without
- * a database, or while it is unreachable, each instance counts alone.
+ * docs/performance.md), and PostgreSQL sees one statement per second per instance, which adds every
+ * key's new count and returns the totals of every key not yet over its limit, plus one batched read
+ * when a key is first seen in a window (so a second instance starts from what the first counted).
+ * Across instances the limit holds within what each admits between two syncs (about a second's
+ * traffic). Counts are per fixed window, so a client may spend up to twice the limit across a
+ * window boundary; without a database, or while it is unreachable, each instance counts alone.
  */
 export class WindowCounter {
   private readonly tallies = new Map<string, Tally>();
@@ -279,8 +279,8 @@ export function rateLimitedError(retryAfterSeconds: number) {
 export class GatewayRateLimits {
   /**
    * Who each credential string was, for the authenticator's default TTL (30 s): the authenticator
-   * hashes the credentials on every call (a few microseconds), a Map lookup by the string costs a
-   * tenth of that. Only used to choose the counter: a key revoked meanwhile is still counted as
+   * hashes the credentials on every call (about 3 µs), a Map lookup by the string a fraction of
+   * that. Only used to choose the counter: a key revoked meanwhile is still counted as
    * itself for the rest of the TTL, and the request is answered as identity says downstream.
    */
   private readonly actors = new Map<string, { actor: Actor; expiresAt: number }>();
