@@ -32,7 +32,6 @@ export const SUBGRAPH_NAMES = [
 ] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
-
 export interface ScaleOutPlatform {
   operatorEmail: string;
   front: LoadBalancer;
