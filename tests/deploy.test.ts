@@ -1,0 +1,155 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { Deployment } from "kubernetes-models/apps/v1/Deployment";
+import { Job } from "kubernetes-models/batch/v1/Job";
+import { PodDisruptionBudget } from "kubernetes-models/policy/v1/PodDisruptionBudget";
+import { ConfigMap } from "kubernetes-models/v1/ConfigMap";
+import { Service } from "kubernetes-models/v1/Service";
+import { describe, expect, it } from "vitest";
+import { parse, parseAllDocuments } from "yaml";
+import { GATEWAY, manifestFiles, SECRET, serviceName } from "../scripts/deploy-manifests.js";
+import { GATEWAY_NODE_ARGS } from "../scripts/portal-processes.js";
+import { SUBGRAPHS } from "../scripts/subgraphs.js";
+
+/**
+ * The deploy files (Dockerfile, deploy/) name every process; these tests keep them complete when a
+ * subgraph is added to scripts/subgraphs.ts, and run the files' own validators where they are
+ * installed (.ci/run installs them): docker-compose, yamllint, shellcheck. Building the image needs a
+ * Docker daemon, which neither CI nor the test machines have.
+ */
+const read = (path: string) => readFileSync(path, "utf8");
+const installed = (tool: string) => spawnSync("sh", ["-c", `command -v ${tool}`]).status === 0;
+const PROCESSES = [...SUBGRAPHS.map((s) => ({ name: s.name, port: s.port })), GATEWAY];
+
+describe("the image", () => {
+  const dockerfile = read("Dockerfile");
+  const entrypoint = read("deploy/entrypoint.sh");
+
+  it("installs every server package's dependencies, and only production ones in the image it runs", () => {
+    const manifests = ["gateway", ...packageDirs("subgraphs")].map((dir) => `${dir}/package.json`);
+    const stages = dockerfile.split(/^FROM /m).slice(1);
+    const [build, deps, final] = stages;
+    for (const manifest of manifests) {
+      expect(build, manifest).toContain(`COPY ${manifest} `);
+      expect(deps, manifest).toContain(`COPY ${manifest} `);
+    }
+    expect(deps).toMatch(/npm ci --omit=dev/);
+    expect(deps).not.toContain("web/package.json");
+    expect(final).toMatch(/^USER node$/m);
+    expect(final).not.toMatch(/npm (ci|install)/);
+  });
+
+  it("starts each subgraph, the gateway (with its Node.js arguments) and the migrations by name", () => {
+    const names = entrypoint.match(/^ {2}([a-z |]+)\)$/gm)?.flatMap((line) =>
+      line
+        .replace(")", "")
+        .split("|")
+        .map((n) => n.trim()),
+    );
+    expect(names?.filter((name) => SUBGRAPHS.some((s) => s.name === name)).sort()).toEqual(SUBGRAPHS.map((s) => s.name).sort());
+    for (const entry of SUBGRAPHS) expect(entry.entry).toBe(`subgraphs/${entry.name}/src/main.ts`);
+    expect(entrypoint).toContain('exec node "dist/subgraphs/$process/src/main.js"');
+    expect(entrypoint).toContain(`exec node ${GATEWAY_NODE_ARGS.join(" ")} dist/gateway/src/main.js`);
+    expect(entrypoint).toContain("exec node dist/scripts/migrate.js");
+    expect(spawnSync("sh", ["-n", "deploy/entrypoint.sh"]).status).toBe(0);
+  });
+
+  it.skipIf(!installed("shellcheck"))("passes shellcheck", () => {
+    execFileSync("shellcheck", ["deploy/entrypoint.sh"]);
+  });
+});
+
+describe("the Compose stack", () => {
+  type ComposeService = {
+    command?: string;
+    deploy?: { replicas?: number };
+    healthcheck?: { test: string[] };
+    environment?: Record<string, string>;
+    depends_on?: Record<string, { condition: string }>;
+  };
+  const compose = parse(read("deploy/compose.yaml"), { merge: true }) as { services: Record<string, ComposeService> };
+
+  it("runs two replicas of every subgraph and the gateway, each checked on /readyz, after the migrations", () => {
+    for (const { name, port } of PROCESSES) {
+      const service = compose.services[name];
+      expect(service, name).toBeDefined();
+      expect(service?.command).toBe(name);
+      expect(service?.deploy?.replicas).toBe(2);
+      expect(service?.healthcheck?.test).toEqual(["CMD", "portal", "healthcheck", `http://127.0.0.1:${port}/readyz`]);
+      expect(service?.depends_on?.migrate).toEqual({ condition: "service_completed_successfully" });
+    }
+    expect(compose.services.migrate?.command).toBe("migrate");
+  });
+
+  it("tells every process where each subgraph answers", () => {
+    for (const { name } of PROCESSES) {
+      for (const subgraph of SUBGRAPHS) {
+        expect(compose.services[name]?.environment?.[subgraph.urlVariable]).toBe(`http://${subgraph.name}:${subgraph.port}/graphql`);
+      }
+    }
+  });
+
+  it.skipIf(!installed("docker-compose"))("is valid for docker-compose", () => {
+    execFileSync("docker-compose", ["-f", "deploy/compose.yaml", "config", "-q"], {
+      env: { ...process.env, PORTAL_ENV_FILE: ".env.example" },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+  });
+});
+
+describe("the Kubernetes manifests", () => {
+  const files = manifestFiles();
+  const objects = Object.keys(files).flatMap((path) => parseAllDocuments(read(path)).map((document) => document.toJS()));
+  const MODELS = { ConfigMap, Deployment, Service, PodDisruptionBudget, Job } as const;
+
+  it("are the ones scripts/deploy-manifests.ts writes from the subgraph list (run it after adding a subgraph)", () => {
+    for (const [path, text] of Object.entries(files)) expect(read(path), path).toBe(text);
+  });
+
+  it("are valid Kubernetes objects", () => {
+    for (const object of objects) {
+      const Model = MODELS[object.kind as keyof typeof MODELS];
+      expect(Model, object.kind).toBeDefined();
+      expect(() => new Model(object).validate(), `${object.kind} ${object.metadata.name}`).not.toThrow();
+    }
+  });
+
+  it("run two replicas of every subgraph and the gateway, with liveness on /healthz and readiness on /readyz", () => {
+    for (const { name, port } of PROCESSES) {
+      const deployment = objects.find((o) => o.kind === "Deployment" && o.metadata.name === serviceName(name));
+      expect(deployment, name).toBeDefined();
+      expect(deployment.spec.replicas).toBe(2);
+      const [container] = deployment.spec.template.spec.containers;
+      expect(container.args).toEqual([name]);
+      expect(container.ports).toEqual([{ name: "http", containerPort: port }]);
+      expect(container.livenessProbe.httpGet.path).toBe("/healthz");
+      expect(container.readinessProbe.httpGet.path).toBe("/readyz");
+      const secretKeys = container.env.map((variable: { valueFrom: { secretKeyRef: { name: string; key: string } } }) => {
+        expect(variable.valueFrom.secretKeyRef.name).toBe(SECRET);
+        return variable.valueFrom.secretKeyRef.key;
+      });
+      expect(secretKeys).toEqual(expect.arrayContaining(["DATABASE_URL", "PORTAL_SECRET", "PORTAL_SECRET_PREVIOUS"]));
+      expect(objects.some((o) => o.kind === "Service" && o.metadata.name === serviceName(name))).toBe(true);
+    }
+    const job = objects.find((o) => o.kind === "Job");
+    expect(job.spec.template.spec.containers[0].args).toEqual(["migrate"]);
+  });
+
+  it.skipIf(!installed("yamllint"))("and the Compose file pass yamllint", () => {
+    execFileSync("yamllint", [
+      "--strict",
+      "-c",
+      "deploy/.yamllint.yaml",
+      "deploy/compose.yaml",
+      "deploy/kubernetes",
+      "deploy/.yamllint.yaml",
+    ]);
+  });
+});
+
+/** Folders under `dir` that are packages, e.g. `subgraphs/kit`. */
+function packageDirs(dir: string): string[] {
+  return readdirSync(dir)
+    .map((name) => `${dir}/${name}`)
+    .filter((path) => existsSync(`${path}/package.json`));
+}
