@@ -234,6 +234,8 @@ describe("OpenTelemetry traces across the gateway and two subgraphs", () => {
     const trace = inTrace();
     const root = trace.find((span) => span.service === "portal-gateway" && span.kind === SERVER);
     expect(root?.parentSpanId).toBe(callerSpanId);
+    // The runtime plans a document the first time it sees it (then keeps the plan).
+    expect(trace.some((span) => span.name === "plan" && attribute(span, "portal.gateway.path") === "runtime")).toBe(true);
     for (const name of TRACED) {
       const served = trace.filter((span) => span.service === `portal-${name}` && span.kind === SERVER);
       expect(served.length, `${name} server spans`).toBeGreaterThan(0);

@@ -1,4 +1,5 @@
-import { SpanStatusCode, trace, type Attributes } from "@opentelemetry/api";
+import { SpanStatusCode, trace, type Attributes, type Span } from "@opentelemetry/api";
+import { QueryPlanner } from "@graphql-hive/router-query-planner";
 import { tracingStarted } from "@portal/kit/src/tracing/start.js";
 
 const tracer = trace.getTracer("@portal/gateway");
@@ -14,11 +15,37 @@ export function inSpan<T>(name: string, attributes: Attributes, work: () => T): 
     try {
       return work();
     } catch (error) {
-      span.recordException(error as Error);
-      span.setStatus({ code: SpanStatusCode.ERROR });
+      failed(span, error);
       throw error;
     } finally {
       span.end();
     }
   });
 }
+
+/**
+ * The runtime (Hive Router's executor) plans inside itself, with the planner the direct paths use,
+ * and keeps each plan for its document: when tracing, each plan it makes is a "plan" span too.
+ */
+function spanRuntimePlans(): void {
+  const planAsync = QueryPlanner.prototype.planAsync;
+  QueryPlanner.prototype.planAsync = function (this: QueryPlanner, ...args: Parameters<QueryPlanner["planAsync"]>) {
+    return tracer.startActiveSpan("plan", { attributes: { "portal.gateway.path": "runtime" } }, async (span) => {
+      try {
+        return await planAsync.apply(this, args);
+      } catch (error) {
+        failed(span, error);
+        throw error;
+      } finally {
+        span.end();
+      }
+    });
+  };
+}
+
+function failed(span: Span, error: unknown): void {
+  span.recordException(error as Error);
+  span.setStatus({ code: SpanStatusCode.ERROR });
+}
+
+if (tracingStarted()) spanRuntimePlans();
