@@ -20,6 +20,8 @@ import { createTrustedDocuments, DEFAULT_TRUSTED_DOCUMENTS_PATH, refusalAnswer, 
 import { portalUnavailableAnswer } from "./subgraph-failures.js";
 import { createWebhookRelay, WEBHOOK_PREFIX } from "./webhooks.js";
 import { attachWebSocketServer } from "./websocket.js";
+import { createGatewayObservability, internalFailure } from "./observability/index.js";
+import { reportOpenSubscriptions, type Logger } from "@portal/kit";
 
 export { GRAPHQL_PATH, CSRF_HEADERS } from "./runtime.js";
 export { SESSION_COOKIE } from "./cookies.js";
@@ -59,6 +61,11 @@ export interface GatewayOptions {
   maxBodyBytes?: number;
   authCacheTtlMs?: number;
   logging?: LogLevel | false;
+  /**
+   * METRICS_TOKEN: /metrics answers only requests with `Authorization: Bearer <token>`. Without
+   * one it is served in development only (never in production).
+   */
+  metricsToken?: string;
   /**
    * Answer queries one subgraph can answer, or whose plan is simple, without the runtime's request
    * pipeline (single-subgraph.ts, planned-query.ts), and relay subscriptions one subgraph answers
@@ -103,6 +110,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const proxyHops = options.trustProxy ?? 0;
   if (!Number.isInteger(proxyHops) || proxyHops < 0) throw new Error("trustProxy must be a whole number of proxy hops (0 for none)");
   const timeoutMs = options.subgraphTimeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS;
+  let stopping = false;
+  const observability = createGatewayObservability({
+    production: options.production,
+    metricsToken: options.metricsToken,
+    // Listening means the supergraph is loaded: its schema is built before the port opens.
+    readiness: async () => (stopping ? "stopping" : null),
+  });
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const directPaths = options.directPaths ?? true;
   const authenticator = new Authenticator({
@@ -174,14 +188,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const answered = { singleSubgraph: 0, planned: 0, runtime: 0 };
   const serveStatic = options.webDistDir ? createStaticHandler(options.webDistDir) : null;
   const server = createServer((req, res) => {
-    handle(req, res).catch((error) => answerFailure(res, error));
+    handle(req, res).catch((error) => answerFailure(res, error, observability.log));
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    // First, on every path: a malformed Host (or trusted X-Forwarded-Host) is answered 400 here,
-    // before it can reach a URL, a business lookup or a subgraph.
-    const facts = requestFacts(nodeHeaders(req.headers), req.socket.remoteAddress, proxyHops);
+    observability.begin(req, res);
     const path = (req.url ?? "/").split("?")[0];
+    // Probes and Prometheus, whatever the Host (an orchestrator calls the pod's address).
+    if (observability.isOperational(path) && (await observability.answer(req, res, path))) return;
+    // First, on every other path: a malformed Host (or trusted X-Forwarded-Host) is answered 400
+    // here, before it can reach a URL, a business lookup or a subgraph.
+    const facts = requestFacts(nodeHeaders(req.headers), req.socket.remoteAddress, proxyHops);
     if (req.method === "POST" && path.startsWith(WEBHOOK_PREFIX)) {
       if (Number(req.headers["content-length"] ?? 0) > maxBodyBytes) return tooLarge(res);
       return relayWebhook(req, res, path);
@@ -196,6 +213,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     const declared = Number(req.headers["content-length"] ?? 0);
     if (declared > maxBodyBytes) return tooLarge(res);
     const counted = path === GRAPHQL_PATH && (req.method === "POST" || req.method === "GET");
+    if (counted && req.method === "POST") observability.graphqlRequest(res);
     if (counted && rateLimits && !(await rateLimits.admitHttp(res, facts))) return;
     if (path === GRAPHQL_PATH && req.method === "POST") {
       const body = await readLimited(req, maxBodyBytes);
@@ -203,6 +221,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       // A persisted document's hash becomes its text here, once, for every path below; in
       // production a browser sending any other text is refused (trusted-documents.ts).
       const parsed = parseJsonPost(req, body);
+      observability.named(res, parsed?.operationName, parsed?.query);
       const admission = await trusted.admit(parsed, facts);
       if (typeof admission === "object") return refuse(req, res, admission);
       const forwarded = admission === "resolved" ? Buffer.from(JSON.stringify(parsed)) : body;
@@ -249,6 +268,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     rateLimits: rateLimits ?? undefined,
     trusted,
   });
+  const unreport = reportOpenSubscriptions("gateway", () => webSockets.openSubscriptions());
   const revoke = (revocation: Revocation) => {
     authenticator.revoke(revocation);
     webSockets.closeRevoked(revocation);
@@ -282,6 +302,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       relaySockets: liveRelay?.upstreamSockets() ?? 0,
     }),
     async stop() {
+      stopping = true;
+      unreport();
       await webSockets.stop();
       liveRelay?.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
@@ -299,13 +321,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 }
 
 /** A refused Host is the client's mistake (400); identity not answering is an outage (503); the rest 500. */
-function answerFailure(res: ServerResponse, error: unknown): void {
+function answerFailure(res: ServerResponse, error: unknown, log: Logger): void {
   if (error instanceof InvalidHostError) {
     answerJson(res, 400, { errors: [{ message: error.message, extensions: { code: "BAD_REQUEST" } }] }, true);
   } else if (error instanceof AuthenticationUnavailableError) {
     answerJson(res, 503, portalUnavailableAnswer());
   } else {
-    console.error("[gateway]", error);
+    internalFailure(log, error, res);
     answerJson(res, 500, { errors: [{ message: "Internal server error" }] });
   }
 }

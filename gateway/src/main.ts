@@ -1,6 +1,6 @@
 import "@portal/kit/src/tracing/register.js"; // first: it must hook pg and http before they load
 import { z } from "zod";
-import { commonEnv, port, readConfig } from "@portal/kit";
+import { commonEnv, configureLogging, port, readConfig } from "@portal/kit";
 import { DEFAULT_RATE_LIMITS, startGateway } from "./index.js";
 import { DEFAULT_TRUSTED_DOCUMENTS_PATH } from "./trusted-documents.js";
 
@@ -30,6 +30,9 @@ const config = readConfig({
   DATABASE_URL: commonEnv.DATABASE_URL,
   PORTAL_SECRET: commonEnv.PORTAL_SECRET,
   NODE_ENV: commonEnv.NODE_ENV,
+  LOG_LEVEL: commonEnv.LOG_LEVEL,
+  /** /metrics answers only `Authorization: Bearer <METRICS_TOKEN>`; unset, it is not served in production. */
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   DEFAULT_BUSINESS_SLUG: z.string().min(1).optional(),
   WEB_DIST_DIR: z.string().min(1).optional(),
   TRUST_PROXY: proxyHops,
@@ -47,6 +50,9 @@ const config = readConfig({
     .optional()
     .transform((value) => (value === undefined ? undefined : value === "true")),
 });
+
+// JSON lines on stdout in production, readable lines on stderr otherwise.
+configureLogging({ level: config.LOG_LEVEL, json: config.NODE_ENV === "production" });
 
 const gateway = await startGateway({
   port: config.GATEWAY_PORT,
@@ -78,6 +84,7 @@ const gateway = await startGateway({
   },
   trustedDocuments: config.TRUSTED_DOCUMENTS_PATH,
   trustedDocumentsOnly: config.TRUSTED_DOCUMENTS_ONLY,
+  metricsToken: config.METRICS_TOKEN,
 });
 console.log(`[gateway] listening on ${gateway.url}`);
 

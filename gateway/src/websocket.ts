@@ -31,6 +31,8 @@ type PortalExtra = SocketExtra & { portal?: PortalRequest };
 export interface WebSocketGateway {
   /** Closes the sockets of ended sessions / revoked API keys with 4403 Forbidden. */
   closeRevoked(revocation: Revocation): number;
+  /** Subscriptions open on every socket now (read at each metrics scrape, not counted per message). */
+  openSubscriptions(): number;
   stop(): Promise<void>;
 }
 
@@ -67,6 +69,8 @@ export function attachWebSocketServer(
     wsServer.handleUpgrade(req, socket, head, (webSocket) => wsServer.emit("connection", webSocket, req));
   });
   const sockets = new Map<WebSocket, PortalRequest>();
+  /** graphql-ws's table of each acknowledged socket's subscriptions (the live relay's are in it too). */
+  const subscriptionTables = new Map<WebSocket, Record<string, unknown>>();
   const gatewayOptions = getGraphQLWSOptions<PortalContext, PortalExtra>(runtime as never, (ctx) => {
     return {
       req: ctx.extra.request,
@@ -145,11 +149,19 @@ export function attachWebSocketServer(
         if (ctx.extra.socket.readyState !== ctx.extra.socket.OPEN) return false;
         ctx.extra.connection = ctx as never;
         sockets.set(ctx.extra.socket, ctx.extra.portal);
+        subscriptionTables.set(ctx.extra.socket, ctx.subscriptions);
         return true;
       },
     },
     wsServer,
-    { intercept, onClosed: (extra) => sockets.delete(extra.socket), keptHeaders: KEPT_HEADERS },
+    {
+      intercept,
+      onClosed: (extra) => {
+        sockets.delete(extra.socket);
+        subscriptionTables.delete(extra.socket);
+      },
+      keptHeaders: KEPT_HEADERS,
+    },
   );
 
   return {
@@ -164,6 +176,11 @@ export function attachWebSocketServer(
         closed++;
       }
       return closed;
+    },
+    openSubscriptions() {
+      let open = 0;
+      for (const table of subscriptionTables.values()) for (const _id in table) open++;
+      return open;
     },
     async stop() {
       for (const socket of wsServer.clients) socket.close(1001, "Going away");

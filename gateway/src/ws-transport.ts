@@ -9,6 +9,7 @@ import {
   type WebSocket as ProtocolSocket,
 } from "graphql-ws";
 import type { WebSocket, WebSocketServer } from "ws";
+import { gatewayLog } from "./observability/index.js";
 
 /** What each connection's graphql-ws context carries besides the protocol's own state. */
 export interface SocketExtra {
@@ -55,7 +56,7 @@ export function serveGraphqlWs<E extends SocketExtra>(
   ws.options.handleProtocols = handleProtocols;
 
   ws.once("error", (error) => {
-    console.error("Internal error emitted on the WebSocket server. Please check your implementation.", error);
+    gatewayLog().error({ err: error }, "the WebSocket server failed");
     for (const client of ws.clients) client.close(CloseCode.InternalServerError, internalError(error));
   });
 
@@ -119,7 +120,7 @@ class Connection<E extends SocketExtra> implements ProtocolSocket {
     const intercepted = this.options.intercept?.(this.extra, text);
     if (intercepted === true) return;
     this.handle?.(typeof intercepted === "string" ? intercepted : text).catch((error: unknown) => {
-      console.error("Internal error occurred during message handling. Please check your implementation.", error);
+      gatewayLog().error({ err: error }, "a WebSocket message could not be handled");
       this.socket.close(CloseCode.InternalServerError, internalError(error));
     });
   }
@@ -144,7 +145,7 @@ class Connection<E extends SocketExtra> implements ProtocolSocket {
       code === CloseCode.SubprotocolNotAcceptable &&
       this.protocol === DEPRECATED_GRAPHQL_WS_PROTOCOL
     )
-      console.warn(`Client provided the unsupported and deprecated subprotocol "${this.protocol}" used by subscriptions-transport-ws.`);
+      gatewayLog().warn(`a client asked for the unsupported, deprecated subprotocol "${this.protocol}" of subscriptions-transport-ws`);
     void this.closed?.(code, String(reason));
   }
 }
@@ -159,7 +160,7 @@ function onSocketClose(this: Socket, code: number, reason: Buffer): void {
 }
 
 function onSocketError(this: Socket, error: Error): void {
-  console.error("Internal error emitted on a WebSocket socket. Please check your implementation.", error);
+  gatewayLog().error({ err: error }, "a WebSocket failed");
   this.close(CloseCode.InternalServerError, internalError(error));
 }
 

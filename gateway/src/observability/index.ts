@@ -8,7 +8,7 @@ import {
   defineMetrics,
   type Logger,
   logger,
-  METRICS_PATH,
+  operationNameOf,
   OPERATIONAL_PATHS,
   outcomeOf,
   type ReadinessCheck,
@@ -87,16 +87,16 @@ export function createGatewayObservability(options: GatewayObservabilityOptions)
     answer(req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
       return answerOperationalPath(req, res, path, { name: GATEWAY_SERVICE, readiness: options.readiness, metricsAllowed });
     },
-    /** A GraphQL POST: counted, by its operation name, once its answer is sent. */
-    graphqlRequest(res: ServerResponse, operationName: unknown): void {
-      observations.set(res, {
-        started: performance.now(),
-        operation: typeof operationName === "string" ? operationName : undefined,
-        errors: false,
-      });
+    /** A GraphQL POST: counted once its answer is sent (by its operation name, once `named`). */
+    graphqlRequest(res: ServerResponse): void {
+      observations.set(res, { started: performance.now(), operation: undefined, errors: false });
       res.once("finish", finished);
     },
-    metricsPath: METRICS_PATH,
+    /** The operation name the request's body gave, else its document's (a persisted document's too). */
+    named(res: ServerResponse, operationName: unknown, query: unknown): void {
+      const seen = observations.get(res);
+      if (seen) seen.operation = operationNameOf(operationName, query);
+    },
   };
 }
 
@@ -123,7 +123,7 @@ export function useRequestObservation(): GatewayPlugin {
   return {
     onParams({ params, context }) {
       const seen = observations.get((context as { res?: ServerResponse }).res as ServerResponse);
-      if (seen && typeof params.operationName === "string") seen.operation ??= params.operationName;
+      if (seen) seen.operation ??= operationNameOf(params.operationName, params.query);
     },
     onResultProcess({ result, serverContext }) {
       const seen = observations.get((serverContext as { res?: ServerResponse }).res as ServerResponse);

@@ -19,6 +19,7 @@ import {
   databaseCheck,
   logger,
   OPERATIONAL_PATHS,
+  operationNameOf,
   outcomeOf,
   type ReadinessCheck,
   REQUEST_ID_HEADER,
@@ -266,8 +267,8 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
       return sendJson(res, 401, { errors: [{ message: "Missing or invalid gateway signature", extensions: { code: "UNAUTHENTICATED" } }] });
     }
     const request = parseJson(body);
-    const named = (request as { operationName?: unknown } | undefined)?.operationName;
-    if (typeof named === "string") seen.operation = named;
+    const fields = request as { operationName?: unknown; query?: unknown } | undefined;
+    seen.operation = operationNameOf(fields?.operationName, fields?.query);
     const accept = header(req, "accept");
     const responseHeaders = new Map<string, string>();
     const operation = stopped ? null : graphql.prepare(req.method, request, accept);

@@ -85,7 +85,12 @@ export async function answerOperationalPath(
     );
     return true;
   }
-  if (path === METRICS_PATH && req.method === "GET" && (service.metricsAllowed?.(req) ?? true)) {
+  if (path === METRICS_PATH && req.method === "GET") {
+    // Not another page (the gateway's web app would answer it): a plain 404, as for any unknown path.
+    if (!(service.metricsAllowed?.(req) ?? true)) {
+      sendJson(res, 404, { error: "not found" });
+      return true;
+    }
     res.writeHead(200, { "content-type": METRICS_CONTENT_TYPE, "cache-control": "no-store" });
     res.end(await metricsText());
     return true;

@@ -161,6 +161,15 @@ export class RequestMetrics {
   }
 }
 
+/** A document's first operation's name, when the text starts with it (clients often send no `operationName` then). */
+const LEADING_OPERATION = /^\s*(?:query|mutation|subscription)\s+([A-Za-z_][A-Za-z0-9_]*)/;
+
+/** The operation name a request gave, else the one its query text starts with. */
+export function operationNameOf(operationName: unknown, query: unknown): string | undefined {
+  if (typeof operationName === "string") return operationName;
+  return typeof query === "string" ? LEADING_OPERATION.exec(query)?.[1] : undefined;
+}
+
 /** The outcome of an answered GraphQL request, from its status and whether its body carried errors. */
 export function outcomeOf(status: number, hadErrors: boolean): RequestOutcome {
   if (status >= 500) return "error";
