@@ -43,14 +43,19 @@ describe("gateway observability", () => {
   });
 
   it("passes the request id to the subgraphs, whose JSON log lines carry it", async () => {
-    // One subgraph (billing), then two (accounts and billing, through a plan).
-    for (const query of ["query Count { invoiceCount }", `query Both { viewer { kind } contact(id: "c1") { balanceCents } }`]) {
+    // One subgraph (billing), two (accounts and billing, through a plan), and the runtime (a mutation).
+    const requests = [
+      { query: "query Count { invoiceCount }", subgraph: "billing" },
+      { query: `query Both { viewer { kind } contact(id: "c1") { balanceCents } }`, subgraph: "billing" },
+      { query: `mutation SignIn { signIn(email: "ada@example.com") }`, subgraph: "accounts" },
+    ];
+    for (const { query, subgraph } of requests) {
       const answer = await post(h.gateway.url, query);
       expect(answer.json.errors).toBeUndefined();
       const requestId = answer.headers.get("x-request-id");
-      const subgraphLines = logLines.filter((line) => line.requestId === requestId && line.msg === "graphql request");
-      expect(subgraphLines.map((line) => line.service)).toContain("billing");
-      expect(subgraphLines.find((line) => line.service === "gateway")).toMatchObject({ status: 200, level: "debug" });
+      const lines = logLines.filter((line) => line.requestId === requestId && line.msg === "graphql request");
+      expect(lines.map((line) => line.service)).toContain(subgraph);
+      expect(lines.find((line) => line.service === "gateway")).toMatchObject({ status: 200, level: "debug" });
     }
   });
 

@@ -90,7 +90,7 @@ export function createGatewayObservability(options: GatewayObservabilityOptions)
     /** A GraphQL POST: counted once its answer is sent (by its operation name, once `named`). */
     graphqlRequest(res: ServerResponse): void {
       observations.set(res, { started: performance.now(), operation: undefined, errors: false });
-      res.once("finish", finished);
+      res.on("finish", finished); // `on`: `once` would wrap it in a closure per request
     },
     /** The operation name the request's body gave, else its document's (a persisted document's too). */
     named(res: ServerResponse, operationName: unknown, query: unknown): void {
