@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { validate as validateDockerfile } from "dockerfile-utils";
 import { Deployment } from "kubernetes-models/apps/v1/Deployment";
 import { Job } from "kubernetes-models/batch/v1/Job";
 import { PodDisruptionBudget } from "kubernetes-models/policy/v1/PodDisruptionBudget";
@@ -14,8 +15,9 @@ import { SUBGRAPHS } from "../scripts/subgraphs.js";
 /**
  * The deploy files (Dockerfile, deploy/) name every process; these tests keep them complete when a
  * subgraph is added to scripts/subgraphs.ts, and run the files' own validators where they are
- * installed (.ci/run installs them): docker-compose, yamllint, shellcheck. Building the image needs a
- * Docker daemon, which neither CI nor the test machines have.
+ * installed (.ci/run installs them): docker-compose, yamllint, shellcheck, and dockerfile-utils and
+ * kubernetes-models from npm. Building the image needs a Docker daemon, which neither CI nor the test
+ * machines have.
  */
 const read = (path: string) => readFileSync(path, "utf8");
 const installed = (tool: string) => spawnSync("sh", ["-c", `command -v ${tool}`]).status === 0;
@@ -24,6 +26,10 @@ const PROCESSES = [...SUBGRAPHS.map((s) => ({ name: s.name, port: s.port })), GA
 describe("the image", () => {
   const dockerfile = read("Dockerfile");
   const entrypoint = read("deploy/entrypoint.sh");
+
+  it("is a valid Dockerfile", () => {
+    expect(validateDockerfile(dockerfile).map((problem) => `line ${problem.range.start.line + 1}: ${problem.message}`)).toEqual([]);
+  });
 
   it("installs every server package's dependencies, and only production ones in the image it runs", () => {
     const manifests = ["gateway", ...packageDirs("subgraphs")].map((dir) => `${dir}/package.json`);
