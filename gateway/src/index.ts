@@ -221,9 +221,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       // A persisted document's hash becomes its text here, once, for every path below; in
       // production a browser sending any other text is refused (trusted-documents.ts).
       const parsed = parseJsonPost(req, body);
-      observability.named(res, parsed?.operationName, parsed?.query);
-      const admission = await trusted.admit(parsed, facts);
+      let admission = trusted.admit(parsed, facts);
+      if (admission instanceof Promise) admission = await admission;
       if (typeof admission === "object") return refuse(req, res, admission);
+      observability.named(res, parsed?.operationName, parsed?.query);
       const forwarded = admission === "resolved" ? Buffer.from(JSON.stringify(parsed)) : body;
       // Queries first try the direct paths (one subgraph, then a plan made once per document);
       // whatever they leave, from refused documents to partial failures, the runtime answers.
