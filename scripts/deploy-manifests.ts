@@ -104,8 +104,9 @@ function deployment(name: string, port: number, resources: { cpu: string; memory
         spec: podSpec(name, {
           args: [name],
           ports: [{ name: "http", containerPort: port }],
-          // A subgraph applies any pending migration at start (under a lock), hence the generous start-up.
-          startupProbe: { httpGet: { path: "/healthz", port: "http" }, periodSeconds: 2, failureThreshold: 60 },
+          // A subgraph applies pending migrations and creates its job queues before it listens: up to 3 minutes
+          // on a new database with every replica starting at once.
+          startupProbe: { httpGet: { path: "/healthz", port: "http" }, periodSeconds: 3, failureThreshold: 60 },
           livenessProbe: { httpGet: { path: "/healthz", port: "http" }, periodSeconds: 10, timeoutSeconds: 3, failureThreshold: 3 },
           readinessProbe: { httpGet: { path: "/readyz", port: "http" }, periodSeconds: 5, timeoutSeconds: 3, failureThreshold: 2 },
           resources: {

@@ -8,6 +8,7 @@ import { ConfigMap } from "kubernetes-models/v1/ConfigMap";
 import { Service } from "kubernetes-models/v1/Service";
 import { describe, expect, it } from "vitest";
 import { parse, parseAllDocuments } from "yaml";
+import { DEFAULT_TRUSTED_DOCUMENTS_PATH } from "../gateway/src/trusted-documents.js";
 import { GATEWAY, manifestFiles, SECRET, serviceName } from "../scripts/deploy-manifests.js";
 import { GATEWAY_NODE_ARGS } from "../scripts/portal-processes.js";
 import { SUBGRAPHS } from "../scripts/subgraphs.js";
@@ -42,6 +43,10 @@ describe("the image", () => {
     expect(deps).toMatch(/npm ci --omit=dev/);
     expect(deps).not.toContain("web/package.json");
     expect(final).toMatch(/^USER node$/m);
+    // The gateway reads the web app's persisted documents from there (relative to /app).
+    expect(final).toContain(
+      `COPY --from=build /app/${DEFAULT_TRUSTED_DOCUMENTS_PATH} ./${DEFAULT_TRUSTED_DOCUMENTS_PATH.replace(/[^/]+$/, "")}`,
+    );
     expect(final).not.toMatch(/npm (ci|install)/);
   });
 
