@@ -21,6 +21,7 @@ import { portalUnavailableAnswer } from "./subgraph-failures.js";
 import { createWebhookRelay, WEBHOOK_PREFIX } from "./webhooks.js";
 import { attachWebSocketServer } from "./websocket.js";
 import { createGatewayObservability, internalFailure } from "./observability/index.js";
+import { runtimeLogger } from "./observability/runtime-logger.js";
 import { reportOpenSubscriptions, type Logger } from "@portal/kit";
 
 export { GRAPHQL_PATH, CSRF_HEADERS } from "./runtime.js";
@@ -135,7 +136,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     subgraphTimeoutMs: timeoutMs,
     production: options.production,
     limits: { ...DEFAULT_LIMITS, ...options.limits },
-    logging: options.logging ?? "info",
+    logging: options.logging === false ? false : runtimeLogger(options.logging ?? "info"),
   });
   // Plan the supergraph before accepting traffic, so the first request is not the slow one.
   const apiSchema = await runtime.getSchema();

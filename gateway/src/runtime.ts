@@ -1,5 +1,6 @@
 import { createGatewayRuntime, type GatewayPlugin, type GatewayRuntime } from "@graphql-hive/gateway-runtime";
 import type { LogLevel } from "@graphql-hive/gateway-runtime";
+import type { Logger as HiveLogger } from "@graphql-hive/logger";
 import { unifiedGraphHandler } from "@graphql-hive/router-runtime";
 import { requestTarget, signCaller } from "@portal/kit";
 import type { Authenticator } from "./authenticator.js";
@@ -28,7 +29,8 @@ export interface PortalRuntimeOptions {
   subgraphTimeoutMs: number;
   production: boolean;
   limits: OperationLimits;
-  logging: LogLevel | false;
+  /** A level for Hive's own console logger, or a logger (the portal's, see observability/runtime-logger.ts). */
+  logging: LogLevel | false | HiveLogger;
 }
 
 export function createPortalRuntime(options: PortalRuntimeOptions): GatewayRuntime<PortalContext> {
