@@ -100,6 +100,13 @@ describe("the Compose stack", () => {
     }
   });
 
+  it("gives the gateway an address variable it reads for every subgraph", () => {
+    const gatewayMain = read("gateway/src/main.ts");
+    for (const subgraph of SUBGRAPHS) {
+      expect(gatewayMain, subgraph.urlVariable).toContain(`${subgraph.name}: config.${subgraph.urlVariable},`);
+    }
+  });
+
   it.skipIf(!installed("docker-compose"))("is valid for docker-compose", () => {
     execFileSync("docker-compose", ["-f", "deploy/compose.yaml", "config", "-q"], {
       env: { ...process.env, PORTAL_ENV_FILE: ".env.example" },
