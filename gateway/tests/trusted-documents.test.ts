@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { mkdtemp, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { LIVE_CHANNEL } from "@portal/kit";
@@ -10,6 +10,8 @@ import WebSocket from "ws";
 import { sendHashOnly } from "../../web/src/persisted-documents.js";
 import { ACME, API_KEY, CONTACT_CHANGED } from "./fixtures/accounts.js";
 import { cookieFrom, post, startHarness, type Harness } from "./fixtures/harness.js";
+import type { Authenticator } from "../src/authenticator.js";
+import { createTrustedDocuments } from "../src/trusted-documents.js";
 
 /** The web app's documents as codegen writes them: sha256 of the text → the text. */
 const SIGN_IN = "mutation SignIn($email: String!) { signIn(email: $email) }";
@@ -186,5 +188,33 @@ describe("trusted documents in development", () => {
     const cookie = await signedInCookie(h.gateway.url, "dev@example.com");
     expect((await postHash(h.gateway.url, VIEWER, { headers: { cookie } })).json.data?.viewer?.kind).toBe("contact");
     expect((await post(h.gateway.url, AD_HOC, { headers: { cookie } })).json.data.viewer.kind).toBe("contact");
+  });
+});
+
+describe("the manifest file", () => {
+  it("is read again in development when a hash is missing (codegen ran since the gateway started)", async () => {
+    const path = join(await mkdtemp(join(tmpdir(), "portal-documents-")), "persisted-documents.json");
+    await writeFile(path, JSON.stringify({ [hash(VIEWER)]: VIEWER }));
+    const trusted = createTrustedDocuments({ manifest: path, only: false, reload: true, authenticator: {} as Authenticator });
+    const added = { extensions: { persistedQuery: { version: 1, sha256Hash: hash(SIGN_IN) } } } as {
+      query?: unknown;
+      extensions?: unknown;
+    };
+    expect(trusted.resolveHash({ ...added })).toBe("not-found");
+    await writeFile(path, JSON.stringify({ [hash(VIEWER)]: VIEWER, [hash(SIGN_IN)]: SIGN_IN }));
+    await utimes(path, new Date(), new Date(Date.now() + 5000));
+    expect(trusted.resolveHash(added)).toBe("resolved");
+    expect(added).toEqual({ query: SIGN_IN, extensions: undefined });
+  });
+
+  it("must exist when browsers may run only its documents", () => {
+    expect(() =>
+      createTrustedDocuments({
+        manifest: join(tmpdir(), "no-such-manifest.json"),
+        only: true,
+        reload: false,
+        authenticator: {} as Authenticator,
+      }),
+    ).toThrow(/npm run codegen/);
   });
 });
