@@ -63,6 +63,7 @@ describe("scale out: two of every process behind load balancers, one of each sto
   const exposures: Record<string, number> = {};
   /** Requests each instance of each subgraph and each gateway had been sent before the stops. */
   const servedBeforeStops: Record<string, number> = {};
+  /** When the last of the stopped instances had stopped. */
   let stoppedAt = 0;
   let stoppedGateway = "";
 
@@ -170,7 +171,6 @@ describe("scale out: two of every process behind load balancers, one of each sto
       // whose live relay then holds a socket to one instance of billing), stop one instance of every
       // subgraph: of each, the one holding a live relay socket if one does, else the first.
       exposures[stoppedGateway] = await platform.stopGateway(stoppedGateway);
-      stoppedAt = Date.now();
       await until(() => live.connections >= 2 && Object.values(platform.balancers.billing.stats()).some((b) => b.tunnels > 0), progress);
       const instanceOf = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, busiest(platform.balancers[name].stats())])) as Record<
         SubgraphName,
