@@ -149,17 +149,7 @@ describe("OpenTelemetry traces across the gateway and two subgraphs", () => {
     const portOf = Object.fromEntries(environment.subgraphs.map((s) => [s.name, String(s.port)]));
     const isGatewayRequest = (span: CollectedSpan) =>
       span.service === "portal-gateway" && span.kind === SERVER && attribute(span, "url.path") === "/graphql";
-    // Spans are exported in batches, every 200 ms here: wait until the subgraphs' SQL has arrived too.
-    await expect
-      .poll(
-        () => {
-          const request = spans.find(isGatewayRequest);
-          const inTrace = spans.filter((span) => span.traceId === request?.traceId);
-          return TRACED.every((name) => inTrace.some((span) => span.service === `portal-${name}` && isSql(span)));
-        },
-        { timeout: 20_000, interval: 200 },
-      )
-      .toBe(true);
+    await expect.poll(() => arrived(spans.find(isGatewayRequest)?.traceId), { timeout: 20_000, interval: 200 }).toBe(true);
 
     const requests = spans.filter(isGatewayRequest);
     expect(requests).toHaveLength(1);
@@ -173,9 +163,12 @@ describe("OpenTelemetry traces across the gateway and two subgraphs", () => {
     };
 
     expect(root.parentSpanId || undefined).toBeUndefined();
+    expect(root.name).toBe("POST /graphql");
     const plans = trace.filter((span) => span.service === "portal-gateway" && span.name === "plan");
     expect(plans.some((span) => attribute(span, "portal.gateway.path") === "planned" && descendsFrom(span, root))).toBe(true);
 
+    // The gateway authenticates the session with identity first, within the same trace.
+    expect(trace.some((span) => span.service === "portal-identity" && span.name === "POST /internal/authenticate")).toBe(true);
     for (const name of TRACED) {
       // The gateway's call to the subgraph, carrying traceparent: the subgraph's server span is its child.
       const calls = trace.filter(
@@ -186,6 +179,7 @@ describe("OpenTelemetry traces across the gateway and two subgraphs", () => {
       const served = trace.filter((span) => span.service === `portal-${name}` && span.kind === SERVER);
       expect(served.length, `${name} server spans`).toBeGreaterThan(0);
       expect(served.every((span) => calls.some((call) => call.spanId === span.parentSpanId))).toBe(true);
+      expect(served.map((span) => span.name)).toContain("POST /graphql");
       // SQL run for the request, under the subgraph's server span.
       const sql = trace.filter((span) => span.service === `portal-${name}` && isSql(span));
       expect(sql.length, `${name} SQL spans`).toBeGreaterThan(0);
@@ -225,12 +219,7 @@ describe("OpenTelemetry traces across the gateway and two subgraphs", () => {
     expect(answer.data?.viewer?.contact?.invoiceSummary).toBeTruthy();
 
     const inTrace = () => spans.filter((span) => span.traceId === traceId);
-    await expect
-      .poll(() => TRACED.every((name) => inTrace().some((span) => span.service === `portal-${name}` && isSql(span))), {
-        timeout: 20_000,
-        interval: 200,
-      })
-      .toBe(true);
+    await expect.poll(() => arrived(traceId), { timeout: 20_000, interval: 200 }).toBe(true);
     const trace = inTrace();
     const root = trace.find((span) => span.service === "portal-gateway" && span.kind === SERVER);
     expect(root?.parentSpanId).toBe(callerSpanId);
@@ -279,6 +268,21 @@ describe("tracing settings", () => {
     );
   });
 });
+
+/**
+ * Each process exports its spans in batches (every 200 ms here), a span once it ends: a server span
+ * ends after everything under it, so once the gateway's and each subgraph's for /graphql (the last
+ * call) are in, the trace is.
+ */
+function arrived(traceId: string | undefined): boolean {
+  const trace = spans.filter((span) => span.traceId === traceId);
+  const served = (service: string) =>
+    trace.some((span) => span.service === service && span.kind === SERVER && attribute(span, "url.path") === "/graphql");
+  return (
+    served("portal-gateway") &&
+    TRACED.every((name) => served(`portal-${name}`) && trace.some((span) => span.service === `portal-${name}` && isSql(span)))
+  );
+}
 
 function isSql(span: OtlpSpan): boolean {
   return (attribute(span, "db.system.name") ?? attribute(span, "db.system")) === "postgresql";

@@ -66,7 +66,16 @@ export function startTracing(defaultServiceName: string, env: NodeJS.ProcessEnv 
   registerInstrumentations({
     tracerProvider: provider,
     instrumentations: [
-      new HttpInstrumentation({ ignoreIncomingRequestHook: (request: IncomingMessage) => UNTRACED_PATHS.has(pathOf(request.url)) }),
+      new HttpInstrumentation({
+        ignoreIncomingRequestHook: (request: IncomingMessage) => UNTRACED_PATHS.has(pathOf(request.url)),
+        // "POST /graphql", "POST /internal/authenticate" rather than "POST"; other paths (file names,
+        // webhook ids) would make as many span names as requests, so they keep the method only.
+        requestHook: (span, request) => {
+          if (!("headers" in request) || "setHeader" in request) return; // a call made, not a request answered
+          const path = pathOf(request.url);
+          if (path === "/graphql" || path.startsWith("/internal/")) span.updateName(`${request.method} ${path}`);
+        },
+      }),
       // fetch (Node's own undici): the gateway's runtime path, file and webhook relays, calls to Stripe and Postmark.
       new UndiciInstrumentation(),
       // Only statements run for a traced request: job polling and LISTEN would otherwise start a trace each.
