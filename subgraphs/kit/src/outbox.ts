@@ -263,10 +263,7 @@ async function keepDeadLetter(
   const letter = await forkFor(orm, null).transactional((em) => recordDeadLetter(em, { ...failure, error }));
   countDeadLetter(consumer, event.type);
   const log = logOf(consumer);
-  log.error(
-    { event: event.type, eventId: event.eventId, attempts: failure.attempts },
-    `gave up: ${error}`,
-  );
+  log.error({ event: event.type, eventId: event.eventId, attempts: failure.attempts }, `gave up: ${error}`);
   if (!onDeadLetter) return;
   try {
     await forkFor(orm, event.businessId).transactional((em) => onDeadLetter(letter, em));

@@ -158,7 +158,7 @@ describe("a subgraph's health, metrics and logs", () => {
     await graphql({ query: "query Broken { broken }", operationName: "Broken" }, { "x-request-id": requestId });
     const line = logLines.find((entry) => entry.requestId === requestId && entry.level === "error");
     expect(line).toMatchObject({ service: "observe-spec", operation: "Broken", path: "broken", msg: "a resolver failed" });
-    expect((line?.err as { message?: string }).message).toBe("the spec's own bug");
+    expect((line?.err as { message?: string } | undefined)?.message).toBe("the spec's own bug");
     // Each request's own line is at debug level, with the same id.
     expect(logLines.find((entry) => entry.requestId === requestId && entry.msg === "graphql request")).toMatchObject({
       level: "debug",
