@@ -226,7 +226,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       if (admission instanceof Promise) admission = await admission;
       if (typeof admission === "object") return refuse(req, res, admission);
       observability.named(res, parsed?.operationName, parsed?.query);
-      const forwarded = admission === "resolved" ? Buffer.from(JSON.stringify(parsed)) : body;
+      // Serialised again only for the runtime, when the direct paths leave it the request.
+      const forwarded = () => (admission === "resolved" ? Buffer.from(JSON.stringify(parsed)) : body);
       // Queries first try the direct paths (one subgraph, then a plan made once per document);
       // whatever they leave, from refused documents to partial failures, the runtime answers.
       const payload = directPaths ? readGraphqlPost(req, parsed) : null;
@@ -235,9 +236,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         const planned = await plannedQueries.tryPlanned(req, res, payload, facts);
         if (planned === true) return void answered.planned++;
         answered.runtime++;
-        if (planned) return forwardBuffered(runtime, req, res, forwarded, { portalFacts: facts, portalUnavailable: planned.unavailable });
+        if (planned) return forwardBuffered(runtime, req, res, forwarded(), { portalFacts: facts, portalUnavailable: planned.unavailable });
       } else answered.runtime++;
-      return forwardBuffered(runtime, req, res, forwarded, { portalFacts: facts });
+      return forwardBuffered(runtime, req, res, forwarded(), { portalFacts: facts });
     }
     if (req.headers["transfer-encoding"]) {
       // No declared length: read it ourselves, within the limit, before the runtime sees it.
