@@ -76,7 +76,7 @@ export function startTracing(defaultServiceName: string, env: NodeJS.ProcessEnv 
           if (path === "/graphql" || path.startsWith("/internal/")) span.updateName(`${request.method} ${path}`);
         },
       }),
-      // fetch (Node's own undici): the gateway's runtime path, file and webhook relays, calls to Stripe and Postmark.
+      // fetch (Node's own undici): the gateway's file and webhook relays, among others.
       new UndiciInstrumentation(),
       // Only statements run for a traced request: job polling and LISTEN would otherwise start a trace each.
       new PgInstrumentation({
