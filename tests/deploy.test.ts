@@ -6,7 +6,9 @@ import { Job } from "kubernetes-models/batch/v1/Job";
 import { PodDisruptionBudget } from "kubernetes-models/policy/v1/PodDisruptionBudget";
 import { ConfigMap } from "kubernetes-models/v1/ConfigMap";
 import { Service } from "kubernetes-models/v1/Service";
-import { describe, expect, it } from "vitest";
+import { ownDatabase } from "@portal/kit";
+import pg from "pg";
+import { afterAll, describe, expect, inject, it } from "vitest";
 import { parse, parseAllDocuments } from "yaml";
 import { DEFAULT_TRUSTED_DOCUMENTS_PATH } from "../gateway/src/trusted-documents.js";
 import { GATEWAY, manifestFiles, SECRET, serviceName } from "../scripts/deploy-manifests.js";
@@ -162,6 +164,39 @@ describe("the Kubernetes manifests", () => {
       "deploy/kubernetes",
       "deploy/.yamllint.yaml",
     ]);
+  });
+});
+
+describe("the migrate command", () => {
+  const database = ownDatabase(inject("databaseUrl" as never) as string, "deploy_migrate");
+  afterAll(() => database.drop());
+  const migrate = () =>
+    spawnSync(process.execPath, ["--import", "tsx", "scripts/migrate.ts"], {
+      env: { ...process.env, DATABASE_URL: database.url },
+      encoding: "utf8",
+    });
+
+  it("applies every subgraph's migrations to an empty database, and finds nothing left the second time", async () => {
+    await database.create();
+    const first = migrate();
+    expect(first.status, first.stderr).toBe(0);
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      for (const entry of SUBGRAPHS) {
+        const definition = await entry.define("schema-only".padEnd(32, "-"));
+        const applied = await client.query(`select name from "${definition.schema}"."mikro_orm_migrations" order by id`);
+        expect(
+          applied.rows.map((row) => row.name),
+          entry.name,
+        ).toEqual(definition.migrations.map((m) => m.name));
+      }
+    } finally {
+      await client.end();
+    }
+    const second = migrate();
+    expect(second.status, second.stderr).toBe(0);
+    expect(second.stdout.match(/^\[migrate\] /gm)).toHaveLength(SUBGRAPHS.length);
   });
 });
 
