@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFile, execFileSync, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { validate as validateDockerfile } from "dockerfile-utils";
 import { Deployment } from "kubernetes-models/apps/v1/Deployment";
@@ -170,17 +170,23 @@ describe("the Kubernetes manifests", () => {
 describe("the migrate command", () => {
   const database = ownDatabase(inject("databaseUrl" as never) as string, "deploy_migrate");
   afterAll(() => database.drop());
+  /** `migrate` as an operator runs it from a checkout: its own process, only DATABASE_URL given. */
   const migrate = () =>
-    spawnSync(process.execPath, ["--import", "tsx", "scripts/migrate.ts"], {
-      env: { ...process.env, DATABASE_URL: database.url },
-      encoding: "utf8",
+    new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+      execFile(
+        process.execPath,
+        ["--import", "tsx", "scripts/migrate.ts"],
+        { env: { ...process.env, DATABASE_URL: database.url } },
+        (error, stdout, stderr) => resolve({ status: error ? ((error.code as number) ?? 1) : 0, stdout, stderr }),
+      );
     });
 
   it("applies every subgraph's migrations to an empty database, and finds nothing left the second time", async () => {
     await database.create();
-    const first = migrate();
+    const first = await migrate();
     expect(first.status, first.stderr).toBe(0);
     const client = new pg.Client({ connectionString: database.url });
+    client.on("error", () => undefined); // the database is dropped with its connections after the test
     await client.connect();
     try {
       for (const entry of SUBGRAPHS) {
@@ -194,10 +200,10 @@ describe("the migrate command", () => {
     } finally {
       await client.end();
     }
-    const second = migrate();
+    const second = await migrate();
     expect(second.status, second.stderr).toBe(0);
     expect(second.stdout.match(/^\[migrate\] /gm)).toHaveLength(SUBGRAPHS.length);
-  });
+  }, 180_000);
 });
 
 /** Folders under `dir` that are packages, e.g. `subgraphs/kit`. */
