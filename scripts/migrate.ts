@@ -16,9 +16,8 @@ for (const entry of SUBGRAPHS) {
   const definition = await entry.define(SCHEMA_ONLY_SECRET);
   const orm = await openOrm(definition, databaseUrl, 1);
   try {
-    const startedAt = performance.now();
-    await migrateSubgraph(definition, orm, databaseUrl);
-    console.log(`[migrate] ${entry.name}: migrated (${Math.round(performance.now() - startedAt)} ms)`);
+    const applied = await migrateSubgraph(definition, orm, databaseUrl);
+    console.log(`[migrate] ${entry.name}: ${applied.length ? `applied ${applied.join(", ")}` : "up to date"}`);
   } finally {
     await orm.close();
   }

@@ -49,10 +49,10 @@ export async function createOrm(options: OrmOptions): Promise<MikroORM> {
   });
 }
 
-/** Creates the subgraph's schema if needed and applies its checked-in migrations. */
-export async function migrate(orm: MikroORM, schema: string): Promise<void> {
+/** Creates the subgraph's schema if needed and applies its checked-in migrations; returns the names of those it applied. */
+export async function migrate(orm: MikroORM, schema: string): Promise<string[]> {
   await orm.em.getConnection().execute(`create schema if not exists "${schema}"`);
-  await orm.getMigrator().up();
+  return (await orm.getMigrator().up()).map((migration) => migration.name);
 }
 
 /** A request-scoped EntityManager, scoped to one business (or none, for platform-level work). */

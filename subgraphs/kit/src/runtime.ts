@@ -56,9 +56,12 @@ export async function openOrm(definition: SubgraphDefinition, databaseUrl: strin
   return createOrm({ databaseUrl, schema: definition.schema, entities: definition.entities, migrations: definition.migrations, poolMax });
 }
 
-/** Applies the subgraph's migrations under an advisory lock so instances starting together don't race. */
-export async function migrateSubgraph(definition: SubgraphDefinition, orm: MikroORM, databaseUrl: string): Promise<void> {
-  await withMigrationLock(databaseUrl, definition.schema, () => migrate(orm, definition.schema));
+/**
+ * Applies the subgraph's migrations under an advisory lock so instances starting together don't race;
+ * returns the names of those it applied (none when another instance got there first).
+ */
+export async function migrateSubgraph(definition: SubgraphDefinition, orm: MikroORM, databaseUrl: string): Promise<string[]> {
+  return withMigrationLock(databaseUrl, definition.schema, () => migrate(orm, definition.schema));
 }
 
 export async function runSubgraph(definition: SubgraphDefinition, runtime: RuntimeConfig): Promise<RunningSubgraphProcess> {
@@ -95,7 +98,7 @@ export async function runSubgraph(definition: SubgraphDefinition, runtime: Runti
   };
 }
 
-async function withMigrationLock(databaseUrl: string, schema: string, work: () => Promise<void>): Promise<void> {
+async function withMigrationLock<T>(databaseUrl: string, schema: string, work: () => Promise<T>): Promise<T> {
   const { default: pg } = await import("pg");
   const client = new pg.Client({ connectionString: databaseUrl });
   // The lock's connection sits idle while migrations run; if the database goes away meanwhile, the
@@ -104,7 +107,7 @@ async function withMigrationLock(databaseUrl: string, schema: string, work: () =
   await client.connect();
   try {
     await client.query("select pg_advisory_lock(hashtext($1))", [`migrate:${schema}`]);
-    await work();
+    return await work();
   } finally {
     await client.query("select pg_advisory_unlock(hashtext($1))", [`migrate:${schema}`]).catch(() => undefined);
     await client.end();

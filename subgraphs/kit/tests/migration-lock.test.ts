@@ -39,7 +39,8 @@ describe("migrations of instances starting together", () => {
     await database.create();
     const instances = await Promise.all([1, 2, 3].map(() => openOrm(definition, database.url, 1)));
     opened.push(...instances);
-    await Promise.all(instances.map((orm) => migrateSubgraph(definition, orm, database.url)));
+    const appliedBy = await Promise.all(instances.map((orm) => migrateSubgraph(definition, orm, database.url)));
+    expect(appliedBy.flat()).toEqual(["CreateLedger"]);
 
     const connection = instances[0]!.em.getConnection();
     expect(await connection.execute(`select id from "${SCHEMA}"."ledger"`)).toEqual([{ id: 1 }]);
