@@ -12,8 +12,9 @@ export function readConfig<T extends z.ZodRawShape>(shape: T, env: NodeJS.Proces
     throw new Error(`Invalid configuration:\n${problems.join("\n")}`);
   }
   const config = parsed.data as Record<string, unknown>;
-  // Verification and unsealing in this process also accept the secret being rotated out.
-  if (typeof config.PORTAL_SECRET === "string")
+  // A process that reads PORTAL_SECRET_PREVIOUS (every subgraph, through commonEnv) also accepts it
+  // wherever it verifies or unseals with PORTAL_SECRET.
+  if ("PORTAL_SECRET_PREVIOUS" in shape && typeof config.PORTAL_SECRET === "string")
     acceptPreviousSecret(config.PORTAL_SECRET, config.PORTAL_SECRET_PREVIOUS as string | undefined);
   return Object.freeze(parsed.data);
 }
