@@ -7,6 +7,7 @@ import type { IService } from "kubernetes-models/v1/Service";
 import type { IPodDisruptionBudget } from "kubernetes-models/policy/v1/PodDisruptionBudget";
 import type { IPodSpec } from "kubernetes-models/v1/PodSpec";
 import { stringify } from "yaml";
+import { LIVENESS_PATH, READINESS_PATH } from "../subgraphs/kit/src/observability/health.js";
 import { SUBGRAPHS } from "./subgraphs.js";
 
 /**
@@ -106,9 +107,9 @@ function deployment(name: string, port: number, resources: { cpu: string; memory
           ports: [{ name: "http", containerPort: port }],
           // A subgraph applies pending migrations and creates its job queues before it listens: up to 3 minutes
           // on a new database with every replica starting at once.
-          startupProbe: { httpGet: { path: "/healthz", port: "http" }, periodSeconds: 3, failureThreshold: 60 },
-          livenessProbe: { httpGet: { path: "/healthz", port: "http" }, periodSeconds: 10, timeoutSeconds: 3, failureThreshold: 3 },
-          readinessProbe: { httpGet: { path: "/readyz", port: "http" }, periodSeconds: 5, timeoutSeconds: 3, failureThreshold: 2 },
+          startupProbe: { httpGet: { path: LIVENESS_PATH, port: "http" }, periodSeconds: 3, failureThreshold: 60 },
+          livenessProbe: { httpGet: { path: LIVENESS_PATH, port: "http" }, periodSeconds: 10, timeoutSeconds: 3, failureThreshold: 3 },
+          readinessProbe: { httpGet: { path: READINESS_PATH, port: "http" }, periodSeconds: 5, timeoutSeconds: 3, failureThreshold: 2 },
           resources: {
             requests: { cpu: resources.cpu, memory: resources.memory },
             limits: { memory: resources.memoryLimit },

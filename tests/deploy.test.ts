@@ -10,6 +10,7 @@ import { ownDatabase } from "@portal/kit";
 import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { parse, parseAllDocuments } from "yaml";
+import { LIVENESS_PATH, READINESS_PATH } from "../subgraphs/kit/src/observability/health.js";
 import { DEFAULT_TRUSTED_DOCUMENTS_PATH } from "../gateway/src/trusted-documents.js";
 import { GATEWAY, manifestFiles, SECRET, serviceName } from "../scripts/deploy-manifests.js";
 import { GATEWAY_NODE_ARGS } from "../scripts/portal-processes.js";
@@ -88,7 +89,7 @@ describe("the Compose stack", () => {
       expect(service, name).toBeDefined();
       expect(service?.command).toBe(name);
       expect(service?.deploy?.replicas).toBe(2);
-      expect(service?.healthcheck?.test).toEqual(["CMD", "portal", "healthcheck", `http://127.0.0.1:${port}/readyz`]);
+      expect(service?.healthcheck?.test).toEqual(["CMD", "portal", "healthcheck", `http://127.0.0.1:${port}${READINESS_PATH}`]);
       expect(service?.depends_on?.migrate).toEqual({ condition: "service_completed_successfully" });
     }
     expect(compose.services.migrate?.command).toBe("migrate");
@@ -142,8 +143,8 @@ describe("the Kubernetes manifests", () => {
       const [container] = deployment.spec.template.spec.containers;
       expect(container.args).toEqual([name]);
       expect(container.ports).toEqual([{ name: "http", containerPort: port }]);
-      expect(container.livenessProbe.httpGet.path).toBe("/healthz");
-      expect(container.readinessProbe.httpGet.path).toBe("/readyz");
+      expect(container.livenessProbe.httpGet.path).toBe(LIVENESS_PATH);
+      expect(container.readinessProbe.httpGet.path).toBe(READINESS_PATH);
       const secretKeys = container.env.map((variable: { valueFrom: { secretKeyRef: { name: string; key: string } } }) => {
         expect(variable.valueFrom.secretKeyRef.name).toBe(SECRET);
         return variable.valueFrom.secretKeyRef.key;
