@@ -1,6 +1,7 @@
-import type { RunningSubgraphProcess } from "@portal/kit";
+import { acceptPreviousSecret, type RunningSubgraphProcess, TEST_SECRET } from "@portal/kit";
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { feedToken } from "../src/calendar/calendar-feed.js";
 import {
   anonymousIn,
   createType,
@@ -125,5 +126,22 @@ describe("calendar files and feeds", () => {
     // A made-up token for a real feed, and an API key asking for a feed.
     const forged = reset.feed.url.replace(/[0-9a-f]{64}\.ics$/, `${"0".repeat(64)}.ics`);
     expect((await fetchFeed(subgraph, a, forged)).status).toBe(404);
+  });
+
+  it("feeds: during a PORTAL_SECRET rotation the URL made with the previous secret still works, and only then", async () => {
+    const url = (await gql(subgraph, a.owner.caller, `{ myCalendarFeed { url } }`)).myCalendarFeed.url as string;
+    const [, feedId, token] = url.match(/\/calendar\/([0-9a-f-]{36})\/([0-9a-f]{64})\.ics$/)!;
+    const version = [1, 2, 3, 4, 5].find((v) => feedToken(TEST_SECRET, feedId!, v) === token)!;
+    const previous = "previous-secret-0123456789-0123456789-abcdef";
+    const oldUrl = url.replace(token!, feedToken(previous, feedId!, version));
+    expect((await fetchFeed(subgraph, a, oldUrl)).status).toBe(404);
+    acceptPreviousSecret(TEST_SECRET, previous);
+    try {
+      expect((await fetchFeed(subgraph, a, oldUrl)).status).toBe(200);
+      expect((await fetchFeed(subgraph, a, url)).status).toBe(200);
+    } finally {
+      acceptPreviousSecret(TEST_SECRET, undefined);
+    }
+    expect((await fetchFeed(subgraph, a, oldUrl)).status).toBe(404);
   });
 });

@@ -37,6 +37,12 @@ export function hmacMatches(secret: string, message: string, signature: string):
   return previous !== undefined && safeEqual(hmac(previous, message), signature);
 }
 
+/** The secrets a check made with `secret` accepts: it, and during a rotation the previous one. */
+export function secretsAccepted(secret: string): string[] {
+  const previous = previousSecrets.get(secret);
+  return previous === undefined ? [secret] : [secret, previous];
+}
+
 export function safeEqual(a: string, b: string): boolean {
   const left = Buffer.from(a);
   const right = Buffer.from(b);
@@ -62,6 +68,22 @@ export function unseal(secret: string, sealed: string): string {
     const previous = previousSecrets.get(secret);
     if (previous === undefined) throw error;
     return unsealWith(previous, sealed);
+  }
+}
+
+/**
+ * During a rotation: `sealed` sealed again with the current secret when only the previous one opens
+ * it (so it still opens once the previous secret is dropped); null when it needs nothing. Throws
+ * when neither secret opens it.
+ */
+export function resealed(secret: string, sealed: string): string | null {
+  try {
+    unsealWith(secret, sealed);
+    return null;
+  } catch (error) {
+    const previous = previousSecrets.get(secret);
+    if (previous === undefined) throw error;
+    return seal(secret, unsealWith(previous, sealed));
   }
 }
 

@@ -8,6 +8,7 @@ import {
   KnownContact,
   KnownStaff,
   safeEqual,
+  secretsAccepted,
   sql,
 } from "@portal/kit";
 import { CalendarFeedRow } from "../bookings/booking.entity.js";
@@ -85,7 +86,11 @@ export function calendarFeedHandler(secret: string): FileHandler {
     const match = FEED_PATH.exec(path);
     if (!match || !isUuid(match[1])) return NOT_FOUND;
     const feed = await em.findOne(CalendarFeedRow, { id: match[1]! });
-    if (!feed || !safeEqual(match[2]!.toLowerCase(), feedToken(secret, feed.id, feed.version))) return NOT_FOUND;
+    // During a PORTAL_SECRET rotation the URL made with the previous secret still works (afterwards the
+    // portal shows the new one, which the client subscribes to again).
+    const token = match[2]!.toLowerCase();
+    if (!feed || !secretsAccepted(secret).some((accepted) => safeEqual(token, feedToken(accepted, feed.id, feed.version))))
+      return NOT_FOUND;
     const business = await em.findOne(KnownBusiness, { businessId: feed.businessId });
     if (!business) return NOT_FOUND;
     let ownerName: string;

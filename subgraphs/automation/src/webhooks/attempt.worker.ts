@@ -3,6 +3,7 @@ import { ensureQueue, forkFor, unseal, workQueue } from "@portal/kit";
 import { randomUUID } from "node:crypto";
 import { Webhook } from "standardwebhooks";
 import { queueAttempt } from "./delivery.service.js";
+import { resealedOrNull } from "./reseal.js";
 import { emailEndpointDisabled } from "./endpoint-disabled-email.js";
 import { WebhookAttempt, WebhookDelivery, WebhookEndpoint } from "./webhook.entity.js";
 import { postWebhook, type PostOutcome } from "./webhook-http.js";
@@ -58,6 +59,11 @@ export async function attemptDelivery(orm: MikroORM, settings: WebhookSettings, 
     return;
   }
 
+  const rotated = resealedOrNull(settings.portalSecret, endpoint.sealedSecret);
+  if (rotated) {
+    endpoint.sealedSecret = rotated;
+    await em.flush();
+  }
   const startedAt = new Date();
   let outcome: PostOutcome;
   try {

@@ -1,5 +1,6 @@
-import { consume, type ConsumerOf, type SubgraphDeps } from "@portal/kit";
+import { consume, type ConsumerOf, logOf, type SubgraphDeps } from "@portal/kit";
 import { startWebhookAttemptWorker } from "./attempt.worker.js";
+import { resealEndpointSecrets } from "./reseal.js";
 import { queueDeliveries } from "./delivery.service.js";
 import { WEBHOOK_EVENTS } from "./webhook-events.js";
 import type { WebhookSettings } from "./webhook-settings.js";
@@ -18,4 +19,8 @@ export async function startWebhooks(deps: SubgraphDeps, settings: WebhookSetting
     });
   }
   await startWebhookAttemptWorker(deps.orm, settings);
+  // Not awaited: a rotation's resealing must not hold up the process's start.
+  resealEndpointSecrets(deps.orm, settings.portalSecret).catch((error) =>
+    logOf("webhooks").error({ err: error }, "endpoint secrets not sealed again with the current PORTAL_SECRET"),
+  );
 }
