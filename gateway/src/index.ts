@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { LogLevel } from "@graphql-hive/gateway-runtime";
 import { LiveBus } from "@portal/kit";
@@ -309,9 +309,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       unreport();
       await webSockets.stop();
       liveRelay?.close();
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      await closed;
+      await drain(server, timeoutMs);
       await live?.stop();
       singleSubgraph.close();
       plannedQueries.close();
@@ -358,4 +356,20 @@ function refuse(req: IncomingMessage, res: ServerResponse, refusal: Refusal): vo
 function tooLarge(res: ServerResponse): void {
   res.writeHead(413, { "content-type": "application/json; charset=utf-8", connection: "close" });
   res.end(JSON.stringify({ errors: [{ message: "Request body too large", extensions: { code: "PAYLOAD_TOO_LARGE" } }] }));
+}
+
+/**
+ * Stops taking connections and lets the requests in flight finish (a rolling restart or a scale-down
+ * then fails none), closing each kept-alive connection as soon as it is idle; whatever still runs
+ * after `graceMs` (the subgraph budget, so a request that could still succeed is given its time) is
+ * cut.
+ */
+async function drain(server: Server, graceMs: number): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  const idleSweep = setInterval(() => server.closeIdleConnections(), 50);
+  const cutAt = setTimeout(() => server.closeAllConnections(), graceMs);
+  server.closeIdleConnections();
+  await closed;
+  clearInterval(idleSweep);
+  clearTimeout(cutAt);
 }
