@@ -229,7 +229,7 @@ describe("scale out: two of every process behind load balancers, one of each sto
     expect(Object.entries(servedBeforeStops).filter(([, served]) => served === 0)).toEqual([]);
   });
 
-  it("fails no request beyond those in flight on the stopped gateway and instances", () => {
+  it("fails no request, though some were in flight on the stopped gateway and instances (they drain before closing)", () => {
     const failed = outcomes.filter((outcome) => !outcome.ok);
     const exposed = Object.values(exposures).reduce((sum, count) => sum + count, 0);
     const medianMs = (operation: string) => {
@@ -243,7 +243,7 @@ describe("scale out: two of every process behind load balancers, one of each sto
     const summary = { requests: outcomes.length, medianMs: latency, failed: failed.map((f) => `${f.operation}: ${f.problem}`), exposures };
     console.log("[scale-out]", JSON.stringify(summary));
     expect(outcomes.filter((outcome) => outcome.startedAt > stoppedAt).length).toBeGreaterThan(0);
-    expect(failed.length, JSON.stringify(summary)).toBeLessThanOrEqual(exposed);
+    expect(failed, JSON.stringify(summary)).toEqual([]);
   });
 
   it("loses no acknowledged write: every contact and sent invoice is there afterwards", async () => {

@@ -30,6 +30,8 @@ interface BackendState {
   tunnels: Set<Socket>;
   /** Requests in flight when it began stopping, plus those it accepted afterwards. */
   exposure: { count: number } | null;
+  /** Taken out of rotation (a terminating pod removed from its Service): sent nothing new. */
+  removed: boolean;
 }
 
 /** How long a backend that refused a connection is skipped before it is tried again. */
@@ -60,6 +62,7 @@ export class LoadBalancer {
         served: 0,
         tunnels: new Set(),
         exposure: null,
+        removed: false,
       };
     });
     this.server.on("upgrade", (req, socket, head) => this.tunnel(req, socket, head));
@@ -85,7 +88,10 @@ export class LoadBalancer {
   stats(): Record<string, { inFlight: number; served: number; tunnels: number; down: boolean }> {
     const now = Date.now();
     return Object.fromEntries(
-      this.backends.map((b) => [b.name, { inFlight: b.inFlight, served: b.served, tunnels: b.tunnels.size, down: b.downUntil > now }]),
+      this.backends.map((b) => [
+        b.name,
+        { inFlight: b.inFlight, served: b.served, tunnels: b.tunnels.size, down: b.removed || b.downUntil > now },
+      ]),
     );
   }
 
@@ -98,6 +104,15 @@ export class LoadBalancer {
     const exposure = { count: backend.inFlight };
     backend.exposure = exposure;
     return () => exposure.count;
+  }
+
+  /**
+   * Sends the backend nothing new, as a rolling restart does before stopping an instance (Kubernetes
+   * takes a terminating pod out of its Service, and the pod's preStop wait lets that settle before
+   * SIGTERM); what it holds stays with it to finish.
+   */
+  remove(name: string): void {
+    this.backend(name).removed = true;
   }
 
   async close(): Promise<void> {
@@ -117,7 +132,9 @@ export class LoadBalancer {
   private choose(tried: Set<BackendState>): BackendState | null {
     const now = Date.now();
     const count = this.backends.length;
-    const order = Array.from({ length: count }, (_, i) => this.backends[(this.next + i) % count]).filter((b) => !tried.has(b));
+    const order = Array.from({ length: count }, (_, i) => this.backends[(this.next + i) % count]).filter(
+      (b) => !tried.has(b) && !b.removed,
+    );
     const chosen = order.find((b) => b.downUntil <= now) ?? order[0] ?? null;
     if (chosen) this.next = (this.backends.indexOf(chosen) + 1) % count;
     return chosen;

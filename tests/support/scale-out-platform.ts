@@ -41,13 +41,15 @@ export interface ScaleOutPlatform {
   /** A browser-like client of the front load balancer, on the portal host `host`. */
   client: (host: string) => PortalClient;
   /**
-   * Stops a gateway (a backend name of `front`, e.g. "gateway-1"); returns how many requests it held
+   * Stops a gateway (a backend name of `front`, e.g. "gateway-1") as a rolling restart does: out of
+   * the balancer's rotation first, then stopped, answering what it holds; returns how many requests it held
    * (in flight when it began stopping, or accepted while it stopped).
    */
   stopGateway: (gateway: string) => Promise<number>;
   /**
    * Stops, all at once, the instance of each subgraph `instanceOf` names (a backend name of the
-   * subgraph's load balancer, e.g. "billing-2"); returns how many requests each held, by that name.
+   * subgraph's load balancer, e.g. "billing-2"), each out of rotation first like the gateway; returns
+   * how many requests each held, by that name.
    */
   stopInstances: (instanceOf: Record<SubgraphName, string>) => Promise<Record<string, number>>;
   stop: () => Promise<void>;
@@ -138,11 +140,13 @@ export async function startScaleOutPlatform(databaseUrl: string): Promise<ScaleO
     client: (host) => new PortalClient(front.port, host),
     async stopGateway(gatewayName) {
       const exposure = front.watchStop(gatewayName);
+      front.remove(gatewayName);
       await stopGateway(gateways[backendIndex(gatewayName)]);
       return exposure();
     },
     async stopInstances(instanceOf) {
       const exposures = SUBGRAPH_NAMES.map((name) => [instanceOf[name], balancers[name].watchStop(instanceOf[name])] as const);
+      for (const name of SUBGRAPH_NAMES) balancers[name].remove(instanceOf[name]);
       await Promise.all(SUBGRAPH_NAMES.map((name) => stopInstance(instances[name][backendIndex(instanceOf[name])])));
       return Object.fromEntries(exposures.map(([name, count]) => [name, count()]));
     },
