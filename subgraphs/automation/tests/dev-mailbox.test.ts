@@ -62,8 +62,10 @@ describe("dev mailbox (no Postmark token)", () => {
     expect(message.html).toContain(`href="${link.replace("&", "&amp;")}"`);
     expect(message.text).toContain(link);
     expect(message.text).toMatch(/expires in 1[45] minutes/);
-    const [entry] = await logEntriesFor(automation, business, recipient.email);
-    expect(entry).toMatchObject({ status: "SENT", attempts: 1, template: "SIGN_IN" });
+    // The message is in the mailbox a moment before the log records the send.
+    await expect
+      .poll(async () => (await logEntriesFor(automation, business, recipient.email))[0])
+      .toMatchObject({ status: "SENT", attempts: 1, template: "SIGN_IN" });
   });
 
   it("shows each business only its own mail; the platform host sees all", async () => {

@@ -96,8 +96,10 @@ describe("document emails (dev mailbox)", () => {
     expect(message.text).toContain("Here is the agreement we discussed.");
     expect(message.text).toContain(request.link);
 
-    const [entry] = await logEntriesFor(automation, business, request.recipient.email);
-    expect(entry).toMatchObject({ template: "SIGNATURE_REQUEST", status: "SENT" });
+    // The message is in the mailbox a moment before the log records the send.
+    await expect
+      .poll(async () => (await logEntriesFor(automation, business, request.recipient.email))[0])
+      .toMatchObject({ template: "SIGNATURE_REQUEST", status: "SENT" });
     expect(await emailReferences(automation, request.recipient.email)).toEqual([
       { reference: request.reference, template: "SIGNATURE_REQUEST", status: "SENT" },
     ]);

@@ -71,8 +71,10 @@ describe("invoice and receipt emails (dev mailbox)", () => {
     expect(message.text).toContain("Amount due: $1,250.00");
     expect(message.text).toContain("Due date: March 31, 2026");
     expect(message.text).toContain(link);
-    const [entry] = await logEntriesFor(automation, business, contact.email);
-    expect(entry).toMatchObject({ template: "NEW_INVOICE", status: "SENT" });
+    // The message is in the mailbox a moment before the log records the send.
+    await expect
+      .poll(async () => (await logEntriesFor(automation, business, contact.email))[0])
+      .toMatchObject({ template: "NEW_INVOICE", status: "SENT" });
   });
 
   it("emails a receipt with the amount paid, date and method, attaching a PDF the event carries", async () => {
