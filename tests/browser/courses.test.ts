@@ -1,14 +1,12 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { useBrowserPlatform } from "../support/browser.js";
 import { clientSignInFromEmail, staffSignIn } from "../support/browser-journeys.js";
 import type { PortalClient } from "../support/http-client.js";
 import { createBusiness, createContact, invite, type TestBusiness } from "../support/journeys.js";
+import { seriousViolations } from "../support/axe.js";
 
 const RESULT = `__typename ... on UserError { message } ... on ValidationError { field }`;
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const PHONE = { width: 390, height: 844 };
 /** Where the course's video lives: answered by the browser context itself, as a CDN would. */
 const VIDEO_URL = "https://media.example.test/lessons/intro.mp4";
@@ -35,18 +33,6 @@ function silentWav(seconds: number): Buffer {
   out.writeUInt32LE(samples, 40);
   out.fill(128, 44);
   return out;
-}
-
-/** axe's serious and critical findings on the page as it is now. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: AXE_SOURCE });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: any[] }> } }).axe;
-    const { violations } = await axe.run(document, { rules: { "label-content-name-mismatch": { enabled: true } } });
-    return violations
-      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-      .map((violation) => `${violation.id}: ${violation.nodes.map((node: { target: string[] }) => node.target.join(" ")).join(", ")}`);
-  });
 }
 
 async function newContact(business: TestBusiness, name: string) {

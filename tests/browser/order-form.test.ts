@@ -1,5 +1,4 @@
-import { mkdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { mkdirSync } from "node:fs";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { deliver, LoopbackStripe, STRIPE_KEYS, stripeEvent } from "../../subgraphs/billing/tests/stripe-server.js";
@@ -9,34 +8,12 @@ import { launchBrowser, useBrowserPlatform } from "../support/browser.js";
 import type { PortalClient } from "../support/http-client.js";
 import { createBusiness, createContact, type TestBusiness } from "../support/journeys.js";
 import { startPlatform, type Platform } from "../support/platform.js";
+import { seriousViolations } from "../support/axe.js";
 
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const PHONE = { width: 390, height: 844 };
 /** Where the screenshots go, for a person to look at. */
 const SCREENSHOTS = "test-results/screenshots";
 const RESULT = `__typename ... on UserError { message }`;
-
-/** axe's serious and critical findings on the page as it is now (visible text must be part of a control's name). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: AXE_SOURCE });
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            context: Document,
-            options: object,
-          ) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
-        };
-      }
-    ).axe;
-    const { violations } = await axe.run(document, { rules: { "label-content-name-mismatch": { enabled: true } } });
-    return violations
-      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-      .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
-  });
-}
 
 /** Whether the element appears within a few seconds (a page still loading is given the time). */
 function shows(locator: Locator): Promise<boolean> {
