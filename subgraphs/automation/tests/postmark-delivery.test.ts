@@ -147,4 +147,30 @@ describe("delivery through Postmark (real SDK, local Postmark API)", () => {
     expect(await logEntriesFor(automation, business, recipient.email)).toHaveLength(1);
     expect(requestsTo(recipient.email)).toHaveLength(1);
   });
+
+  // Email failures at /metrics: counted by kind, as differences (other tests here fail sends too).
+  const failures = async (kind: string) => {
+    const text = await (await fetch(`${new URL(automation.url).origin}/metrics`)).text();
+    return Number(new RegExp(`^portal_email_failures_total\\{kind="${kind}"\\} (\\S+)$`, "m").exec(text)?.[1] ?? 0);
+  };
+
+  it("counts a temporary failure that is retried and a final one that is logged as failed", async () => {
+    const [temporaryBefore, finalBefore] = [await failures("temporary"), await failures("final")];
+    const business = newBusiness();
+    const retried = newRecipient();
+    const rejected = newRecipient();
+    postmark.script(retried.email, [{ status: 503, ErrorCode: 0, Message: "Service unavailable" }]);
+    postmark.script(rejected.email, [{ status: 422, ErrorCode: 406, Message: "Inactive recipient" }]);
+    await publish(automation, identity.contactInvited, business, linkPayload(business, retried, `${business.portalUrl}/i/1`));
+    await publish(automation, identity.contactInvited, business, linkPayload(business, rejected, `${business.portalUrl}/i/2`));
+    for (const recipient of [retried, rejected])
+      await eventually(
+        async () => (await logEntriesFor(automation, business, recipient.email)).find((entry) => entry.status !== "QUEUED"),
+        25_000,
+        `email to ${recipient.email}`,
+      );
+
+    expect((await failures("temporary")) - temporaryBefore).toBe(1);
+    expect((await failures("final")) - finalBefore).toBe(1);
+  });
 });
