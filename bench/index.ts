@@ -15,7 +15,14 @@ const benchmarks: { name: string; run: () => Promise<void> }[] = [
   { name: "invoices", run: async () => printInvoicesBench(await invoicesBench()) },
   { name: "web bundle", run: async () => printWebBundle(await webBundle()) },
   { name: "start", run: async () => printStartBench(await startBench()) },
-  { name: "dashboard", run: async () => printDashboardBench(await dashboardBench()) },
+  {
+    name: "dashboard",
+    run: async () => {
+      // BENCH_DASHBOARD_LAYOUT=host|processes: one layout only.
+      const only = process.env.BENCH_DASHBOARD_LAYOUT;
+      for (const layout of ["host", "processes"] as const) if (!only || only === layout) printDashboardBench(await dashboardBench(layout));
+    },
+  },
   { name: "live", run: async () => printLiveBench(await liveBench()) },
   { name: "communities", run: async () => printCommunitiesBench(await communitiesBench()) },
   { name: "courses", run: async () => printCoursesBench(await coursesBench()) },

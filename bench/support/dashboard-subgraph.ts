@@ -2,24 +2,29 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { subscribe } from "node:diagnostics_channel";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { PostgreSqlConnection } from "@mikro-orm/postgresql";
-import { runSubgraph } from "@portal/kit";
+import pg from "pg";
+import { runSubgraph, type RunningSubgraphProcess } from "@portal/kit";
 import { SUBGRAPHS } from "../../scripts/subgraphs.js";
 
 /**
- * Child process of the dashboard benchmark: one subgraph as its production entry builds it (the
- * same `configure` from the environment, NODE_ENV=production), in a process of its own.
+ * Child process of the dashboard benchmark: one subgraph, or several in one process (the small
+ * deployment's subgraph host), each as its production entry builds it (the same `configure` from
+ * the environment, NODE_ENV=production) on its own port.
  *
- * It also counts the HTTP requests its server receives and the SQL statements its ORM sends while
- * answering them (the outbox relay's polling and other background work are left out), and serves
- * those counts on a second, tiny HTTP server: `GET /statements` answers `{ requests, count, sql }`
- * since the last `POST /statements/reset` (SQL only after `POST /statements/reset?sql=1`: the load runs
- * go without tracing, which costs CPU of its own).
- * Prints one JSON line when ready: { name, url, statsUrl }.
+ * It also counts the HTTP requests each subgraph's server receives and the SQL statements it sends
+ * while answering them (the outbox relay's polling and other background work are left out),
+ * and serves those counts on a second, tiny HTTP server: `GET /<name>/statements` answers
+ * `{ requests, count, sql }` since the last `POST /<name>/statements/reset` (SQL only after
+ * `POST /<name>/statements/reset?sql=1`: the load runs go without tracing, which costs CPU of its own).
+ * Prints one JSON line when ready: { subgraphs: [{ name, url, statsUrl }] }.
  */
-const name = process.env.BENCH_SUBGRAPH ?? "";
-const entry = SUBGRAPHS.find((candidate) => candidate.name === name);
-if (!entry) throw new Error(`BENCH_SUBGRAPH must name a subgraph (${SUBGRAPHS.map((s) => s.name).join(", ")}), not "${name}"`);
+const names = (process.env.BENCH_SUBGRAPHS ?? "").split(",").filter(Boolean);
+const entries = names.map((name) => {
+  const entry = SUBGRAPHS.find((candidate) => candidate.name === name);
+  if (!entry) throw new Error(`BENCH_SUBGRAPHS must name subgraphs (${SUBGRAPHS.map((s) => s.name).join(", ")}), not "${name}"`);
+  return entry;
+});
+if (!entries.length) throw new Error("BENCH_SUBGRAPHS names no subgraph");
 
 // No real mail or payment provider from the caller's environment: the benchmark sends its demo
 // client invoice and document emails, which must stay in the dev mailbox.
@@ -27,51 +32,78 @@ const env: NodeJS.ProcessEnv = { ...process.env };
 for (const secret of ["POSTMARK_SERVER_TOKEN", "POSTMARK_API_URL", "STRIPE_SECRET_KEY", "STRIPE_PUBLISHABLE_KEY", "STRIPE_WEBHOOK_SECRET"])
   delete env[secret];
 
-const { definition, runtime } = await entry.configure(env);
-const running = await runSubgraph(definition, runtime);
+interface Counts {
+  requests: number;
+  count: number;
+  statements: string[];
+  countingSql: boolean;
+}
 
-const inRequest = new AsyncLocalStorage<true>();
-let requests = 0;
-let count = 0;
-let statements: string[] = [];
-let countingSql = false;
-// Everything a request to the subgraph's server runs, down to its SQL, carries the mark.
+const inRequest = new AsyncLocalStorage<Counts>();
+const hosted: { name: string; running: RunningSubgraphProcess; counts: Counts }[] = [];
+// In start order: consumers subscribe before producers relay.
+for (const entry of entries) {
+  const { definition, runtime } = await entry.configure(env);
+  const running = await runSubgraph(definition, runtime);
+  const counts: Counts = { requests: 0, count: 0, statements: [], countingSql: false };
+  hosted.push({ name: entry.name, running, counts });
+}
+
+// Every statement sent to PostgreSQL, whichever way it goes (the ORM, knex, a prepared statement
+// straight to the driver), is counted against the subgraph whose request sent it.
+const sendQuery = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+pg.Client.prototype.query = function countedQuery(this: pg.Client, ...args: unknown[]) {
+  const counts = inRequest.getStore();
+  if (counts) {
+    counts.count++;
+    const query = args[0] as string | { text?: string };
+    if (counts.statements.length < 200) counts.statements.push(typeof query === "string" ? query : (query?.text ?? ""));
+  }
+  return sendQuery.apply(this, args);
+} as typeof pg.Client.prototype.query;
+
+// Everything a request to a subgraph's server runs, down to its SQL, carries that subgraph's counts.
 subscribe("http.server.request.start", (message) => {
-  if ((message as { server?: Server }).server !== running.server) return;
-  requests++;
+  const server = (message as { server?: Server }).server;
+  const found = hosted.find((h) => h.running.server === server);
+  if (!found) return;
+  found.counts.requests++;
   // Marking the request's async context has a CPU cost of its own: only while statements are counted.
-  if (countingSql) inRequest.enterWith(true);
-});
-const knex = (running.orm.em.getConnection() as PostgreSqlConnection).getKnex();
-knex.on("query", (query: { sql?: string }) => {
-  if (!inRequest.getStore()) return;
-  count++;
-  if (statements.length < 200) statements.push(query.sql ?? "");
+  if (found.counts.countingSql) inRequest.enterWith(found.counts);
 });
 
 const stats = createServer((req, res) => {
-  if (req.method === "POST" && req.url?.startsWith("/statements/reset")) {
-    countingSql = req.url.endsWith("?sql=1");
-    requests = 0;
-    count = 0;
-    statements = [];
+  const [, name, action] = /^\/([^/]+)\/(statements(?:\/reset)?)/.exec(req.url ?? "") ?? [];
+  const counts = hosted.find((h) => h.name === name)?.counts;
+  if (!counts) {
+    res.writeHead(404).end();
+  } else if (req.method === "POST" && action === "statements/reset") {
+    counts.countingSql = req.url!.endsWith("?sql=1");
+    counts.requests = 0;
+    counts.count = 0;
+    counts.statements = [];
     res.writeHead(204).end();
-  } else if (req.method === "GET" && req.url === "/statements") {
-    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ requests, count, sql: statements }));
+  } else if (req.method === "GET" && action === "statements") {
+    const { requests, count, statements: sql } = counts;
+    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ requests, count, sql }));
   } else {
     res.writeHead(404).end();
   }
 });
 await new Promise<void>((resolve) => stats.listen(0, "127.0.0.1", resolve));
-const statsUrl = `http://127.0.0.1:${(stats.address() as AddressInfo).port}`;
-console.log(JSON.stringify({ name, url: running.url, statsUrl }));
+const statsBase = `http://127.0.0.1:${(stats.address() as AddressInfo).port}`;
+console.log(
+  JSON.stringify({ subgraphs: hosted.map(({ name, running }) => ({ name, url: running.url, statsUrl: `${statsBase}/${name}` })) }),
+);
 
 let stopping = false;
 async function shutdown(): Promise<void> {
   if (stopping) return;
   stopping = true;
   stats.close();
-  await running.stop().catch((error) => console.error(`[bench ${name}] failed to stop cleanly`, error));
+  // Producers before the consumers of their events: the reverse of the start order.
+  for (const { name, running } of [...hosted].reverse())
+    await running.stop().catch((error) => console.error(`[bench ${name}] failed to stop cleanly`, error));
   process.exit(0);
 }
 process.on("SIGTERM", () => void shutdown());

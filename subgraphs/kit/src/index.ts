@@ -3,6 +3,7 @@ export * from "./caller.js";
 export * from "./config.js";
 export * from "./crypto.js";
 export * from "./db.js";
+export * from "./prepared.js";
 export * from "./errors.js";
 export * from "./jobs.js";
 export * from "./live.js";

@@ -1,4 +1,4 @@
-import { type EntityManager, sql } from "@portal/kit";
+import { type EntityManager, preparedStatement, runPrepared, sql } from "@portal/kit";
 import { uuidArray } from "../shared/ids.js";
 import { moneyList } from "../shared/money.js";
 import { AffiliateDayView, AffiliateStatsView, AffiliateSummaryView } from "./stats.types.js";
@@ -88,21 +88,26 @@ function statsView(row: StatsRow): AffiliateStatsView {
   });
 }
 
+/** The contact's affiliate account with its pending and approved commission by currency and its referrals, in one statement. */
+const SUMMARY = preparedStatement(
+  "affiliates_summary",
+  `select a.status,
+     (select coalesce(json_agg(json_build_object('currency', x.currency, 'amount', x.total)), '[]'::json) from (
+        select currency, sum(amount)::bigint as total from affiliates.commission
+        where business_id = a.business_id and affiliate_id = a.id and status = 'PENDING' group by currency) x) as pending,
+     (select coalesce(json_agg(json_build_object('currency', x.currency, 'amount', x.total)), '[]'::json) from (
+        select currency, sum(amount)::bigint as total from affiliates.commission
+        where business_id = a.business_id and affiliate_id = a.id and status = 'APPROVED' group by currency) x) as approved,
+     (select count(*)::int from affiliates.referral r where r.business_id = a.business_id and r.affiliate_id = a.id) as referrals
+   from affiliates.affiliate a where a.business_id = $1 and a.contact_id = $2`,
+);
+
 /** The dashboard card in one statement: whether the contact is an active affiliate, their balances and referrals. */
 export async function summaryOf(em: EntityManager, businessId: string, contactId: string): Promise<AffiliateSummaryView> {
-  const [row] = await sql<{ status: string; pending: unknown; approved: unknown; referrals: number }>(
-    em,
-    `select a.status,
-       (select coalesce(json_agg(json_build_object('currency', x.currency, 'amount', x.total)), '[]'::json) from (
-          select currency, sum(amount)::bigint as total from affiliates.commission
-          where business_id = a.business_id and affiliate_id = a.id and status = 'PENDING' group by currency) x) as pending,
-       (select coalesce(json_agg(json_build_object('currency', x.currency, 'amount', x.total)), '[]'::json) from (
-          select currency, sum(amount)::bigint as total from affiliates.commission
-          where business_id = a.business_id and affiliate_id = a.id and status = 'APPROVED' group by currency) x) as approved,
-       (select count(*)::int from affiliates.referral r where r.business_id = a.business_id and r.affiliate_id = a.id) as referrals
-     from affiliates.affiliate a where a.business_id = ? and a.contact_id = ?`,
-    [businessId, contactId],
-  );
+  const [row] = await runPrepared<{ status: string; pending: unknown; approved: unknown; referrals: number }>(em, SUMMARY, [
+    businessId,
+    contactId,
+  ]);
   return Object.assign(new AffiliateSummaryView(), {
     isAffiliate: row?.status === "ACTIVE",
     pending: row?.status === "ACTIVE" ? moneyList(row.pending) : [],
