@@ -1,4 +1,4 @@
-import { execFile, execFileSync, spawnSync } from "node:child_process";
+import { execFile, execFileSync, spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { validate as validateDockerfile } from "dockerfile-utils";
 import { Deployment } from "kubernetes-models/apps/v1/Deployment";
@@ -15,6 +15,8 @@ import { DEFAULT_TRUSTED_DOCUMENTS_PATH } from "../gateway/src/trusted-documents
 import { GATEWAY, manifestFiles, SECRET, serviceName } from "../scripts/deploy-manifests.js";
 import { GATEWAY_NODE_ARGS } from "../scripts/portal-processes.js";
 import { SUBGRAPHS } from "../scripts/subgraphs.js";
+import { freePorts } from "../scripts/free-ports.js";
+import { createDevelopmentCertificate } from "../subgraphs/documents/src/pdf/index.js";
 
 /**
  * The deploy files (Dockerfile, deploy/) name every process; these tests keep them complete when a
@@ -65,6 +67,7 @@ describe("the image", () => {
     expect(entrypoint).toContain('exec node "dist/subgraphs/$process/src/main.js"');
     expect(entrypoint).toContain(`exec node ${GATEWAY_NODE_ARGS.join(" ")} dist/gateway/src/main.js`);
     expect(entrypoint).toContain("exec node dist/scripts/migrate.js");
+    expect(entrypoint).toContain("exec node dist/scripts/subgraph-host.js");
     expect(spawnSync("sh", ["-n", "deploy/entrypoint.sh"]).status).toBe(0);
   });
 
@@ -206,6 +209,73 @@ describe("the migrate command", () => {
     expect(second.stdout.trim().split("\n")).toEqual(SUBGRAPHS.map((entry) => `[migrate] ${entry.name}: up to date`));
   }, 180_000);
 });
+
+describe("the subgraphs command (the small deployment)", () => {
+  const database = ownDatabase(inject("databaseUrl" as never) as string, "deploy_host");
+  afterAll(() => database.drop());
+
+  it("serves every subgraph from one production process, adds no demo data, and stops cleanly", async () => {
+    await database.create();
+    const ports = await freePorts(SUBGRAPHS.length);
+    const certificate = createDevelopmentCertificate("Client Portal deploy test");
+    const host = spawn(process.execPath, ["--import", "tsx", "scripts/subgraph-host.ts"], {
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        DATABASE_URL: database.url,
+        PORTAL_SECRET: "deploy-host".padEnd(64, "-"),
+        PORTAL_URL_TEMPLATE: "https://{slug}.portal.deploy.test",
+        PLATFORM_URL: "https://portal.deploy.test",
+        // Small pools: the suite's other files share the test database server's connections.
+        DATABASE_POOL_MAX: "2",
+        JOBS_POOL_MAX: "1",
+        SIGNING_CERTIFICATE_P12: certificate.p12.toString("base64"),
+        SIGNING_CERTIFICATE_PASSPHRASE: certificate.passphrase,
+        ...Object.fromEntries(SUBGRAPHS.map((entry, i) => [entry.portVariable, String(ports[i])])),
+        ...Object.fromEntries(SUBGRAPHS.map((entry, i) => [entry.urlVariable, `http://127.0.0.1:${ports[i]}/graphql`])),
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    host.stdout.on("data", (chunk) => (output += chunk));
+    host.stderr.on("data", (chunk) => (output += chunk));
+    const exited = new Promise<number | null>((resolve) => host.once("exit", (code) => resolve(code)));
+    try {
+      for (const [i, entry] of SUBGRAPHS.entries()) {
+        const ready = await poll(`http://127.0.0.1:${ports[i]}${READINESS_PATH}`, exited);
+        expect(ready, `${entry.name} is not ready:\n${output}`).toBe(200);
+      }
+      const client = new pg.Client({ connectionString: database.url });
+      client.on("error", () => undefined);
+      await client.connect();
+      try {
+        expect((await client.query("select count(*)::int as n from identity.business")).rows[0].n).toBe(0);
+      } finally {
+        await client.end();
+      }
+    } finally {
+      host.kill("SIGTERM");
+    }
+    expect(await exited, output).toBe(0);
+  }, 120_000);
+});
+
+/** The status `url` answers with, asked every 200 ms until it answers 200 or the process ends (60 s at most). */
+async function poll(url: string, exited: Promise<unknown>): Promise<number> {
+  let ended = false;
+  void exited.then(() => (ended = true));
+  const deadline = Date.now() + 60_000;
+  let status = 0;
+  while (!ended && Date.now() < deadline) {
+    status = await fetch(url).then(
+      (response) => response.status,
+      () => 0,
+    );
+    if (status === 200) return status;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return status;
+}
 
 /** Folders under `dir` that are packages, e.g. `subgraphs/kit`. */
 function packageDirs(dir: string): string[] {
