@@ -1,9 +1,5 @@
-import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
-import { subscribe, unsubscribe } from "node:diagnostics_channel";
-import type { Server } from "node:http";
-import type { PostgreSqlConnection } from "@mikro-orm/postgresql";
-import { forkFor, sql, type Actor, type RunningSubgraphProcess } from "@portal/kit";
+import { forkFor, recordStatements, sql, type Actor, type RunningSubgraphProcess } from "@portal/kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Contact } from "../src/contacts/contact.entity.js";
 import { toViewer } from "../src/viewer/viewer.resolver.js";
@@ -101,17 +97,8 @@ describe("reading the viewer in one statement", () => {
 
   it("reads once per request, in a statement of fixed text, and again on the next request", async () => {
     // Statements sent while answering an HTTP request to identity (not its background work).
-    const inRequest = new AsyncLocalStorage<true>();
-    const onRequest = (message: unknown) => {
-      if ((message as { server?: Server }).server === identity.server) inRequest.enterWith(true);
-    };
-    const knex = (identity.orm.em.getConnection() as PostgreSqlConnection).getKnex();
-    const statements: string[] = [];
-    const listener = (query: { sql: string }) => {
-      if (inRequest.getStore()) statements.push(query.sql);
-    };
-    subscribe("http.server.request.start", onRequest);
-    knex.on("query", listener);
+    const recorder = recordStatements(identity.server);
+    const statements = recorder.statements;
     try {
       const tenant = await createTenant(identity, "viewer-once");
       const contact = await createContact(identity, tenant);
@@ -132,8 +119,7 @@ describe("reading the viewer in one statement", () => {
       const after = await gql(identity, caller, DASHBOARD);
       expect(after.data).toEqual({ portal: { settings: null }, viewer: { kind: "ANONYMOUS", contact: null } });
     } finally {
-      knex.removeListener("query", listener);
-      unsubscribe("http.server.request.start", onRequest);
+      recorder.stop();
     }
   });
 });

@@ -21,5 +21,6 @@ export * from "./server.js";
 export * from "./observability/index.js";
 export * from "./runtime.js";
 export * from "./testing.js";
+export * from "./statement-recorder.js";
 export * from "./test-tenant.js";
 export * from "./identity-projection/index.js";

@@ -1,6 +1,5 @@
-import { createHash } from "node:crypto";
-import type { AbstractSqlConnection, EntityMetadata } from "@mikro-orm/postgresql";
-import { TENANT_FILTER, type EntityManager } from "@portal/kit";
+import type { EntityMetadata } from "@mikro-orm/postgresql";
+import { type EntityManager, type PreparedStatement, preparedStatement, runPrepared, TENANT_FILTER } from "@portal/kit";
 import { Business } from "../business/business.entity.js";
 import { Contact } from "../contacts/contact.entity.js";
 import { Operator } from "../staff/operator.entity.js";
@@ -19,12 +18,11 @@ export interface ViewerRow {
  * and the party's row side by side (always one row, nulls for what does not exist), so reading the
  * viewer costs one round trip and no SQL building. A tenant-scoped party is filtered by business id
  * here, as the tenant filter would (a raw statement is not filtered by MikroORM). Each is a named
- * prepared statement (the name a hash of the text), so PostgreSQL parses and plans it once per
- * connection and the driver sends only the parameters after that.
+ * prepared statement run straight on the driver (the kit's `runPrepared`), so PostgreSQL parses and
+ * plans it once per connection and nothing builds or formats SQL per request.
  */
 interface Statement {
-  sql: string;
-  name: string;
+  prepared: PreparedStatement;
   business: Columns;
   party: Columns | null;
   tenantScoped: boolean;
@@ -74,14 +72,13 @@ function statementFor(em: EntityManager, party: Party | null): Statement {
   const tenantScoped = Boolean(tenantColumn);
   let sql = `select ${selectList(business)}`;
   if (partyColumns) sql += `, ${selectList(partyColumns)}`;
-  sql += ` from (select 1) as one left join ${tableOf(businessMeta, defaultSchema)} as b on b."${business.primaryKey.column}" = ?`;
+  sql += ` from (select 1) as one left join ${tableOf(businessMeta, defaultSchema)} as b on b."${business.primaryKey.column}" = $1`;
   if (partyMeta && partyColumns) {
-    sql += ` left join ${tableOf(partyMeta, defaultSchema)} as p on p."${partyColumns.primaryKey.column}" = ?`;
-    if (tenantColumn) sql += ` and p."${tenantColumn}" = ?`;
+    sql += ` left join ${tableOf(partyMeta, defaultSchema)} as p on p."${partyColumns.primaryKey.column}" = $2`;
+    if (tenantColumn) sql += ` and p."${tenantColumn}" = $3`;
   }
   const statement = {
-    sql,
-    name: `viewer_${createHash("sha256").update(sql).digest("hex").slice(0, 24)}`,
+    prepared: preparedStatement(`viewer_${party?.name.toLowerCase() ?? "anonymous"}`, sql),
     business,
     party: partyColumns,
     tenantScoped,
@@ -119,16 +116,7 @@ export async function readViewerRow(
   const bindings: unknown[] = [businessId];
   if (party) bindings.push(partyId);
   if (statement.tenantScoped) bindings.push(tenantOf(em));
-  const knex = (em.getConnection() as AbstractSqlConnection).getKnex();
-  const query = knex.raw(statement.sql, bindings as never[]).options({ name: statement.name });
-  const transaction = em.getTransactionContext();
-  if (transaction) query.transacting(transaction);
-  let rows: Record<string, unknown>[];
-  try {
-    rows = ((await query) as { rows: Record<string, unknown>[] }).rows;
-  } catch (error) {
-    throw em.getDriver().convertException(error as Error);
-  }
+  const rows = await runPrepared(em, statement.prepared, bindings);
   const row = rows[0] ?? {};
   const businessData = pick(row, statement.business);
   const partyData = statement.party ? pick(row, statement.party) : null;
