@@ -1,9 +1,7 @@
-import { AsyncLocalStorage } from "node:async_hooks";
 import { subscribe } from "node:diagnostics_channel";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import pg from "pg";
-import { runSubgraph, type RunningSubgraphProcess } from "@portal/kit";
+import { recordStatements, runSubgraph, type RunningSubgraphProcess, type StatementRecorder } from "@portal/kit";
 import { SUBGRAPHS } from "../../scripts/subgraphs.js";
 
 /**
@@ -34,42 +32,22 @@ for (const secret of ["POSTMARK_SERVER_TOKEN", "POSTMARK_API_URL", "STRIPE_SECRE
 
 interface Counts {
   requests: number;
-  count: number;
-  statements: string[];
-  countingSql: boolean;
+  /** Records the statements while they are counted (recording costs CPU of its own, so not during load runs). */
+  recorder: StatementRecorder | null;
 }
 
-const inRequest = new AsyncLocalStorage<Counts>();
 const hosted: { name: string; running: RunningSubgraphProcess; counts: Counts }[] = [];
 // In start order: consumers subscribe before producers relay.
 for (const entry of entries) {
   const { definition, runtime } = await entry.configure(env);
   const running = await runSubgraph(definition, runtime);
-  const counts: Counts = { requests: 0, count: 0, statements: [], countingSql: false };
-  hosted.push({ name: entry.name, running, counts });
+  hosted.push({ name: entry.name, running, counts: { requests: 0, recorder: null } });
 }
 
-// Every statement sent to PostgreSQL, whichever way it goes (the ORM, knex, a prepared statement
-// straight to the driver), is counted against the subgraph whose request sent it.
-const sendQuery = pg.Client.prototype.query as (...args: unknown[]) => unknown;
-pg.Client.prototype.query = function countedQuery(this: pg.Client, ...args: unknown[]) {
-  const counts = inRequest.getStore();
-  if (counts) {
-    counts.count++;
-    const query = args[0] as string | { text?: string };
-    if (counts.statements.length < 200) counts.statements.push(typeof query === "string" ? query : (query?.text ?? ""));
-  }
-  return sendQuery.apply(this, args);
-} as typeof pg.Client.prototype.query;
-
-// Everything a request to a subgraph's server runs, down to its SQL, carries that subgraph's counts.
 subscribe("http.server.request.start", (message) => {
   const server = (message as { server?: Server }).server;
   const found = hosted.find((h) => h.running.server === server);
-  if (!found) return;
-  found.counts.requests++;
-  // Marking the request's async context has a CPU cost of its own: only while statements are counted.
-  if (found.counts.countingSql) inRequest.enterWith(found.counts);
+  if (found) found.counts.requests++;
 });
 
 const stats = createServer((req, res) => {
@@ -78,14 +56,14 @@ const stats = createServer((req, res) => {
   if (!counts) {
     res.writeHead(404).end();
   } else if (req.method === "POST" && action === "statements/reset") {
-    counts.countingSql = req.url!.endsWith("?sql=1");
+    counts.recorder?.stop();
+    const server = hosted.find((h) => h.counts === counts)!.running.server;
+    counts.recorder = req.url!.endsWith("?sql=1") ? recordStatements(server) : null;
     counts.requests = 0;
-    counts.count = 0;
-    counts.statements = [];
     res.writeHead(204).end();
   } else if (req.method === "GET" && action === "statements") {
-    const { requests, count, statements: sql } = counts;
-    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ requests, count, sql }));
+    const sql = counts.recorder?.statements ?? [];
+    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ requests: counts.requests, count: sql.length, sql }));
   } else {
     res.writeHead(404).end();
   }

@@ -14,7 +14,8 @@ export interface StatementRecorder {
   stop(): void;
 }
 
-const recording = new AsyncLocalStorage<string[]>();
+/** A recorder's statements, and whether it still records (an async context may outlive `stop`). */
+const recording = new AsyncLocalStorage<{ statements: string[]; active: boolean }>();
 let driverWrapped = false;
 
 function wrapDriver(): void {
@@ -22,10 +23,10 @@ function wrapDriver(): void {
   driverWrapped = true;
   const send = pg.Client.prototype.query as (...args: unknown[]) => unknown;
   pg.Client.prototype.query = function recordedQuery(this: pg.Client, ...args: unknown[]) {
-    const statements = recording.getStore();
-    if (statements) {
+    const store = recording.getStore();
+    if (store?.active) {
       const query = args[0] as string | { text?: string } | undefined;
-      statements.push(typeof query === "string" ? query : (query?.text ?? ""));
+      store.statements.push(typeof query === "string" ? query : (query?.text ?? ""));
     }
     return send.apply(this, args);
   } as typeof pg.Client.prototype.query;
@@ -33,10 +34,16 @@ function wrapDriver(): void {
 
 export function recordStatements(server: Server): StatementRecorder {
   wrapDriver();
-  const statements: string[] = [];
+  const store = { statements: [] as string[], active: true };
   const onRequest = (message: unknown) => {
-    if ((message as { server?: Server }).server === server) recording.enterWith(statements);
+    if ((message as { server?: Server }).server === server) recording.enterWith(store);
   };
   subscribe("http.server.request.start", onRequest);
-  return { statements, stop: () => unsubscribe("http.server.request.start", onRequest) };
+  return {
+    statements: store.statements,
+    stop: () => {
+      store.active = false;
+      unsubscribe("http.server.request.start", onRequest);
+    },
+  };
 }
