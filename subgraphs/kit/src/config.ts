@@ -6,7 +6,9 @@ import { acceptPreviousSecret } from "./crypto.js";
  * variable that is wrong. Only process entry points call this; everything else receives the result.
  */
 export function readConfig<T extends z.ZodRawShape>(shape: T, env: NodeJS.ProcessEnv = process.env): z.infer<z.ZodObject<T>> {
-  const parsed = z.object(shape).safeParse(env);
+  // `NAME=` (as an env file copied from .env.example leaves it) means unset: the default, or none.
+  const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ""));
+  const parsed = z.object(shape).safeParse(given);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Invalid configuration:\n${problems.join("\n")}`);
