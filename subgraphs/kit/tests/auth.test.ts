@@ -117,6 +117,19 @@ describe("isStaffReader", () => {
     expect(isStaffReader(caller(anonymous))).toBe(false);
     expect(isStaffReader(caller(staff, null))).toBe(false);
   });
+
+  it('answers as requireStaff(caller, "read") lets through, for every kind of caller, with and without a business', () => {
+    for (const actor of [anonymous, contact, staff, operator, system, apiKey(), apiKey("read"), apiKey("write"), apiKey("read", "write")])
+      for (const businessId of [BUSINESS, null]) {
+        let allowed = true;
+        try {
+          requireStaff(caller(actor, businessId), "read");
+        } catch {
+          allowed = false;
+        }
+        expect(isStaffReader(caller(actor, businessId)), `${actor.kind} in ${businessId}`).toBe(allowed);
+      }
+  });
 });
 
 describe("requireSignedIn", () => {
