@@ -247,8 +247,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       return forwardBuffered(runtime, req, res, body, { portalFacts: facts });
     }
     if (path === GRAPHQL_PATH && req.method === "GET") {
-      const refusal = await trusted.admitQueryString(req.url ?? "", facts);
-      if (refusal) return refuse(req, res, refusal);
+      const admitted = await trusted.admitQueryString(req.url ?? "", facts);
+      if (!("url" in admitted)) return refuse(req, res, admitted);
+      req.url = admitted.url;
     }
     return runtime(req, res, { portalFacts: facts });
   }

@@ -115,32 +115,59 @@ export function createTrustedDocuments(options: TrustedDocumentsOptions) {
     return anythingFor(facts, "as-sent");
   }
 
+  /** Resolves a payload's hash in place (its text, when it came with one, is what runs). */
+  function resolveHashOf(payload: OperationPayload): "resolved" | "as-sent" | "not-found" {
+    const hash = persistedHash(payload);
+    if (hash === undefined) return "as-sent";
+    if (typeof payload.query !== "string") {
+      const text = typeof hash === "string" ? lookup(hash) : undefined;
+      if (text === undefined) return "not-found";
+      payload.query = text;
+    }
+    removePersistedQuery(payload);
+    return "resolved";
+  }
+
   return {
     admit,
-    /** A GET /graphql's `query` parameter (the web app posts; a browser's GET must still be one of its documents). */
-    async admitQueryString(url: string, facts: RequestFacts): Promise<Refusal | null> {
-      if (!options.only) return null;
-      const query = new URLSearchParams(url.slice(url.indexOf("?") + 1)).get("query");
-      if (query === null || texts.has(query)) return null;
+    /**
+     * A GET /graphql: a hash in its `extensions` parameter (Apollo's persisted-query GET) becomes a
+     * `query` parameter, as a POST's does; then, with `only`, its query must be one of the web app's
+     * documents unless an API key sends it. Answers the URL to run, or the refusal.
+     */
+    async admitQueryString(url: string, facts: RequestFacts): Promise<{ url: string } | Refusal> {
+      const mark = url.indexOf("?");
+      const params = new URLSearchParams(mark < 0 ? "" : url.slice(mark + 1));
+      const extensions = params.get("extensions");
+      if (extensions !== null) {
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(extensions);
+        } catch {
+          parsed = undefined; // the runtime answers a malformed parameter
+        }
+        const payload: OperationPayload = { query: params.get("query") ?? undefined, extensions: parsed };
+        if (parsed && typeof parsed === "object" && persistedHash(payload) !== undefined) {
+          const resolved = resolveHashOf(payload);
+          if (resolved === "not-found") return NOT_FOUND;
+          params.set("query", payload.query as string);
+          if (payload.extensions === undefined) params.delete("extensions");
+          else params.set("extensions", JSON.stringify(payload.extensions));
+          url = `${mark < 0 ? url : url.slice(0, mark)}?${params}`;
+        }
+      }
+      if (!options.only) return { url };
+      const query = params.get("query");
+      if (query === null || texts.has(query)) return { url };
       const admission = await anythingFor(facts, "as-sent");
-      return typeof admission === "object" ? admission : null;
+      return typeof admission === "object" ? admission : { url };
     },
     /** For a subscribe message over WebSocket, whose caller is known: may it run this text? */
     admitsText(query: unknown, actorKind: string): boolean {
       return !options.only || actorKind === "apiKey" || (typeof query === "string" && texts.has(query));
     },
     /** Resolves a subscribe payload's hash in place: false for an unknown one. */
-    resolveHash(payload: OperationPayload): "resolved" | "as-sent" | "not-found" {
-      const hash = persistedHash(payload);
-      if (hash === undefined) return "as-sent";
-      if (typeof payload.query !== "string") {
-        const text = typeof hash === "string" ? lookup(hash) : undefined;
-        if (text === undefined) return "not-found";
-        payload.query = text;
-      }
-      removePersistedQuery(payload);
-      return "resolved";
-    },
+    resolveHash: resolveHashOf,
     notFound: NOT_FOUND,
     refused: ONLY,
   };

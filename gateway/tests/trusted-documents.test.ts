@@ -138,6 +138,21 @@ describe("trusted documents: the gateway serving the web app in production", () 
     expect(madeUp.json.errors[0].extensions.code).toBe("PERSISTED_QUERY_ONLY");
   });
 
+  it("answers a document sent by hash in a GET's extensions, and refuses an unknown hash there too", async () => {
+    const cookie = await signedInCookie(h.gateway.url, "get@example.com");
+    const get = (text: string) =>
+      fetch(`${h.gateway.url}?operationName=Viewer&extensions=${encodeURIComponent(JSON.stringify(byHash(text).extensions))}`, {
+        // A GET is a simple request for a browser: the gateway wants a header a cross-site form cannot send.
+        headers: { cookie, accept: "application/json", "apollo-require-preflight": "true" },
+      });
+    const known = await get(VIEWER);
+    expect(known.status).toBe(200);
+    expect(((await known.json()) as Answer).data?.viewer?.kind).toBe("contact");
+    const unknown = await get("query Viewer { viewer { kind ip } }");
+    expect(unknown.status).toBe(400);
+    expect(((await unknown.json()) as Answer).errors?.[0]?.extensions.code).toBe("PERSISTED_QUERY_NOT_FOUND");
+  });
+
   it("answers an unknown hash with PERSISTED_QUERY_NOT_FOUND, for browsers and API keys alike", async () => {
     for (const headers of [{}, { authorization: `Bearer ${API_KEY.secret}` }] as Record<string, string>[]) {
       const { status, json } = await postHash(h.gateway.url, "query Gone { viewer { kind } }", { headers });
