@@ -20,6 +20,7 @@ export * from "./inline-image.js";
 export * from "./server.js";
 export * from "./observability/index.js";
 export * from "./runtime.js";
+export * from "./serve.js";
 export * from "./testing.js";
 export * from "./statement-recorder.js";
 export * from "./test-tenant.js";
