@@ -4,6 +4,7 @@ import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/dis
 import type { MikroORM } from "@mikro-orm/postgresql";
 import type { GraphQLSchema } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
+import type { Socket } from "node:net";
 import type { Duplex } from "node:stream";
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { WebSocketServer } from "ws";
@@ -126,6 +127,7 @@ export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
 export async function startSubgraphServer(options: SubgraphServerOptions): Promise<RunningSubgraph> {
   const httpServer = createServer();
+  const unsentRequests = trackConnectionsWithoutRequest(httpServer);
   const wsServer = new WebSocketServer({ noServer: true });
   const contextFor = (caller: Caller, responseHeaders?: Map<string, string>, requestId?: string): SubgraphContext => ({
     caller,
@@ -363,7 +365,45 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     url: `http://${options.host ?? "127.0.0.1"}:${port}/graphql`,
     async stop() {
       stopped = true;
+      // The drain ends every connection holding no request at once; one accepted just before the stop
+      // (a balancer's last request, sent as this instance left its rotation) may not have delivered
+      // its request yet, and ending it would fail that request. Those get a moment to deliver.
+      await unsentRequests.settled(CONNECTION_SETTLE_MS);
       await apollo.stop();
+    },
+  };
+}
+
+/** How long a stop waits for connections accepted without a request yet to send theirs. */
+const CONNECTION_SETTLE_MS = 500;
+
+/** The server's connections that have not sent a request yet; `settled` waits until there are none (or `ms` passed). */
+function trackConnectionsWithoutRequest(server: Server) {
+  const waiting = new Set<Socket>();
+  let onChange: (() => void) | null = null;
+  const forget = (socket: Socket) => {
+    if (waiting.delete(socket)) onChange?.();
+  };
+  server.on("connection", (socket: Socket) => {
+    waiting.add(socket);
+    socket.once("close", () => forget(socket));
+  });
+  server.on("request", (req: IncomingMessage) => forget(req.socket));
+  server.on("upgrade", (req: IncomingMessage) => forget(req.socket)); // a WebSocket: closed by its own server's stop
+  return {
+    async settled(ms: number): Promise<void> {
+      if (waiting.size === 0) return;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, ms);
+        function done() {
+          clearTimeout(timer);
+          onChange = null;
+          resolve();
+        }
+        onChange = () => {
+          if (waiting.size === 0) done();
+        };
+      });
     },
   };
 }

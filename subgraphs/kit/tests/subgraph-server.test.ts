@@ -2,6 +2,7 @@ import { Entity, PrimaryKey, Property } from "@mikro-orm/postgresql";
 import { Migration } from "@mikro-orm/migrations";
 import { createUnionType, Field, ID, ObjectType, Query, Resolver, Ctx, Mutation, Arg, Subscription, Root } from "type-graphql";
 import { createClient } from "graphql-ws";
+import { connect } from "node:net";
 import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import {
@@ -200,5 +201,42 @@ describe("subgraph server", () => {
 
   it("keeps the tenant filter closed when no business is selected", async () => {
     expect(forkFor(first.orm, null)).toBeDefined();
+  });
+});
+
+describe("stopping a subgraph server", () => {
+  it("answers a request that arrives just after the stop on a connection opened just before it", async () => {
+    const runtime = { databaseUrl: inject("databaseUrl" as never) as string, gatewaySecret: SECRET, port: 0, production: false };
+    const instance = await runSubgraph(definition(), runtime);
+    const target = new URL(instance.url);
+    // A balancer's last request: its connection is accepted, then the instance is told to stop, then the request arrives.
+    const socket = connect(Number(target.port), target.hostname);
+    await new Promise((resolve) => socket.once("connect", resolve));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const answer = new Promise<string>((resolve, reject) => {
+      let text = "";
+      socket.on("data", (chunk) => (text += chunk));
+      socket.on("end", () => resolve(text));
+      socket.on("error", reject);
+    });
+    const stopped = instance.stop();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const body = JSON.stringify({ query: "{ whoAmI }" });
+    const headers = signCaller(SECRET, caller(), { method: "POST", path: target.pathname, body });
+    socket.write(
+      [
+        `POST ${target.pathname} HTTP/1.1`,
+        `host: ${target.host}`,
+        "content-type: application/json",
+        `content-length: ${Buffer.byteLength(body)}`,
+        ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
+        "",
+        body,
+      ].join("\r\n"),
+    );
+    const response = await answer;
+    await stopped;
+    expect(response).toMatch(/^HTTP\/1\.1 200/);
+    expect(response).toContain('{"data":{"whoAmI":"staff:s1"}}');
   });
 });
