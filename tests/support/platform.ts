@@ -157,6 +157,9 @@ async function startPlatformNow(databaseUrl: string, options: { webDistDir?: str
     databaseUrl,
     production: false,
     webDistDir: options.webDistDir,
+    // Test files share two cores with the other files' servers (a whole platform may be starting
+    // beside this one), where a subgraph's first answers can take seconds; production keeps 5 s.
+    subgraphTimeoutMs: 20_000,
   });
   const stopped = new Set<RunningSubgraphProcess>();
   const stopOnce = async (subgraph: RunningSubgraphProcess) => {

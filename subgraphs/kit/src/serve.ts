@@ -17,14 +17,14 @@ export interface ServedSubgraph {
 export async function serveSubgraph(name: string, served: ServedSubgraph): Promise<RunningSubgraphProcess> {
   const log = logOf(name);
   const running = await runSubgraph(served.definition, served.runtime);
-  log.info({ url: running.url, note: served.note }, `listening on ${running.url}${served.note ? ` (${served.note})` : ""}`);
+  log.info(`listening on ${running.url}${served.note ? ` (${served.note})` : ""}`);
   for (const warning of served.warnings ?? []) log.warn(warning);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log.info({ signal }, `${signal}: stopping`);
+    log.info(`${signal}: stopping`);
     try {
       await running.stop();
       process.exit(0);
