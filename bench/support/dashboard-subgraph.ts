@@ -52,13 +52,13 @@ subscribe("http.server.request.start", (message) => {
 
 const stats = createServer((req, res) => {
   const [, name, action] = /^\/([^/]+)\/(statements(?:\/reset)?)/.exec(req.url ?? "") ?? [];
-  const counts = hosted.find((h) => h.name === name)?.counts;
-  if (!counts) {
+  const subgraph = hosted.find((h) => h.name === name);
+  const counts = subgraph?.counts;
+  if (!subgraph || !counts) {
     res.writeHead(404).end();
   } else if (req.method === "POST" && action === "statements/reset") {
     counts.recorder?.stop();
-    const server = hosted.find((h) => h.counts === counts)!.running.server;
-    counts.recorder = req.url!.endsWith("?sql=1") ? recordStatements(server) : null;
+    counts.recorder = req.url!.endsWith("?sql=1") ? recordStatements(subgraph.running.server) : null;
     counts.requests = 0;
     res.writeHead(204).end();
   } else if (req.method === "GET" && action === "statements") {
