@@ -1,35 +1,9 @@
-import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { staffSignIn } from "../support/browser-journeys.js";
+import { clickInPreview, openMail } from "../support/browser-mailbox.js";
 import { mapPortalPort } from "../support/browser-portal-port.js";
 import { useBrowserPlatform } from "../support/browser.js";
 import { createBusiness, createContact, createInvoice } from "../support/journeys.js";
-
-/** Opens the newest message to `email` whose subject starts with `subject` in the dev mailbox page. */
-async function openMail(page: Page, email: string, subject: string) {
-  await page.getByLabel("Recipient").fill(email);
-  // The list shows everyone's mail until the filter applies: pick the message by its recipient too.
-  const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  await page
-    .getByRole("button", { name: new RegExp(`^${escaped(subject)}.*to ${escaped(email)}`) })
-    .first()
-    .click({ timeout: 15_000 });
-  await page.getByTestId("mail-message").getByText(`to ${email}`).waitFor();
-  return page.frameLocator("iframe.email-frame");
-}
-
-/**
- * Clicks a link in the mailbox's preview, which replaces the page. The preview's frame goes away
- * with the page it was in, which Playwright may report as the click's target having closed.
- */
-async function clickInPreview(page: Page, link: Locator, landsOn: RegExp) {
-  await Promise.all([
-    page.waitForURL(landsOn),
-    link.click().catch((error: unknown) => {
-      if (!String(error).includes("has been closed")) throw error;
-    }),
-  ]);
-}
 
 /**
  * What a newcomer does on the first day: everything through the dev mailbox page, links clicked in

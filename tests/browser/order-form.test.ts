@@ -3,6 +3,7 @@ import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { deliver, LoopbackStripe, STRIPE_KEYS, stripeEvent } from "../../subgraphs/billing/tests/stripe-server.js";
 import { staffSignIn } from "../support/browser-journeys.js";
+import { clickInPreview, openMail } from "../support/browser-mailbox.js";
 import { mapPortalPort } from "../support/browser-portal-port.js";
 import { launchBrowser, useBrowserPlatform } from "../support/browser.js";
 import type { PortalClient } from "../support/http-client.js";
@@ -119,28 +120,6 @@ async function communityGroup(staff: PortalClient, name: string): Promise<string
     "CommunityGroupSuccess",
   );
   return created.group.id as string;
-}
-
-/** Opens the newest message to `email` whose subject starts with `subject` in the dev mailbox page. */
-async function openMail(page: Page, email: string, subject: string) {
-  await page.getByLabel("Recipient").fill(email);
-  const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  await page
-    .getByRole("button", { name: new RegExp(`^${escaped(subject)}.*to ${escaped(email)}`) })
-    .first()
-    .click({ timeout: 20_000 });
-  await page.getByTestId("mail-message").getByText(`to ${email}`).waitFor();
-  return page.frameLocator("iframe.email-frame");
-}
-
-/** Clicks a link in the mailbox's preview, which replaces the page (the preview's frame closing with it). */
-async function clickInPreview(page: Page, link: Locator, landsOn: RegExp) {
-  await Promise.all([
-    page.waitForURL(landsOn),
-    link.click().catch((error: unknown) => {
-      if (!String(error).includes("has been closed")) throw error;
-    }),
-  ]);
 }
 
 /**

@@ -27,10 +27,18 @@ export function MailboxPage() {
   // recipient filter loads, and the preview must not unmount (and reload) under the reader's click.
   const [open, setOpen] = useState<Message | null>(null);
   const openId = open?.id ?? null;
-  const { data, loading, error } = useQuery(DevMailboxDocument, {
+  const {
+    data: current,
+    previousData,
+    loading,
+    error,
+  } = useQuery(DevMailboxDocument, {
     variables: { first: 50, to: settledTo || null },
     pollInterval: 2000,
   });
+  // While a new filter loads, the previous list stays: a loading line appearing above it would
+  // move the list and the open message under the reader's pointer.
+  const data = current ?? previousData;
   const messages = data?.devMailbox.edges.map((edge) => edge.node) ?? [];
 
   return (
@@ -56,7 +64,7 @@ export function MailboxPage() {
             {loading && !data && <Loading label="Loading mail…" />}
             {data && messages.length === 0 && <p className="empty-state">No mail yet.</p>}
             <div className="mailbox">
-              <ul className="plain-list mail-list" aria-label="Messages">
+              <ul className="plain-list mail-list" aria-label="Messages" aria-busy={loading}>
                 {messages.map((message) => (
                   <li key={message.id}>
                     <button
