@@ -69,8 +69,14 @@ export interface DashboardLoad {
   cpuMs: Record<ProcessName, number>;
   /** CPU milliseconds per request of every PostgreSQL process on this machine (the database answers the subgraphs' statements). */
   postgresCpuMs: number;
+  /** CPU milliseconds per request of this benchmark's own process (autocannon, the load's client). */
+  clientCpuMs: number;
+  /** Share of the machine's CPU time (every core) that was busy during the run, 0–1. */
+  machineBusy: number;
   /** HTTP calls each subgraph received per request (authentication included). */
   subgraphCalls: Record<string, number>;
+  /** HTTP requests the subgraphs' servers received per request (a batch of calls is one). */
+  subgraphExchanges: number;
 }
 
 /** SQL statements the subgraphs received per dashboard request, over a few requests one after the other. */
@@ -222,7 +228,9 @@ export function printDashboardBench(result: DashboardBenchResult): void {
   const row = (label: string, r: DashboardLoad) =>
     `  ${label.padEnd(15)}${r.requestsPerSecond.toFixed(0).padStart(7)} ${ms(r.p50)} ${ms(r.p99)} ${String(r.errors + r.non2xx).padStart(7)}  ${PROCESSES.map(
       (name) => ms(r.cpuMs[name]).padStart(name.length),
-    ).join(" ")} ${ms(total(r.cpuMs))} ${ms(r.postgresCpuMs).padStart(8)}`;
+    ).join(
+      " ",
+    )} ${ms(total(r.cpuMs))} ${ms(r.postgresCpuMs).padStart(8)} ${ms(r.clientCpuMs).padStart(6)} ${`${(r.machineBusy * 100).toFixed(0)}%`.padStart(8)}`;
   const calls = (r: DashboardLoad) =>
     Object.entries(r.subgraphCalls)
       .map(([name, n]) => `${name} ${n.toFixed(2)}`)
@@ -268,11 +276,12 @@ export function printDashboardBench(result: DashboardBenchResult): void {
       layout === "host"
         ? "Layout: every subgraph in one host process (the small deployment), each gateway in its own"
         : "Layout: each subgraph and each gateway in a process of its own",
-      `  ${"".padEnd(15)}${"req/s".padStart(7)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"errors".padStart(7)}  CPU ms per request: ${PROCESSES.join(" ")}   total  postgres`,
+      `  ${"".padEnd(15)}${"req/s".padStart(7)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"errors".padStart(7)}  CPU ms per request: ${PROCESSES.join(" ")}   total  postgres  client  machine busy`,
       row("our gateway", ours),
       row("Apollo Gateway", apollo),
       `  ours / Apollo: ${ratio.toFixed(2)}× req/s (headline)`,
       `  subgraph calls per request: our gateway ${calls(ours)}; Apollo Gateway ${calls(apollo)}`,
+      `  HTTP exchanges with subgraphs per request (calls to subgraphs of one process go as one batch): our gateway ${ours.subgraphExchanges.toFixed(2)}, Apollo Gateway ${apollo.subgraphExchanges.toFixed(2)}`,
       ...(Object.values(ours.subgraphCalls).some((n) => n > 0 && n < 0.95)
         ? ["  (fewer than one call per request: identical subgraph calls in flight at once were answered by one)"]
         : []),
@@ -402,6 +411,7 @@ async function dashboardStatements(
 
 interface SubgraphStats {
   requests: number;
+  exchanges: number;
   count: number;
   sql: string[];
 }
@@ -434,6 +444,8 @@ async function load(
   await resetStats(subgraphs);
   const before = Object.fromEntries(PROCESSES.map((name) => [name, cpuMillis(pids[name])]));
   const postgresBefore = postgresCpuMillis();
+  const clientBefore = process.cpuUsage();
+  const machineBefore = machineTicks();
   const result = await autocannon({ url, method: "POST", headers, body, connections: CONNECTIONS, duration });
   const requests = Math.max(1, result.requests.total);
   const stats = await readStats(subgraphs);
@@ -449,7 +461,10 @@ async function load(
       number
     >,
     postgresCpuMs: (postgresCpuMillis() - postgresBefore) / requests,
+    clientCpuMs: cpuUsageMillis(process.cpuUsage(clientBefore)) / requests,
+    machineBusy: busyShare(machineBefore, machineTicks()),
     subgraphCalls: Object.fromEntries(Object.entries(stats).map(([name, { requests: calls }]) => [name, calls / requests])),
+    subgraphExchanges: Object.values(stats).reduce((all, { exchanges }) => all + exchanges, 0) / requests,
   };
 }
 
@@ -507,6 +522,22 @@ async function settle(pids: number[]): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     if (used() - before <= 20 * pids.length) return; // ≤ 2% of a core each
   }
+}
+
+function cpuUsageMillis(usage: NodeJS.CpuUsage): number {
+  return (usage.user + usage.system) / 1000;
+}
+
+/** The machine's CPU ticks since boot, busy and in all (the first line of /proc/stat: every core). */
+function machineTicks(): { busy: number; all: number } {
+  const fields = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const all = fields.reduce((sum, value) => sum + value, 0);
+  const idle = fields[3]! + (fields[4] ?? 0); // idle and iowait
+  return { busy: all - idle, all };
+}
+
+function busyShare(before: { busy: number; all: number }, after: { busy: number; all: number }): number {
+  return (after.busy - before.busy) / Math.max(1, after.all - before.all);
 }
 
 /** CPU time of every process named postgres on this machine so far (the server and its backends). */

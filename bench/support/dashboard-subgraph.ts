@@ -1,7 +1,15 @@
 import { subscribe } from "node:diagnostics_channel";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { recordStatements, runSubgraph, type RunningSubgraphProcess, type StatementRecorder } from "@portal/kit";
+import type { IncomingMessage } from "node:http";
+import {
+  BATCH_PATH,
+  PART_START_CHANNEL,
+  recordStatements,
+  runSubgraph,
+  type RunningSubgraphProcess,
+  type StatementRecorder,
+} from "@portal/kit";
 import { SUBGRAPHS } from "../../scripts/subgraphs.js";
 
 /**
@@ -9,10 +17,11 @@ import { SUBGRAPHS } from "../../scripts/subgraphs.js";
  * deployment's subgraph host), each as its production entry builds it (the same `configure` from
  * the environment, NODE_ENV=production) on its own port.
  *
- * It also counts the HTTP requests each subgraph's server receives and the SQL statements it sends
+ * It also counts the calls each subgraph answers (an HTTP request of its own, or a part of a batch
+ * another subgraph of the process received), the HTTP requests each server receives, and the SQL statements it sends
  * while answering them (the outbox relay's polling and other background work are left out),
  * and serves those counts on a second, tiny HTTP server: `GET /<name>/statements` answers
- * `{ requests, count, sql }` since the last `POST /<name>/statements/reset` (SQL only after
+ * `{ requests, exchanges, count, sql }` since the last `POST /<name>/statements/reset` (SQL only after
  * `POST /<name>/statements/reset?sql=1`: the load runs go without tracing, which costs CPU of its own).
  * Prints one JSON line when ready: { subgraphs: [{ name, url, statsUrl }] }.
  */
@@ -31,7 +40,10 @@ for (const secret of ["POSTMARK_SERVER_TOKEN", "POSTMARK_API_URL", "STRIPE_SECRE
   delete env[secret];
 
 interface Counts {
+  /** Calls answered: GraphQL requests of its own and parts of batches. */
   requests: number;
+  /** HTTP requests its server received (a batch is one). */
+  exchanges: number;
   /** Records the statements while they are counted (recording costs CPU of its own, so not during load runs). */
   recorder: StatementRecorder | null;
 }
@@ -41,12 +53,18 @@ const hosted: { name: string; running: RunningSubgraphProcess; counts: Counts }[
 for (const entry of entries) {
   const { definition, runtime } = await entry.configure(env);
   const running = await runSubgraph(definition, runtime);
-  hosted.push({ name: entry.name, running, counts: { requests: 0, recorder: null } });
+  hosted.push({ name: entry.name, running, counts: { requests: 0, exchanges: 0, recorder: null } });
 }
 
 subscribe("http.server.request.start", (message) => {
-  const server = (message as { server?: Server }).server;
+  const { server, request } = message as { server?: Server; request?: IncomingMessage };
   const found = hosted.find((h) => h.running.server === server);
+  if (!found) return;
+  found.counts.exchanges++;
+  if (request?.url !== BATCH_PATH) found.counts.requests++;
+});
+subscribe(PART_START_CHANNEL, (message) => {
+  const found = hosted.find((h) => h.running.server === (message as { server?: Server }).server);
   if (found) found.counts.requests++;
 });
 
@@ -60,10 +78,13 @@ const stats = createServer((req, res) => {
     counts.recorder?.stop();
     counts.recorder = req.url!.endsWith("?sql=1") ? recordStatements(subgraph.running.server) : null;
     counts.requests = 0;
+    counts.exchanges = 0;
     res.writeHead(204).end();
   } else if (req.method === "GET" && action === "statements") {
     const sql = counts.recorder?.statements ?? [];
-    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ requests: counts.requests, count: sql.length, sql }));
+    res
+      .writeHead(200, { "content-type": "application/json" })
+      .end(JSON.stringify({ requests: counts.requests, exchanges: counts.exchanges, count: sql.length, sql }));
   } else {
     res.writeHead(404).end();
   }

@@ -6,7 +6,7 @@ import {
   type PlanNode,
   type RequiresSelection,
 } from "@graphql-hive/router-query-planner";
-import { REQUEST_ID_HEADER, requestTarget, signCaller } from "@portal/kit";
+import { requestTarget } from "@portal/kit";
 import {
   buildASTSchema,
   getNamedType,
@@ -37,11 +37,11 @@ import {
   type GraphqlPost,
   graphUrls,
   portalRequestOf,
-  postJson,
   type SubgraphEndpoint,
   upstreamAgent,
   writeAnswer,
 } from "./direct-upstream.js";
+import { Colocation, FetchBatcher } from "./fetch-batch.js";
 import type { OperationLimits } from "./operation-limits.js";
 import type { PortalRequest } from "./portal-auth.js";
 import type { RequestFacts } from "./request-facts.js";
@@ -55,7 +55,8 @@ const PLAN_SPAN = { "portal.gateway.path": "planned" };
  * Queries that need several subgraphs (the dashboard: identity, then billing and documents for the
  * same contact), executed from Hive Router's query plan without the runtime's per-request machinery:
  * the plan is made once per document, each subgraph call is a signed POST on Node's HTTP agent with
- * kept-alive sockets and one timer, and the answers are merged and projected on plain objects.
+ * kept-alive sockets and one timer (the parallel calls to subgraphs of one process go as one batch,
+ * fetch-batch.ts), and the answers are merged and projected on plain objects.
  *
  * Like the single-subgraph path it only takes the happy path: a query (never a mutation or a
  * subscription) that validates as the runtime validates it and whose plan holds only Fetch,
@@ -126,6 +127,7 @@ export function createPlannedQueryPath(options: PlannedQueryOptions) {
   const check = documentChecker(schema, options.limits);
   const prepared = documentCache<Prepared | null>();
   const agent = upstreamAgent();
+  const colocation = new Colocation(endpoints);
   const log = gatewayLog();
 
   function prepare(query: string, operationName: string | undefined): Prepared | null {
@@ -160,7 +162,16 @@ export function createPlannedQueryPath(options: PlannedQueryOptions) {
     const portal = await portalRequestOf(options.authenticator, facts);
     const data: Record<string, unknown> = {};
     try {
-      await run(entry.step, { data, variables, portal, requestId: requestIdOf(res) });
+      const requestId = requestIdOf(res);
+      const fetches = new FetchBatcher({
+        colocation,
+        agent,
+        secret: options.secret,
+        timeoutMs: options.timeoutMs,
+        caller: portal.caller,
+        requestId,
+      });
+      await run(entry.step, { data, variables, portal, requestId, fetches });
       if (Object.keys(data).length === 0) return false;
       const projection = new Projection(schema, entry.fragments, variables);
       const projected = projection.selectionSet(data, entry.operation.selectionSet, schema.getQueryType()!);
@@ -177,6 +188,7 @@ export function createPlannedQueryPath(options: PlannedQueryOptions) {
     variables: Record<string, unknown>;
     portal: PortalRequest;
     requestId: string | undefined;
+    fetches: FetchBatcher;
   }
 
   async function run(step: Step, context: Run): Promise<void> {
@@ -232,9 +244,7 @@ export function createPlannedQueryPath(options: PlannedQueryOptions) {
     }
     if (representations) variables = { ...variables, representations };
     const body = JSON.stringify({ query: fetch.query, variables });
-    const signed = signCaller(options.secret, context.portal.caller, { method: "POST", path: fetch.endpoint.path, body });
-    if (context.requestId) signed[REQUEST_ID_HEADER] = context.requestId;
-    const upstream = await postJson(agent, fetch.endpoint.url, signed, body, options.timeoutMs);
+    const upstream = await context.fetches.fetch(fetch.endpoint, body);
     if (upstream === "timeout") {
       subgraphCallFailed(
         log,
@@ -247,12 +257,7 @@ export function createPlannedQueryPath(options: PlannedQueryOptions) {
     if (upstream === "unreachable" || upstream.status !== 200) throw new ToRuntime();
     // A session header from a query is unusual: the runtime turns it into the cookie.
     if (upstream.headers[SET_SESSION_HEADER] || upstream.headers[CLEAR_SESSION_HEADER]) throw new ToRuntime();
-    let result: { data?: unknown; errors?: unknown };
-    try {
-      result = JSON.parse(upstream.body);
-    } catch {
-      throw new ToRuntime();
-    }
+    const result = upstream.json as { data?: unknown; errors?: unknown };
     if (!isPlainObject(result) || result.errors !== undefined || !isPlainObject(result.data)) throw new ToRuntime();
     return result.data as Record<string, unknown>;
   }

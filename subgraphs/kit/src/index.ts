@@ -18,6 +18,7 @@ export * from "./tenant-refs.js";
 export * from "./input-guards.js";
 export * from "./inline-image.js";
 export * from "./server.js";
+export * from "./colocation.js";
 export * from "./observability/index.js";
 export * from "./runtime.js";
 export * from "./serve.js";

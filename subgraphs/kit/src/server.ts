@@ -5,10 +5,12 @@ import type { MikroORM } from "@mikro-orm/postgresql";
 import type { GraphQLSchema } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import type { Socket } from "node:net";
+import { channel } from "node:diagnostics_channel";
 import type { Duplex } from "node:stream";
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { WebSocketServer } from "ws";
 import { CALLER_HEADER, SIGNATURE_HEADER, verifyBody, verifyCaller, verifySocketCaller, type Caller } from "./caller.js";
+import { answerBatch, BATCH_PATH, COLOCATED_HEADER, colocatedHeader, type PartAnswer, parseBatch, serveColocated } from "./colocation.js";
 import { forkFor, type EntityManager } from "./db.js";
 import { GraphQLHttp } from "./graphql-http.js";
 import { createLiveRelayServer, LIVE_RELAY_PATH } from "./live-relay-server.js";
@@ -122,6 +124,9 @@ interface Seen {
 }
 
 const MAX_BODY_BYTES = 1_000_000;
+/** Published as a batch part starts on a server (`{ server }`), as Node publishes `http.server.request.start` for a request. */
+export const PART_START_CHANNEL = "portal.subgraph.part.start";
+const partChannel = channel(PART_START_CHANNEL);
 /** Largest file a `POST /files/...` upload may carry. */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
@@ -247,6 +252,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
       return sendJson(res, 200, await handler(JSON.parse(body)));
     }
 
+    if (url.pathname === BATCH_PATH && req.method === "POST") return answerBatchRequest(req, res, raw, body);
     if (url.pathname !== "/graphql") return sendJson(res, 404, { error: "not found" });
     const started = performance.now();
     const seen: Seen = { requestId: saneRequestId(req.headers[REQUEST_ID_HEADER]), operation: undefined, errors: false };
@@ -271,6 +277,8 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     const request = parseJson(body);
     const fields = request as { operationName?: unknown; query?: unknown } | undefined;
     seen.operation = operationNameOf(fields?.operationName, fields?.query);
+    const colocated = colocatedHeader();
+    if (colocated) res.setHeader(COLOCATED_HEADER, colocated);
     const accept = header(req, "accept");
     const responseHeaders = new Map<string, string>();
     const operation = stopped ? null : graphql.prepare(req.method, request, accept);
@@ -300,6 +308,51 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     if (result.body.kind === "complete") return res.end(result.body.string);
     for await (const chunk of result.body.asyncIterator) res.write(chunk);
     res.end();
+  }
+
+  /** The gateway's batch of fetches for subgraphs of this process (colocation.ts), signed once for all. */
+  async function answerBatchRequest(req: IncomingMessage, res: ServerResponse, raw: Buffer, body: string) {
+    const caller = verifiedCaller(req, raw);
+    if (!caller) {
+      return sendJson(res, 401, { errors: [{ message: "Missing or invalid gateway signature", extensions: { code: "UNAUTHENTICATED" } }] });
+    }
+    const batch = parseBatch(body);
+    if (!batch) return sendJson(res, 400, { error: "not a batch" });
+    const text = await answerBatch(batch, caller, options.gatewaySecret, saneRequestId(req.headers[REQUEST_ID_HEADER]));
+    res.statusCode = 200;
+    res.setHeader("content-type", "application/json");
+    const colocated = colocatedHeader();
+    if (colocated) res.setHeader(COLOCATED_HEADER, colocated);
+    res.end(text);
+  }
+
+  /**
+   * One part of a batch, answered by this subgraph as `answerGraphql` answers an ordinary POST; null
+   * for anything else (the gateway then sends that part on its own, where Apollo answers it).
+   */
+  async function answerPart(caller: Caller, body: string, requestId: string | undefined): Promise<PartAnswer | null> {
+    if (stopped) return null;
+    // Tools that watch this server's requests (the statement recorder) see a part as one of them.
+    if (partChannel.hasSubscribers) partChannel.publish({ server: httpServer });
+    const started = performance.now();
+    const request = parseJson(body);
+    const operation = graphql.prepare("POST", request, "application/json");
+    if (!operation) return null;
+    const fields = request as { operationName?: unknown; query?: unknown };
+    const name = operationNameOf(fields.operationName, fields.query);
+    const responseHeaders = new Map<string, string>();
+    let answer: Awaited<ReturnType<typeof graphql.run>>;
+    try {
+      answer = await graphql.run(operation, contextFor(caller, responseHeaders, requestId));
+    } catch (error) {
+      countFailure(options.name, "internal");
+      log.error({ err: error, requestId, operation: name }, "request failed");
+      answer = { status: 500, headers: [], body: JSON.stringify({ errors: [{ message: "Internal server error" }] }) };
+    }
+    if (!answer) return null;
+    if (answer.errors) logUnexpected(answer.errors, requestId, name);
+    metrics.record(name, outcomeOf(answer.status, Boolean(answer.errors)), (performance.now() - started) / 1000);
+    return { status: answer.status, headers: Object.fromEntries([...answer.headers, ...responseHeaders]), body: answer.body };
   }
 
   async function handleWebhook(req: IncomingMessage, res: ServerResponse, name: string) {
@@ -360,11 +413,13 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
   await new Promise<void>((resolve) => httpServer.listen(options.port, options.host ?? "127.0.0.1", resolve));
   const address = httpServer.address();
   const port = typeof address === "object" && address ? address.port : options.port;
+  const leaveColocation = serveColocated(port, { name: options.name, secret: options.gatewaySecret, answer: answerPart });
   return {
     server: httpServer,
     url: `http://${options.host ?? "127.0.0.1"}:${port}/graphql`,
     async stop() {
       stopped = true;
+      leaveColocation();
       // The drain ends every connection holding no request at once; one accepted just before the stop
       // (a balancer's last request, sent as this instance left its rotation) may not have delivered
       // its request yet, and ending it would fail that request. Those get a moment to deliver.

@@ -2,10 +2,11 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { subscribe, unsubscribe } from "node:diagnostics_channel";
 import type { Server } from "node:http";
 import pg from "pg";
+import { PART_START_CHANNEL } from "./server.js";
 
 /**
  * For tests: the SQL statements a server sends to PostgreSQL while it answers HTTP requests (not
- * its background work), whichever way they go (the ORM, knex, a prepared statement straight to the
+ * its background work, but with the parts of batches other servers of this process pass it), whichever way they go (the ORM, knex, a prepared statement straight to the
  * driver), counted where every one of them passes: the driver's `Client.query`.
  */
 export interface StatementRecorder {
@@ -39,11 +40,13 @@ export function recordStatements(server: Server): StatementRecorder {
     if ((message as { server?: Server }).server === server) recording.enterWith(store);
   };
   subscribe("http.server.request.start", onRequest);
+  subscribe(PART_START_CHANNEL, onRequest); // a part of a batch another server of this process received
   return {
     statements: store.statements,
     stop: () => {
       store.active = false;
       unsubscribe("http.server.request.start", onRequest);
+      unsubscribe(PART_START_CHANNEL, onRequest);
     },
   };
 }
