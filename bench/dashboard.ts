@@ -292,7 +292,9 @@ export function printDashboardBench(result: DashboardBenchResult): void {
       `  our gateway     ${sql(statements.ours.few)}   ${sql(statements.ours.many)}`,
       `  Apollo Gateway  ${sql(statements.apollo.few)}   ${sql(statements.apollo.many)}`,
       `One-row read straight to identity (${ONE_ROW_QUERY}, signed), ${CONNECTIONS} connections, ${DURATION_SECONDS} s: ${oneRow.requestsPerSecond.toFixed(0)} req/s, p99 ${oneRow.p99.toFixed(2)} ms, identity CPU ${oneRow.identityCpuMs.toFixed(2)} ms/request, errors ${oneRow.errors}`,
-      "Targets:",
+      layout === "host"
+        ? "Targets (the issue measured `npm start`, whose layout this is):"
+        : "Targets, for comparison (one process per subgraph is the layout for several machines; here nine processes share two cores):",
       ...targets.map(([target, got, met]) => `  ${target.padEnd(48)} ${got.padStart(14)}  ${met ? "met" : "NOT met"}`),
     ].join("\n"),
   );
