@@ -95,13 +95,17 @@ describe("appointment emails (dev mailbox)", () => {
       ]);
       expect(mail.attachments[0]!.size).toBeGreaterThan(200);
     }
-    const log = await logEntriesFor(automation, business);
-    expect(log.map((row) => [row.recipient, row.template, row.status]).sort()).toEqual(
-      [
-        [booking.client.email, "APPOINTMENT_CONFIRMED", "SENT"],
-        [booking.host.email, "APPOINTMENT_CONFIRMED", "SENT"],
-      ].sort(),
-    );
+    // A message reaches the mailbox just before its log entry is marked sent.
+    await expect
+      .poll(async () => (await logEntriesFor(automation, business)).map((row) => [row.recipient, row.template, row.status]).sort(), {
+        timeout: 10_000,
+      })
+      .toEqual(
+        [
+          [booking.client.email, "APPOINTMENT_CONFIRMED", "SENT"],
+          [booking.host.email, "APPOINTMENT_CONFIRMED", "SENT"],
+        ].sort(),
+      );
   });
 
   it("tells both of a reschedule and a cancellation, saying who made the change, with the old and new times in each zone", async () => {
