@@ -131,16 +131,17 @@ describe("the affiliate programme, in the browser", () => {
     expect(paid.recordPayment.__typename).toBe("InvoiceSuccess");
 
     // Ada reloads her page: the click, the referral and the pending 20 % ($90.00) payable in 30 days.
+    // The commissions list and the figures are separate reads of the page: wait until both show the payment.
     await expect
       .poll(
         async () => {
           await adaPage.reload();
           await adaPage.getByTestId("affiliate-figures").waitFor();
-          return adaPage.getByTestId("commission").count();
+          return `${await adaPage.getByTestId("commission").count()} commission, ${await adaPage.getByTestId("figure-conversions").textContent()} conversion`;
         },
         { timeout: 30_000, interval: 2000 },
       )
-      .toBe(1);
+      .toBe("1 commission, 1 conversion");
     expect(await adaPage.getByTestId("figure-clicks").textContent()).toBe("1");
     expect(await adaPage.getByTestId("figure-referrals").textContent()).toBe("1");
     expect(await adaPage.getByTestId("figure-conversions").textContent()).toBe("1");

@@ -420,34 +420,53 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     async stop() {
       stopped = true;
       leaveColocation();
-      // The drain ends every connection holding no request at once; one accepted just before the stop
-      // (a balancer's last request, sent as this instance left its rotation) may not have delivered
-      // its request yet, and ending it would fail that request. Those get a moment to deliver.
+      // The drain ends every connection holding no request at once; one accepted or kept alive just
+      // before the stop (a balancer's last request, sent as this instance left its rotation) may not
+      // have delivered its request yet, and ending it would fail that request. Those get a moment.
       await unsentRequests.settled(CONNECTION_SETTLE_MS);
       await apollo.stop();
     },
   };
 }
 
-/** How long a stop waits for connections accepted without a request yet to send theirs. */
+/** How long a stop waits for connections accepted without a request yet, or just used, to send theirs. */
 const CONNECTION_SETTLE_MS = 500;
 
-/** The server's connections that have not sent a request yet; `settled` waits until there are none (or `ms` passed). */
+/**
+ * The server's connections that may be about to deliver a request: accepted without one yet, or
+ * kept alive after answering one within the last `CONNECTION_SETTLE_MS` (a balancer may have sent
+ * its next request on it just before taking this instance out of its rotation; the drain would end
+ * such a connection as idle, failing that request with ECONNRESET). `settled` waits until each has
+ * delivered a request or closed (or `ms` passed); once the stop has begun, answers close their
+ * connection, so a client does not send another on it.
+ */
 function trackConnectionsWithoutRequest(server: Server) {
   const waiting = new Set<Socket>();
+  const answeredAt = new Map<Socket, number>();
+  let stopping = false;
   let onChange: (() => void) | null = null;
   const forget = (socket: Socket) => {
-    if (waiting.delete(socket)) onChange?.();
+    const changed = waiting.delete(socket);
+    if (answeredAt.delete(socket) || changed) onChange?.();
   };
   server.on("connection", (socket: Socket) => {
     waiting.add(socket);
     socket.once("close", () => forget(socket));
   });
-  server.on("request", (req: IncomingMessage) => forget(req.socket));
+  server.on("request", (req: IncomingMessage, res: ServerResponse) => {
+    forget(req.socket);
+    if (stopping) res.shouldKeepAlive = false;
+    res.once("finish", () => {
+      if (!stopping && !req.socket.destroyed) answeredAt.set(req.socket, Date.now());
+    });
+  });
   server.on("upgrade", (req: IncomingMessage) => forget(req.socket)); // a WebSocket: closed by its own server's stop
   return {
     async settled(ms: number): Promise<void> {
-      if (waiting.size === 0) return;
+      stopping = true;
+      const since = Date.now() - ms;
+      for (const [socket, at] of answeredAt) if (at < since) answeredAt.delete(socket);
+      if (waiting.size === 0 && answeredAt.size === 0) return;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(done, ms);
         function done() {
@@ -456,7 +475,7 @@ function trackConnectionsWithoutRequest(server: Server) {
           resolve();
         }
         onChange = () => {
-          if (waiting.size === 0) done();
+          if (waiting.size === 0 && answeredAt.size === 0) done();
         };
       });
     },

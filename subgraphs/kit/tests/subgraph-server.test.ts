@@ -4,7 +4,7 @@ import { createUnionType, Field, ID, ObjectType, Query, Resolver, Ctx, Mutation,
 import { createClient } from "graphql-ws";
 import { connect } from "node:net";
 import WebSocket from "ws";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import {
   announce,
   buildFederatedSchema,
@@ -238,5 +238,47 @@ describe("stopping a subgraph server", () => {
     await stopped;
     expect(response).toMatch(/^HTTP\/1\.1 200/);
     expect(response).toContain('{"data":{"whoAmI":"staff:s1"}}');
+  });
+
+  it("answers a request sent just after the stop on a connection kept alive from the request before, and closes it", async () => {
+    const runtime = { databaseUrl: inject("databaseUrl" as never) as string, gatewaySecret: SECRET, port: 0, production: false };
+    const instance = await runSubgraph(definition(), runtime);
+    const target = new URL(instance.url);
+    const socket = connect(Number(target.port), target.hostname);
+    await new Promise((resolve) => socket.once("connect", resolve));
+    let received = "";
+    socket.on("data", (chunk) => (received += chunk));
+    const closed = new Promise<void>((resolve, reject) => {
+      socket.on("close", () => resolve());
+      socket.on("error", reject);
+    });
+    const send = () => {
+      const body = JSON.stringify({ query: "{ whoAmI }" });
+      const headers = signCaller(SECRET, caller(), { method: "POST", path: target.pathname, body });
+      socket.write(
+        [
+          `POST ${target.pathname} HTTP/1.1`,
+          `host: ${target.host}`,
+          "content-type: application/json",
+          `content-length: ${Buffer.byteLength(body)}`,
+          ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
+          "",
+          body,
+        ].join("\r\n"),
+      );
+    };
+    // A balancer's connection: one request answered and kept alive, then the next sent as the instance stops.
+    send();
+    await vi.waitFor(() => expect(received).toContain("whoAmI"));
+    const stopped = instance.stop();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    send();
+    await closed;
+    await stopped;
+    const answers = received.split(/(?=HTTP\/1\.1 )/);
+    expect(answers).toHaveLength(2);
+    expect(answers[1]).toMatch(/^HTTP\/1\.1 200/);
+    expect(answers[1]!.toLowerCase()).toContain("connection: close");
+    expect(answers[1]).toContain('{"data":{"whoAmI":"staff:s1"}}');
   });
 });
