@@ -2,7 +2,7 @@ import { Entity, PrimaryKey, Property } from "@mikro-orm/postgresql";
 import { Migration } from "@mikro-orm/migrations";
 import { createUnionType, Field, ID, ObjectType, Query, Resolver, Ctx, Mutation, Arg, Subscription, Root } from "type-graphql";
 import { createClient } from "graphql-ws";
-import { connect } from "node:net";
+import { connect, type Socket } from "node:net";
 import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import {
@@ -204,6 +204,23 @@ describe("subgraph server", () => {
   });
 });
 
+/** A signed `{ whoAmI }` POST written by hand on a raw socket, as a balancer's kept connection would carry it. */
+function writeWhoAmI(socket: Socket, target: URL): void {
+  const body = JSON.stringify({ query: "{ whoAmI }" });
+  const headers = signCaller(SECRET, caller(), { method: "POST", path: target.pathname, body });
+  socket.write(
+    [
+      `POST ${target.pathname} HTTP/1.1`,
+      `host: ${target.host}`,
+      "content-type: application/json",
+      `content-length: ${Buffer.byteLength(body)}`,
+      ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
+      "",
+      body,
+    ].join("\r\n"),
+  );
+}
+
 describe("stopping a subgraph server", () => {
   it("answers a request that arrives just after the stop on a connection opened just before it", async () => {
     const runtime = { databaseUrl: inject("databaseUrl" as never) as string, gatewaySecret: SECRET, port: 0, production: false };
@@ -221,19 +238,7 @@ describe("stopping a subgraph server", () => {
     });
     const stopped = instance.stop();
     await new Promise((resolve) => setTimeout(resolve, 100));
-    const body = JSON.stringify({ query: "{ whoAmI }" });
-    const headers = signCaller(SECRET, caller(), { method: "POST", path: target.pathname, body });
-    socket.write(
-      [
-        `POST ${target.pathname} HTTP/1.1`,
-        `host: ${target.host}`,
-        "content-type: application/json",
-        `content-length: ${Buffer.byteLength(body)}`,
-        ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
-        "",
-        body,
-      ].join("\r\n"),
-    );
+    writeWhoAmI(socket, target);
     const response = await answer;
     await stopped;
     expect(response).toMatch(/^HTTP\/1\.1 200/);
@@ -252,21 +257,7 @@ describe("stopping a subgraph server", () => {
       socket.on("close", () => resolve());
       socket.on("error", reject);
     });
-    const send = () => {
-      const body = JSON.stringify({ query: "{ whoAmI }" });
-      const headers = signCaller(SECRET, caller(), { method: "POST", path: target.pathname, body });
-      socket.write(
-        [
-          `POST ${target.pathname} HTTP/1.1`,
-          `host: ${target.host}`,
-          "content-type: application/json",
-          `content-length: ${Buffer.byteLength(body)}`,
-          ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
-          "",
-          body,
-        ].join("\r\n"),
-      );
-    };
+    const send = () => writeWhoAmI(socket, target);
     // A balancer's connection: one request answered and kept alive, then the next sent as the instance stops.
     send();
     await vi.waitFor(() => expect(received).toContain("whoAmI"));
