@@ -12,7 +12,7 @@ import { WebSocketServer } from "ws";
 import { CALLER_HEADER, SIGNATURE_HEADER, verifyBody, verifyCaller, verifySocketCaller, type Caller } from "./caller.js";
 import { answerBatch, BATCH_PATH, COLOCATED_HEADER, colocatedHeader, type PartAnswer, parseBatch, serveColocated } from "./colocation.js";
 import { forkFor, type EntityManager } from "./db.js";
-import { GraphQLHttp } from "./graphql-http.js";
+import { GraphQLHttp, type GraphQLHttpAnswer } from "./graphql-http.js";
 import { createLiveRelayServer, LIVE_RELAY_PATH } from "./live-relay-server.js";
 import { sharedSubscribe } from "./live-sharing.js";
 import {
@@ -280,20 +280,14 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     const colocated = colocatedHeader();
     if (colocated) res.setHeader(COLOCATED_HEADER, colocated);
     const accept = header(req, "accept");
-    const responseHeaders = new Map<string, string>();
-    const operation = stopped ? null : graphql.prepare(req.method, request, accept);
-    const answer = operation && (await graphql.run(operation, contextFor(caller, responseHeaders, seen.requestId)));
+    const answer = await answerOrdinary(req.method, request, accept, caller, seen.requestId, seen.operation);
     if (answer) {
       res.statusCode = answer.status;
       for (const [key, value] of answer.headers) res.setHeader(key, value);
-      for (const [key, value] of responseHeaders) res.setHeader(key, value);
-      if (answer.errors) {
-        seen.errors = true;
-        logUnexpected(answer.errors, seen.requestId, seen.operation);
-      }
+      if (answer.errors) seen.errors = true;
       return res.end(answer.body);
     }
-    responseHeaders.clear();
+    const responseHeaders = new Map<string, string>();
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(key, value);
     const result = await apollo.executeHTTPGraphQLRequest({
@@ -336,23 +330,41 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     if (partChannel.hasSubscribers) partChannel.publish({ server: httpServer });
     const started = performance.now();
     const request = parseJson(body);
-    const operation = graphql.prepare("POST", request, "application/json");
-    if (!operation) return null;
-    const fields = request as { operationName?: unknown; query?: unknown };
-    const name = operationNameOf(fields.operationName, fields.query);
-    const responseHeaders = new Map<string, string>();
-    let answer: Awaited<ReturnType<typeof graphql.run>>;
+    const fields = request as { operationName?: unknown; query?: unknown } | undefined;
+    const name = operationNameOf(fields?.operationName, fields?.query);
+    let answer: Awaited<ReturnType<typeof answerOrdinary>>;
     try {
-      answer = await graphql.run(operation, contextFor(caller, responseHeaders, requestId));
+      answer = await answerOrdinary("POST", request, "application/json", caller, requestId, name);
     } catch (error) {
       countFailure(options.name, "internal");
       log.error({ err: error, requestId, operation: name }, "request failed");
       answer = { status: 500, headers: [], body: JSON.stringify({ errors: [{ message: "Internal server error" }] }) };
     }
     if (!answer) return null;
-    if (answer.errors) logUnexpected(answer.errors, requestId, name);
     metrics.record(name, outcomeOf(answer.status, Boolean(answer.errors)), (performance.now() - started) / 1000);
-    return { status: answer.status, headers: Object.fromEntries([...answer.headers, ...responseHeaders]), body: answer.body };
+    return { status: answer.status, headers: Object.fromEntries(answer.headers), body: answer.body };
+  }
+
+  /**
+   * An ordinary operation on the kit's short path (graphql-http.ts), for a POST of its own or a
+   * batch's part: the answer with the resolvers' response headers after the path's own, unexpected
+   * errors logged; null when Apollo must answer it (or the server is stopping).
+   */
+  async function answerOrdinary(
+    method: string | undefined,
+    request: unknown,
+    accept: string | undefined,
+    caller: Caller,
+    requestId: string | undefined,
+    operationName: string | undefined,
+  ): Promise<GraphQLHttpAnswer | null> {
+    const operation = stopped ? null : graphql.prepare(method, request, accept);
+    if (!operation) return null;
+    const responseHeaders = new Map<string, string>();
+    const answer = await graphql.run(operation, contextFor(caller, responseHeaders, requestId));
+    if (!answer) return null;
+    if (answer.errors) logUnexpected(answer.errors, requestId, operationName);
+    return { ...answer, headers: [...answer.headers, ...responseHeaders] };
   }
 
   async function handleWebhook(req: IncomingMessage, res: ServerResponse, name: string) {
