@@ -14,6 +14,8 @@ import type { Caller } from "./caller.js";
  */
 export const COLOCATED_HEADER = "x-portal-colocated";
 export const BATCH_PATH = "/graphql-batch";
+/** Published as a batch part starts on a server (`{ server }`), as Node publishes `http.server.request.start` for a request. */
+export const PART_START_CHANNEL = "portal.subgraph.part.start";
 /** At most this many parts in one batch (a dashboard has one per section). */
 export const MAX_BATCH_PARTS = 32;
 

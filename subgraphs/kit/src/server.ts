@@ -10,7 +10,16 @@ import type { Duplex } from "node:stream";
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { WebSocketServer } from "ws";
 import { CALLER_HEADER, SIGNATURE_HEADER, verifyBody, verifyCaller, verifySocketCaller, type Caller } from "./caller.js";
-import { answerBatch, BATCH_PATH, COLOCATED_HEADER, colocatedHeader, type PartAnswer, parseBatch, serveColocated } from "./colocation.js";
+import {
+  answerBatch,
+  BATCH_PATH,
+  COLOCATED_HEADER,
+  colocatedHeader,
+  PART_START_CHANNEL,
+  type PartAnswer,
+  parseBatch,
+  serveColocated,
+} from "./colocation.js";
 import { forkFor, type EntityManager } from "./db.js";
 import { GraphQLHttp, type GraphQLHttpAnswer } from "./graphql-http.js";
 import { createLiveRelayServer, LIVE_RELAY_PATH } from "./live-relay-server.js";
@@ -124,8 +133,6 @@ interface Seen {
 }
 
 const MAX_BODY_BYTES = 1_000_000;
-/** Published as a batch part starts on a server (`{ server }`), as Node publishes `http.server.request.start` for a request. */
-export const PART_START_CHANNEL = "portal.subgraph.part.start";
 const partChannel = channel(PART_START_CHANNEL);
 /** Largest file a `POST /files/...` upload may carry. */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;

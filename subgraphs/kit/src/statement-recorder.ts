@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { subscribe, unsubscribe } from "node:diagnostics_channel";
 import type { Server } from "node:http";
 import pg from "pg";
-import { PART_START_CHANNEL } from "./server.js";
+import { PART_START_CHANNEL } from "./colocation.js";
 
 /**
  * For tests: the SQL statements a server sends to PostgreSQL while it answers HTTP requests (not
