@@ -3,6 +3,8 @@ import { automation, type PayloadInputOf } from "@portal/contracts";
 import { callSubgraph, forkFor, sql, type RunningSubgraphProcess } from "@portal/kit";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appendAudit, SYSTEM_ACTOR, verifyDocumentAudit } from "../src/audit/audit.service.js";
+import { findDocument, withLockedDocument } from "../src/documents/document-store.js";
 import { auditActions, databaseUrl, gql, newTenant, ok, OPS, prepareDocument, signInput, startDocuments, type Tenant } from "./helpers.js";
 
 const VERIFY = `query($id: ID!) { document(id: $id) { auditVerification { valid entries problem } auditTrail(first: 50) { totalCount edges { node { sequence action actorKind actorName recipientId ip userAgent details hash previousHash } } } } }`;
@@ -96,6 +98,17 @@ describe("audit trail", () => {
       entries: 4,
       problem: expect.stringMatching(/newest entry is missing/),
     });
+  });
+
+  it("checks the document's head and its entries as of one moment, whatever the request read before", async () => {
+    const sent = await signedDocument();
+    const request = forkFor(documents.orm, tenant.businessId);
+    expect((await findDocument(request, sent.id))?.auditHeadSequence).toBe(5); // held by the request from here on
+    // Meanwhile an event handler records an email's delivery: a sixth entry and a new head.
+    await withLockedDocument(forkFor(documents.orm, tenant.businessId), sent.id, async ({ document, tx }) => {
+      appendAudit(tx, document, "EMAILED", SYSTEM_ACTOR, { details: { template: "SIGNATURE_REQUEST" } });
+    });
+    expect(await verifyDocumentAudit(request, sent.id)).toEqual({ valid: true, entries: 6, problem: null });
   });
 
   it("is for staff only", async () => {

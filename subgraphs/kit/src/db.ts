@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { Filter, MikroORM, type EntityManager, type Options } from "@mikro-orm/postgresql";
+import { Filter, IsolationLevel, MikroORM, type EntityManager, type Options } from "@mikro-orm/postgresql";
 import type { Migration } from "@mikro-orm/migrations";
 import { Migrator } from "@mikro-orm/migrations";
 import { DEFAULT_POOLS } from "./config.js";
@@ -60,6 +60,19 @@ export function forkFor(orm: MikroORM, businessId: string | null): EntityManager
   const em = orm.em.fork({ clear: true, useContext: false });
   if (businessId) em.setFilterParams(TENANT_FILTER, { businessId });
   return em as EntityManager;
+}
+
+/**
+ * Runs several reads against one snapshot of the database (a read-only repeatable-read transaction
+ * with an empty identity map), so rows written meanwhile by other work (an event handler, a job) are
+ * seen by all of the reads or by none.
+ */
+export function readSnapshot<T>(em: EntityManager, read: (snapshot: EntityManager) => Promise<T>): Promise<T> {
+  return em.transactional((tx) => read(tx as EntityManager), {
+    isolationLevel: IsolationLevel.REPEATABLE_READ,
+    readOnly: true,
+    clear: true,
+  });
 }
 
 /** Runs raw SQL on the EntityManager's current transaction when there is one. */

@@ -1,6 +1,5 @@
 import { ConnectionArgs, forbidden, KnownStaff, mapConnection } from "@portal/kit";
 import { Args, FieldResolver, Resolver, Root } from "type-graphql";
-import { findDocument } from "../documents/document-store.js";
 import { DocumentView } from "../documents/document.types.js";
 import { DocumentAuditAction, toApi } from "../documents/enums.js";
 import { StaffRef } from "../documents/staff-ref.js";
@@ -61,8 +60,8 @@ export class DocumentAuditResolver {
   })
   async auditVerification(@Root() document: DocumentView): Promise<AuditVerification> {
     staffOnly(document);
-    const stored = await findDocument(document.viewer.em, document.id);
-    if (!stored) throw new Error("Document no longer exists");
-    return Object.assign(new AuditVerification(), await verifyDocumentAudit(document.viewer.em, stored));
+    const check = await verifyDocumentAudit(document.viewer.em, document.id);
+    if (!check) throw new Error("Document no longer exists");
+    return Object.assign(new AuditVerification(), check);
   }
 }

@@ -1,4 +1,5 @@
-import { type EntityManager, findPage, type PageArgs } from "@portal/kit";
+import { type EntityManager, findPage, type PageArgs, readSnapshot } from "@portal/kit";
+import { findDocument } from "../documents/document-store.js";
 import { GENESIS_HASH, type Document } from "../documents/document.entity.js";
 import { chainHash, verifyChain, type ChainCheck } from "./audit-chain.js";
 import { canonicalJson } from "./canonical-json.js";
@@ -56,7 +57,16 @@ export function allAuditEntries(em: EntityManager, documentId: string): Promise<
   return em.find(AuditEntry, { documentId }, { orderBy: { sequence: "asc" } });
 }
 
-export async function verifyDocumentAudit(em: EntityManager, document: Document): Promise<ChainCheck> {
-  const entries = await allAuditEntries(em, document.id);
-  return verifyChain(entries, { sequence: document.auditHeadSequence, hash: document.auditHeadHash }, GENESIS_HASH);
+/**
+ * The document's head and its entries are read from one snapshot: an entry appended meanwhile (an
+ * email's delivery, recorded by an event handler) would otherwise show as a trail longer than its head.
+ * Null when the document no longer exists.
+ */
+export function verifyDocumentAudit(em: EntityManager, documentId: string): Promise<ChainCheck | null> {
+  return readSnapshot(em, async (snapshot) => {
+    const document = await findDocument(snapshot, documentId);
+    if (!document) return null;
+    const entries = await allAuditEntries(snapshot, document.id);
+    return verifyChain(entries, { sequence: document.auditHeadSequence, hash: document.auditHeadHash }, GENESIS_HASH);
+  });
 }
