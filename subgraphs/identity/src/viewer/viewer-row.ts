@@ -102,9 +102,11 @@ function pick(row: Record<string, unknown>, columns: Columns): Record<string, un
 }
 
 /**
- * Reads the business (when `businessId` is given) and the party's row in one statement, made managed
- * entities as `findOne` would have loaded them. A tenant-scoped party is only found within the
- * EntityManager's tenant (`tenantOf(em)`), which the caller must have checked.
+ * Reads the business (when `businessId` is given) and the party's row in one statement, as read-only
+ * instances of their entities: properties mapped and typed as `findOne` would map them, but not
+ * held by the EntityManager (a query only reads them into its answer, and making managed entities,
+ * registered and snapshotted, was most of this read's cost). A tenant-scoped party is only found
+ * within the EntityManager's tenant (`tenantOf(em)`), which the caller must have checked.
  */
 export async function readViewerRow(
   em: EntityManager,
@@ -121,18 +123,19 @@ export async function readViewerRow(
   const businessData = pick(row, statement.business);
   const partyData = statement.party ? pick(row, statement.party) : null;
   return {
-    business: businessData && (managed(em, Business, businessData) as Business),
-    party: party && partyData ? (managed(em, party, partyData) as Contact | Staff | Operator) : null,
+    business: businessData && (readOnly(em, Business, businessData) as Business),
+    party: party && partyData ? (readOnly(em, party, partyData) as Contact | Staff | Operator) : null,
   };
 }
 
 /**
- * A row made a managed entity the way `findOne` makes one from what it read (`em.map` would also
- * validate it and snapshot it a second time): held in the identity map with its loaded state, so a
- * change to it is saved by the next flush.
+ * A row as an instance of its entity, mapped by the driver as `findOne` maps what it reads (column
+ * names to properties, custom types converted) but not managed: `instanceof` holds, and nothing of
+ * it is saved by a flush. Identity's entities hold plain columns only (no relations or embeddables),
+ * so there is nothing else to hydrate.
  */
-function managed(em: EntityManager, entity: Party | typeof Business, data: Record<string, unknown>): object {
+function readOnly(em: EntityManager, entity: Party | typeof Business, data: Record<string, unknown>): object {
   const meta = em.getMetadata().get(entity.name);
   const mapped = em.getDriver().mapResult(data, meta) ?? data;
-  return em.getEntityFactory().create(entity.name, mapped, { merge: true, convertCustomTypes: true });
+  return Object.assign(Object.create(entity.prototype) as object, mapped);
 }

@@ -42,8 +42,8 @@ const PARTY: Partial<Record<Actor["kind"], Party>> = { contact: Contact, staff: 
 
 /**
  * `loadViewer` in one SQL statement of fixed text (business and caller side by side, mapped into
- * managed entities), with the same answers. For a request's own EntityManager: rows it already
- * manages are refreshed from the database. Contacts and staff are read within the EntityManager's
+ * read-only entity instances), with the same answers, for queries: nothing it returns is saved by a
+ * flush (a mutation reads what it changes through its service). Contacts and staff are read within the EntityManager's
  * tenant, as the tenant filter reads them; an EntityManager scoped to another business than
  * `businessId` (or to none) is answered by `loadViewer` itself.
  */
