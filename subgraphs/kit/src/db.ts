@@ -1,8 +1,9 @@
 import "reflect-metadata";
-import { Filter, IsolationLevel, MikroORM, type EntityManager, type Options } from "@mikro-orm/postgresql";
+import { Filter, IsolationLevel, MikroORM, type EntityManager, type Options, type PostgreSqlConnection } from "@mikro-orm/postgresql";
 import type { Migration } from "@mikro-orm/migrations";
 import { Migrator } from "@mikro-orm/migrations";
 import { DEFAULT_POOLS } from "./config.js";
+import { sharePipelinedReads, type TypeParsers } from "./pipelined-reads.js";
 
 export type { EntityManager };
 
@@ -27,7 +28,7 @@ export interface OrmOptions {
 }
 
 export async function createOrm(options: OrmOptions): Promise<MikroORM> {
-  return MikroORM.init({
+  const orm = await MikroORM.init({
     clientUrl: options.databaseUrl,
     schema: options.schema,
     entities: options.entities,
@@ -47,6 +48,10 @@ export async function createOrm(options: OrmOptions): Promise<MikroORM> {
     allowGlobalContext: false,
     forceUtcTimezone: true,
   });
+  // Hot reads outside transactions go through the process's pipelined connections, parsed as this ORM's raw reads are.
+  const { types } = (orm.em.getConnection() as PostgreSqlConnection).getConnectionOptions() as { types: TypeParsers };
+  sharePipelinedReads(orm, options.databaseUrl, types);
+  return orm;
 }
 
 /** Creates the subgraph's schema if needed and applies its checked-in migrations; returns the names of those it applied. */

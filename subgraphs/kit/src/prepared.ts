@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 import type { AbstractSqlConnection } from "@mikro-orm/postgresql";
 import type { EntityManager } from "./db.js";
+import { pipelinedRead } from "./pipelined-reads.js";
+import { noteStatementSent } from "./statement-recorder.js";
 
 /**
  * A read that runs on every request of a hot page (the dashboard's summaries), as a named prepared
@@ -54,6 +56,11 @@ export async function runPrepared<T = Record<string, unknown>>(
   try {
     // Inside a knex transaction, acquireConnection answers the transaction's own connection, which stays the transaction's.
     if (transaction?.client) return (await (await transaction.client.acquireConnection()).query(query)).rows as T[];
+    const pipelined = pipelinedRead<T>(em.config, statement.text, values);
+    if (pipelined) {
+      noteStatementSent(statement.text);
+      return await pipelined;
+    }
     const client = (em.getConnection() as AbstractSqlConnection).getKnex().client as unknown as KnexClient;
     const connection = await client.acquireConnection();
     try {

@@ -7,7 +7,7 @@ import { PART_START_CHANNEL } from "./colocation.js";
 /**
  * For tests: the SQL statements a server sends to PostgreSQL while it answers HTTP requests (not
  * its background work, but with the parts of batches other servers of this process pass it), whichever way they go (the ORM, knex, a prepared statement straight to the
- * driver), counted where every one of them passes: the driver's `Client.query`.
+ * driver), counted where they pass: node-postgres's `Client.query`, and the kit's pipelined reads.
  */
 export interface StatementRecorder {
   /** The text of each statement, in the order sent. */
@@ -19,16 +19,19 @@ export interface StatementRecorder {
 const recording = new AsyncLocalStorage<{ statements: string[]; active: boolean }>();
 let driverWrapped = false;
 
+/** Counts a statement sent another way than node-postgres's `Client.query` (the kit's pipelined reads). */
+export function noteStatementSent(text: string): void {
+  const store = recording.getStore();
+  if (store?.active) store.statements.push(text);
+}
+
 function wrapDriver(): void {
   if (driverWrapped) return;
   driverWrapped = true;
   const send = pg.Client.prototype.query as (...args: unknown[]) => unknown;
   pg.Client.prototype.query = function recordedQuery(this: pg.Client, ...args: unknown[]) {
-    const store = recording.getStore();
-    if (store?.active) {
-      const query = args[0] as string | { text?: string } | undefined;
-      store.statements.push(typeof query === "string" ? query : (query?.text ?? ""));
-    }
+    const query = args[0] as string | { text?: string } | undefined;
+    noteStatementSent(typeof query === "string" ? query : (query?.text ?? ""));
     return send.apply(this, args);
   } as typeof pg.Client.prototype.query;
 }
