@@ -43,8 +43,9 @@ interface KnexClient {
 
 /**
  * Runs a prepared statement on the EntityManager's open transaction when there is one (so it sees
- * that transaction's writes), otherwise on a connection of the ORM's pool, and returns its rows as
- * the driver parsed them (the same type parsers as the ORM's raw reads).
+ * that transaction's writes), otherwise on the process's pipelined read connection (kit
+ * `pipelined-reads.ts`; the pool's only for an ORM made without `createOrm`), and returns its rows
+ * parsed by the same type parsers as the ORM's raw reads.
  */
 export async function runPrepared<T = Record<string, unknown>>(
   em: EntityManager,

@@ -84,6 +84,36 @@ describe("prepared statements", () => {
     expect(await sql(em, "select 1 as one")).toEqual([{ one: 1 }]);
   });
 
+  it("outside a transaction, parses every type as the ORM's own raw reads do (timestamps and dates kept as text)", async () => {
+    const text = `select 1::int4 as i, 9007199254740993::int8 as big, 1.50::numeric as price, true as yes, null::text as nothing,
+      '{"a":[1,"b"]}'::json as j, '{"b":2}'::jsonb as jb, array['x','y']::text[] as texts, array[$1::uuid] as ids,
+      $2::timestamptz as at, '2026-12-07'::date as day, '1 day 02:00'::interval as span, array[$2::timestamptz] as ats`;
+    const id = randomUUID();
+    const at = new Date("2026-12-07T10:11:12.345Z");
+    const pipelined = await runPrepared(forkFor(orm, null), preparedStatement("kit_all_types", text), [id, at]);
+    expect(pipelined).toEqual(await sql(forkFor(orm, null), text.replaceAll("$1", "?").replaceAll("$2", "?"), [id, at, at]));
+    expect(pipelined[0]).toMatchObject({ i: 1, big: "9007199254740993", price: "1.50", j: { a: [1, "b"] }, ids: [id], day: "2026-12-07" });
+  });
+
+  it("sends the statements of the process's ORMs on one shared connection, ended when the last of them closes", async () => {
+    const url = new URL(inject("databaseUrl" as never) as string);
+    url.searchParams.set("application_name", "kit_shared_reads_test"); // a database address of this test's own
+    const open = (schema: string) => createOrm({ databaseUrl: url.toString(), schema, entities: [Note], migrations: [], poolMax: 2 });
+    const [first, second] = [await open("kit_prepared"), await open("kit_prepared_other")];
+    const PID = preparedStatement("kit_backend_pid", "select pg_backend_pid() as pid");
+    const pids = await Promise.all(
+      [first, second, first, second].map(async (each) => (await runPrepared<{ pid: number }>(forkFor(each, null), PID, []))[0]!.pid),
+    );
+    expect(new Set(pids).size).toBe(1);
+    const connected = async () =>
+      (await sql(forkFor(orm, null), "select count(*)::int as n from pg_stat_activity where pid = ?", [pids[0]]))[0]!.n;
+    await first.close();
+    expect(await connected()).toBe(1);
+    expect(await runPrepared(forkFor(second, null), PID, [])).toEqual([{ pid: pids[0] }]);
+    await second.close();
+    await expect.poll(connected).toBe(0);
+  });
+
   it("names each statement after its text and refuses knex-style ? parameters", () => {
     const first = preparedStatement("kit_same_key", "select $1::int as n");
     const changed = preparedStatement("kit_same_key", "select $1::int + 1 as n");
