@@ -1,5 +1,7 @@
 import type { Configuration, MikroORM } from "@mikro-orm/postgresql";
+import { SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
 import postgres from "postgres";
+import { sqlWithoutValues } from "./tracing/sql-text.js";
 
 /**
  * The connections the hot reads (`runPrepared` outside a transaction) go through: postgres.js, which
@@ -92,7 +94,28 @@ async function releaseReads(databaseUrl: string): Promise<void> {
 export function pipelinedRead<T>(config: Configuration, text: string, values: readonly unknown[]): Promise<T[]> | undefined {
   const reads = byOrm.get(config);
   if (!reads) return undefined;
-  return reads.sql
-    .unsafe(text, values as postgres.ParameterOrJSON<never>[], { prepare: true })
-    .parsers(reads.parserOf) as unknown as Promise<T[]>;
+  const run = () =>
+    reads.sql.unsafe(text, values as postgres.ParameterOrJSON<never>[], { prepare: true }).parsers(reads.parserOf) as unknown as Promise<
+      T[]
+    >;
+  // node-postgres's statements get their spans from its instrumentation; these get the same, for a traced request only.
+  return trace.getActiveSpan() ? traced(text, run) : run();
+}
+
+const tracer = trace.getTracer("@portal/kit");
+
+/** A client span as OpenTelemetry's pg instrumentation makes one: the statement's shape, never its values. */
+async function traced<T>(text: string, run: () => Promise<T>): Promise<T> {
+  const span = tracer.startSpan("pg.query:pipelined", {
+    kind: SpanKind.CLIENT,
+    attributes: { "db.system.name": "postgresql", "db.system": "postgresql", "db.query.text": sqlWithoutValues(text) },
+  });
+  try {
+    return await run();
+  } catch (error) {
+    span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
+    throw error;
+  } finally {
+    span.end();
+  }
 }
