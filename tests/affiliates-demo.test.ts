@@ -1,7 +1,7 @@
 import { TEST_SECRET } from "@portal/kit";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { seedDemoReferrals } from "../scripts/demo-affiliates.js";
-import { confirm, createBusiness, createContact, invite, linkFromMailbox, tokenOf } from "./support/journeys.js";
+import { createBusiness, signedInContact } from "./support/journeys.js";
 import { type Platform, startPlatform } from "./support/platform.js";
 
 const ALEX_VIEW = `{
@@ -22,12 +22,7 @@ describe("demo affiliates (npm start)", () => {
 
   it("makes Alex an affiliate with two links, clicks, two referrals, one pending and one approved commission; a second run adds nothing", async () => {
     const business = await createBusiness(platform, "Brightside Demo Studio");
-    const email = `alex@${business.slug}.test`;
-    const contactId = await createContact(business.staff, { name: "Alex Rivera", email });
-    const since = Date.now() - 1000;
-    await invite(business.staff, contactId);
-    const alex = platform.client(business.host);
-    await confirm(alex, tokenOf(await linkFromMailbox(business.staff, email, since)));
+    const { id: contactId, email, client: alex } = await signedInContact(platform, business, "Alex Rivera");
     const { viewer } = await business.staff.data(`{ viewer { staff { id name } } }`);
     const target = {
       parties: {

@@ -2,7 +2,7 @@ import { subscribe, unsubscribe } from "node:diagnostics_channel";
 import type { IncomingMessage, Server } from "node:http";
 import { BATCH_PATH, makeCaller, signCaller, TEST_SECRET } from "@portal/kit";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { confirm, createBusiness, createContact, createInvoice, invite, linkFromMailbox, tokenOf } from "./support/journeys.js";
+import { createBusiness, createContact, createInvoice, signedInContact } from "./support/journeys.js";
 import { startPlatform, type Platform } from "./support/platform.js";
 
 const DASHBOARD = `{ viewer { contact {
@@ -52,12 +52,7 @@ describe("the dashboard's fetches to subgraphs of one process", () => {
 
   it("go in one batch after identity's answer, and the client sees every section", async () => {
     const business = await createBusiness(platform, "Batch Studio");
-    const email = `bo@${business.slug}.test`;
-    const contactId = await createContact(business.staff, { name: "Bo Batch", email });
-    const since = Date.now() - 1000;
-    await invite(business.staff, contactId);
-    const client = platform.client(business.host);
-    await confirm(client, tokenOf(await linkFromMailbox(business.staff, email, since)));
+    const { id: contactId, client } = await signedInContact(platform, business, "Bo Batch");
     const { id } = await createInvoice(business.staff, {
       contactId,
       currency: "USD",

@@ -2,7 +2,7 @@ import { seedDemoCommunity } from "@portal/communities";
 import { TEST_SECRET } from "@portal/kit";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { SignedSubgraph } from "../scripts/signed-subgraph.js";
-import { confirm, createBusiness, createContact, invite, linkFromMailbox, tokenOf } from "./support/journeys.js";
+import { createBusiness, signedInContact } from "./support/journeys.js";
 import { type Platform, startPlatform } from "./support/platform.js";
 
 const ALEX_VIEW = `{
@@ -25,12 +25,7 @@ describe("demo community (npm start)", () => {
 
   it("gives Alex a group with posts, comments and reactions; a second run adds nothing", async () => {
     const business = await createBusiness(platform, "Brightside Demo Studio");
-    const email = `alex@${business.slug}.test`;
-    const contactId = await createContact(business.staff, { name: "Alex Rivera", email });
-    const since = Date.now() - 1000;
-    await invite(business.staff, contactId);
-    const alex = platform.client(business.host);
-    await confirm(alex, tokenOf(await linkFromMailbox(business.staff, email, since)));
+    const { id: contactId, email, client: alex } = await signedInContact(platform, business, "Alex Rivera");
     const { viewer } = await business.staff.data(`{ viewer { staff { id name } } }`);
     const as = (actor: ConstructorParameters<typeof SignedSubgraph>[3]) =>
       new SignedSubgraph(platform.communities.url, TEST_SECRET, business.id, actor);

@@ -7,7 +7,7 @@ import { seedDemoContent, type DemoContentTarget } from "../scripts/demo-content
 import { finishSeeding, seedDemo } from "../scripts/seed.js";
 import { SUBGRAPHS } from "../scripts/subgraphs.js";
 import type { PortalClient } from "./support/http-client.js";
-import { confirm, createBusiness, createContact, invite, linkFromMailbox, tokenOf } from "./support/journeys.js";
+import { createBusiness, signedInContact } from "./support/journeys.js";
 import { startPlatform, type Platform } from "./support/platform.js";
 
 async function pdfText(bytes: Buffer): Promise<string> {
@@ -49,12 +49,7 @@ describe("demo content (npm start)", () => {
   it("gives the demo client a paid and an outstanding invoice, a signed and a waiting document, with their emails; a second run adds nothing", async () => {
     const businessName = "Brightside Demo Studio";
     const business = await createBusiness(platform, businessName);
-    const email = `alex@${business.slug}.test`;
-    const contactId = await createContact(business.staff, { name: "Alex Rivera", email });
-    const since = Date.now() - 1000;
-    await invite(business.staff, contactId);
-    const alex: PortalClient = platform.client(business.host);
-    await confirm(alex, tokenOf(await linkFromMailbox(business.staff, email, since)));
+    const { id: contactId, email, client: alex } = await signedInContact(platform, business, "Alex Rivera");
     const { viewer } = await business.staff.data(`{ viewer { staff { id name } } }`);
 
     // Right away, as `npm start` runs it: billing and documents learn Alex from identity's events meanwhile.

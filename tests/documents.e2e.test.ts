@@ -6,7 +6,7 @@ import { promisify } from "node:util";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { PortalClient } from "./support/http-client.js";
-import { confirm, createBusiness, createContact, invite, linkFromMailbox, tokenOf, type TestBusiness } from "./support/journeys.js";
+import { createBusiness, signedInContact } from "./support/journeys.js";
 import { startPlatform, type Platform } from "./support/platform.js";
 
 const RESULT = `__typename ... on DocumentSuccess { document { id status recipients { id status } } } ... on UserError { message } ... on ValidationError { field }`;
@@ -36,20 +36,6 @@ async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean
     if (done(value) || Date.now() > deadline) return value;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-}
-
-async function signedInContact(
-  platform: Platform,
-  business: TestBusiness,
-  name: string,
-): Promise<{ id: string; email: string; client: PortalClient }> {
-  const email = `${name.toLowerCase()}@${business.slug}.test`;
-  const id = await createContact(business.staff, { name, email });
-  const since = Date.now() - 1000;
-  await invite(business.staff, id);
-  const client = platform.client(business.host);
-  await confirm(client, tokenOf(await linkFromMailbox(business.staff, email, since)));
-  return { id, email, client };
 }
 
 describe("documents through the gateway", () => {

@@ -3,16 +3,7 @@ import { forkFor, sql } from "@portal/kit";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { PortalClient } from "./support/http-client.js";
-import {
-  confirm,
-  createBusiness,
-  createContact,
-  createInvoice,
-  invite,
-  linkFromMailbox,
-  requestSignIn,
-  tokenOf,
-} from "./support/journeys.js";
+import { createBusiness, createInvoice, requestSignIn, signedInContact } from "./support/journeys.js";
 import { startPlatform, type Platform } from "./support/platform.js";
 
 /*
@@ -113,12 +104,7 @@ describe("event contracts", () => {
     // identity: a business and its owner, a contact invited who signs in, asks for a link, changes address.
     const business = await createBusiness(platform, "Contract Studio");
     const staff = business.staff;
-    const email = `ada@${business.slug}.test`;
-    const contactId = await createContact(staff, { name: "Ada Lovelace", email });
-    const since = Date.now() - 1000;
-    await invite(staff, contactId);
-    const client = platform.client(business.host);
-    await confirm(client, tokenOf(await linkFromMailbox(staff, email, since)));
+    const { id: contactId, email, client } = await signedInContact(platform, business, "Ada Lovelace");
     expect((await requestSignIn(platform.client(business.host), email, "CLIENT")).requestSignIn.__typename).toBe("RequestSignInSuccess");
     const change = await client.data(`mutation($input: EmailChangeInput!) { requestEmailChange(input: $input) { __typename } }`, {
       input: { newEmail: `ada.lovelace@${business.slug}.test` },

@@ -1,27 +1,8 @@
 import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { PortalClient } from "./support/http-client.js";
-import {
-  confirm,
-  createBusiness,
-  createContact,
-  createInvoice,
-  invite,
-  linkFromMailbox,
-  tokenOf,
-  type TestBusiness,
-} from "./support/journeys.js";
+import { createBusiness, createInvoice, signedInContact } from "./support/journeys.js";
 import { startPlatform, type Platform } from "./support/platform.js";
-
-async function signedInContact(platform: Platform, business: TestBusiness, name: string): Promise<{ id: string; client: PortalClient }> {
-  const email = `${name.toLowerCase()}@${business.slug}.test`;
-  const id = await createContact(business.staff, { name, email });
-  const since = Date.now() - 1000;
-  await invite(business.staff, id);
-  const client = platform.client(business.host);
-  await confirm(client, tokenOf(await linkFromMailbox(business.staff, email, since)));
-  return { id, client };
-}
 
 async function paidInvoice(staff: PortalClient, client: PortalClient, contactId: string): Promise<{ id: string; number: number }> {
   const invoice = await createInvoice(

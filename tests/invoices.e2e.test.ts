@@ -1,28 +1,9 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import {
-  confirm,
-  createBusiness,
-  createContact,
-  createInvoice,
-  invite,
-  linkFromMailbox,
-  tokenOf,
-  type TestBusiness,
-} from "./support/journeys.js";
+import { createBusiness, createInvoice, signedInContact } from "./support/journeys.js";
 import { startPlatform, type Platform } from "./support/platform.js";
 import type { PortalClient } from "./support/http-client.js";
 
 const INVOICE_FIELDS = `id number status total amountDue currency`;
-
-async function signedInContact(platform: Platform, business: TestBusiness, name: string): Promise<{ id: string; client: PortalClient }> {
-  const email = `${name.toLowerCase()}@${business.slug}.test`;
-  const id = await createContact(business.staff, { name, email });
-  const since = Date.now() - 1000;
-  await invite(business.staff, id);
-  const client = platform.client(business.host);
-  await confirm(client, tokenOf(await linkFromMailbox(business.staff, email, since)));
-  return { id, client };
-}
 
 async function sentInvoice(staff: PortalClient, contactId: string, unitPrice: number): Promise<string> {
   const { id } = await createInvoice(staff, {

@@ -3,7 +3,7 @@ import { makeCaller, runSubgraph, socketParams, TEST_SECRET, testRuntime } from 
 import { createClient } from "graphql-ws";
 import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createBusiness, createContact, invite, linkFromMailbox, confirm, tokenOf } from "./support/journeys.js";
+import { confirm, createBusiness, createContact, invite, linkFromMailbox, signedInContact, tokenOf } from "./support/journeys.js";
 import { startPlatform, type Platform } from "./support/platform.js";
 
 const databaseUrl = () => inject("databaseUrl" as never) as string;
@@ -53,12 +53,7 @@ describe("portal access through the gateway", () => {
 
   it("removing access signs the contact out at once and closes their live connection", async () => {
     const business = await createBusiness(platform);
-    const email = `ben@${business.slug}.test`;
-    const contactId = await createContact(business.staff, { name: "Ben Client", email });
-    const since = Date.now() - 1000;
-    await invite(business.staff, contactId);
-    const contact = platform.client(business.host);
-    await confirm(contact, tokenOf(await linkFromMailbox(business.staff, email, since)));
+    const { id: contactId, client: contact } = await signedInContact(platform, business, "Ben Client");
     expect((await contact.data(DASHBOARD)).viewer.kind).toBe("CONTACT");
 
     const socket = contact.subscriptions();

@@ -2,7 +2,7 @@ import { ownDatabase } from "@portal/kit";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { PortalClient } from "./support/http-client.js";
-import { confirm, createBusiness, createContact, invite, linkFromMailbox, tokenOf, type TestBusiness } from "./support/journeys.js";
+import { createBusiness, signedInContact, type TestBusiness } from "./support/journeys.js";
 import type { Platform } from "./support/platform.js";
 import { SESSION_ENDED_CLOSE_CODES, subscribeLikeTheWebApp, type LiveSubscription } from "./support/scale-out-live-client.js";
 import { SUBGRAPH_NAMES, startScaleOutPlatform, type ScaleOutPlatform, type SubgraphName } from "./support/scale-out-platform.js";
@@ -313,17 +313,6 @@ describe("scale out: two of every process behind load balancers, one of each sto
     expect(connectionsWatch.max).toBeLessThanOrEqual(MAX_CONNECTIONS);
   });
 });
-
-/** A client of the business, signed in to the portal through the front load balancer. */
-async function signedInContact(platform: ScaleOutPlatform, business: TestBusiness, name: string) {
-  const email = `${name.toLowerCase()}@${business.slug}.test`;
-  const id = await createContact(business.staff, { name, email });
-  const since = Date.now() - 1000;
-  await invite(business.staff, id);
-  const client = platform.client(business.host);
-  await confirm(client, tokenOf(await linkFromMailbox(business.staff, email, since)));
-  return { id, client };
-}
 
 /** null when the query answered in full; else what went wrong. */
 async function problemOf(client: PortalClient, query: string, _i: number): Promise<string | null> {

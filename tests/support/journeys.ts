@@ -134,3 +134,21 @@ export async function invite(staff: PortalClient, contactId: string) {
   });
   expect(result.sendInvitation.__typename).toBe("InvitationSuccess");
 }
+
+/**
+ * A client of `business` as the usual journey makes one: staff create the contact and invite them,
+ * and the contact signs in from the invitation's link. The email defaults to the first name's.
+ */
+export async function signedInContact(
+  platform: { client(host: string): PortalClient },
+  business: TestBusiness,
+  name: string,
+  email = `${name.split(" ")[0]!.toLowerCase()}@${business.slug}.test`,
+): Promise<{ id: string; email: string; client: PortalClient }> {
+  const id = await createContact(business.staff, { name, email });
+  const since = Date.now() - 1000;
+  await invite(business.staff, id);
+  const client = platform.client(business.host);
+  await confirm(client, tokenOf(await linkFromMailbox(business.staff, email, since)));
+  return { id, email, client };
+}
