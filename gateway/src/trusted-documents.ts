@@ -96,23 +96,16 @@ export function createTrustedDocuments(options: TrustedDocumentsOptions) {
    * must say whether an API key is one (no extra turn of the event loop per request).
    */
   function admit(payload: OperationPayload | null, facts: RequestFacts): Admission | Promise<Admission> {
-    const hash = payload ? persistedHash(payload) : undefined;
-    if (hash !== undefined && payload) {
-      if (typeof payload.query === "string") {
-        // A hash sent with its text (an Apollo client registering it): the text is what runs.
-        removePersistedQuery(payload);
-        return !options.only || texts.has(payload.query) ? "resolved" : anythingFor(facts, "resolved");
-      }
-      const text = typeof hash === "string" ? lookup(hash) : undefined;
-      if (text === undefined) return NOT_FOUND;
-      payload.query = text;
-      removePersistedQuery(payload);
-      return "resolved";
-    }
-    if (!options.only) return "as-sent";
+    const sentText = typeof payload?.query === "string";
+    const resolved = payload ? resolveHashOf(payload) : "as-sent";
+    if (resolved === "not-found") return NOT_FOUND;
+    // A hash alone ran as the manifest's text; a hash sent with its text (an Apollo client
+    // registering it) runs that text, which `only` checks as any other.
+    if (resolved === "resolved" && !sentText) return "resolved";
+    if (!options.only) return resolved;
     const query = payload?.query;
-    if (typeof query === "string" && texts.has(query)) return "as-sent";
-    return anythingFor(facts, "as-sent");
+    if (typeof query === "string" && texts.has(query)) return resolved;
+    return anythingFor(facts, resolved);
   }
 
   /** Resolves a payload's hash in place (its text, when it came with one, is what runs). */
