@@ -11,8 +11,10 @@ import {
   forkFor,
   makeCaller,
   OutboxEvent,
+  preparedStatement,
   ProcessedEvent,
   recordEvent,
+  runPrepared,
   runSubgraph,
   sql,
   testRuntime,
@@ -30,6 +32,8 @@ import {
  */
 const SCHEMA = "kit_restart_spec";
 const EVENT = "spec.note_written";
+
+const NOTE_TEXTS = preparedStatement("kit_restart_note_texts", `select text from "${SCHEMA}"."note" order by text`);
 
 @Entity({ tableName: "note" })
 class Note {
@@ -62,6 +66,10 @@ const definition: SubgraphDefinition = {
       @Query(() => Number, { description: "How many notes there are." })
       async noteCount(@Ctx() ctx: SubgraphContext): Promise<number> {
         return ctx.em.count(Note, {});
+      }
+      @Query(() => [String], { description: "The notes' texts, read as a prepared statement (the pipelined read connection)." })
+      async noteTexts(@Ctx() ctx: SubgraphContext): Promise<string[]> {
+        return (await runPrepared<{ text: string }>(ctx.em, NOTE_TEXTS, [])).map((row) => row.text);
       }
       @Mutation(() => NoteView, { description: "Writes a note and announces it as an event." })
       async writeNote(@Arg("text", () => String) text: string, @Ctx() ctx: SubgraphContext): Promise<NoteView> {
@@ -153,6 +161,7 @@ describe("a subgraph rides out a database restart", () => {
     // Before: every connection is in use (pool, job workers, LISTEN), so each one gets cut below.
     expect((await writeNote("before")).errors).toBeUndefined();
     await receiptArrives("before");
+    expect((await callSubgraph(subgraph.url, caller, `{ noteTexts }`)).data).toEqual({ noteTexts: ["before"] });
 
     // The restart: connections refused for a while, every existing one terminated.
     await admin(`alter database "${databaseName}" allow_connections false`);
@@ -162,6 +171,7 @@ describe("a subgraph rides out a database restart", () => {
     expect(terminated.rowCount).toBeGreaterThan(0);
     const refused = await callSubgraph(subgraph.url, caller, `{ noteCount }`);
     expect(refused.errors).toBeDefined(); // it really was down
+    expect((await callSubgraph(subgraph.url, caller, `{ noteTexts }`)).errors).toBeDefined();
     await pause(2500); // long enough for every reconnection attempt to fail at least once
     await admin(`alter database "${databaseName}" allow_connections true`);
 
@@ -171,6 +181,11 @@ describe("a subgraph rides out a database restart", () => {
       return response.errors ? undefined : response.data!.noteCount;
     });
     expect(count).toBe(1);
+    const texts = await eventually("a prepared read answering", async () => {
+      const response = await callSubgraph<{ noteTexts: string[] }>(subgraph.url, caller, `{ noteTexts }`);
+      return response.errors ? undefined : response.data!.noteTexts;
+    });
+    expect(texts).toEqual(["before"]);
 
     // An event recorded after the restart reaches its consumer (outbox relay → pg-boss → worker).
     await eventually("a note written", async () => ((await writeNote("after")).errors ? undefined : true));
