@@ -1,3 +1,4 @@
+import { SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
 import type { Caller } from "./caller.js";
 
 /**
@@ -99,7 +100,9 @@ export async function answerBatch(batch: BatchRequest, caller: Caller, secret: s
       batch.parts.map((part) => {
         const subgraph = local.get(part.port);
         if (!subgraph || subgraph.name !== part.subgraph || subgraph.secret !== secret) return refused(NOT_HERE);
-        const answered = subgraph.answer(caller, part.body, requestId).then((answer) => answer ?? refused(NOT_HERE));
+        const answered = inPartSpan(part.subgraph, () => subgraph.answer(caller, part.body, requestId)).then(
+          (answer) => answer ?? refused(NOT_HERE),
+        );
         return Promise.race([answered, late]);
       }),
     );
@@ -107,6 +110,33 @@ export async function answerBatch(batch: BatchRequest, caller: Caller, secret: s
   } finally {
     clearTimeout(timer);
   }
+}
+
+const tracer = trace.getTracer("@portal/kit");
+
+/**
+ * In a traced request, each part gets a span of its own under the batch's HTTP span, so a trace
+ * shows which subgraph's part took the time and holds that part's SQL, as a call of its own would.
+ */
+function inPartSpan(subgraph: string, answer: () => Promise<PartAnswer | null>): Promise<PartAnswer | null> {
+  if (!trace.getActiveSpan()) return answer();
+  return tracer.startActiveSpan(
+    `batch part ${subgraph}`,
+    { kind: SpanKind.INTERNAL, attributes: { "portal.subgraph": subgraph } },
+    async (span) => {
+      try {
+        const answered = await answer();
+        if (answered) span.setAttribute("http.response.status_code", answered.status);
+        if (!answered || answered.status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+        return answered;
+      } catch (error) {
+        span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
+        throw error;
+      } finally {
+        span.end();
+      }
+    },
+  );
 }
 
 function refused(status: number): PartAnswer {
