@@ -4,6 +4,7 @@ import { resealEndpointSecrets } from "./reseal.js";
 import { queueDeliveries } from "./delivery.service.js";
 import { WEBHOOK_EVENTS } from "./webhook-events.js";
 import type { WebhookSettings } from "./webhook-settings.js";
+import { startWebhookLogPruning } from "./log-retention.js";
 
 /**
  * Webhooks' own consumer (queues `automation_webhooks__<event>`): each event is read apart from the
@@ -19,6 +20,7 @@ export async function startWebhooks(deps: SubgraphDeps, settings: WebhookSetting
     });
   }
   await startWebhookAttemptWorker(deps.orm, settings);
+  startWebhookLogPruning(deps);
   // Not awaited: a rotation's resealing must not hold up the process's start.
   resealEndpointSecrets(deps.orm, settings.portalSecret).catch((error) =>
     logOf("webhooks").error({ err: error }, "endpoint secrets not sealed again with the current PORTAL_SECRET"),

@@ -65,6 +65,7 @@ export function WebhookDeliveries({ endpointId }: { endpointId: string }) {
               <p>
                 <code>{webhookEndpoint.url}</code> {!webhookEndpoint.enabled && <span className="badge badge-revoked">Disabled</span>}
               </p>
+              <p className="hint">Deliveries stay here for 30 days after they succeed or fail for good.</p>
               <div className="filters">
                 <div className="field">
                   <label htmlFor="delivery-status">Status</label>
