@@ -21,6 +21,7 @@ export * from "./server.js";
 export * from "./colocation.js";
 export * from "./observability/index.js";
 export * from "./runtime.js";
+export * from "./repeat.js";
 export * from "./serve.js";
 export * from "./testing.js";
 export * from "./statement-recorder.js";

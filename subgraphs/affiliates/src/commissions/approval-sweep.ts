@@ -1,5 +1,5 @@
 import type { MikroORM } from "@mikro-orm/postgresql";
-import { forkFor, sql, type SubgraphDeps } from "@portal/kit";
+import { forkFor, repeatEvery, sql, type SubgraphDeps } from "@portal/kit";
 import { approve } from "./commission.service.js";
 import { forgetUnattributedPayments } from "./conversion.service.js";
 
@@ -37,14 +37,5 @@ export async function runDueApprovals(orm: MikroORM, scope: { businessId?: strin
 
 /** Every 30 s (or `intervalMs`) in every process; stops with the job queue. */
 export function startApprovalSweep(deps: SubgraphDeps, intervalMs = APPROVAL_INTERVAL_MS): void {
-  let running: Promise<unknown> | null = null;
-  const run = () => {
-    if (running) return;
-    running = runDueApprovals(deps.orm)
-      .catch((error) => console.error("[affiliates] approval sweep failed", error))
-      .finally(() => (running = null));
-  };
-  const timer = setInterval(run, intervalMs);
-  timer.unref();
-  deps.boss.once("stopped", () => clearInterval(timer));
+  repeatEvery(deps, "affiliates approval sweep", intervalMs, () => runDueApprovals(deps.orm));
 }

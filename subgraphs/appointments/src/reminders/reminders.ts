@@ -1,5 +1,5 @@
 import type { MikroORM } from "@mikro-orm/postgresql";
-import { type EntityManager, forkFor, KnownBusiness, KnownContact, KnownStaff, sql, type SubgraphDeps } from "@portal/kit";
+import { type EntityManager, forkFor, KnownBusiness, KnownContact, KnownStaff, repeatEvery, sql, type SubgraphDeps } from "@portal/kit";
 import { BookingRow } from "../bookings/booking.entity.js";
 import { publishReminderDue } from "../events/booking-events.js";
 
@@ -101,14 +101,5 @@ export async function runDueReminders(orm: MikroORM, now: Date, scope: ReminderS
 
 /** Every 30 s (or `intervalMs`) in every process; the rows keep runs from sending twice. Stops with the job queue. */
 export function startReminderJob(deps: SubgraphDeps, intervalMs = REMINDER_INTERVAL_MS): void {
-  let running: Promise<unknown> | null = null;
-  const run = () => {
-    if (running) return;
-    running = runDueReminders(deps.orm, new Date())
-      .catch((error) => console.error("[appointments] reminders failed", error))
-      .finally(() => (running = null));
-  };
-  const timer = setInterval(run, intervalMs);
-  timer.unref();
-  deps.boss.once("stopped", () => clearInterval(timer));
+  repeatEvery(deps, "appointments reminders", intervalMs, () => runDueReminders(deps.orm, new Date()));
 }

@@ -1,5 +1,5 @@
 import type { MikroORM } from "@mikro-orm/postgresql";
-import { forkFor, logOf, sql, type SubgraphDeps } from "@portal/kit";
+import { forkFor, repeatEvery, sql, type SubgraphDeps } from "@portal/kit";
 
 /**
  * How long a finished delivery (succeeded, or failed for good) stays in the delivery log with its
@@ -30,15 +30,5 @@ export async function pruneWebhookLog(orm: MikroORM, now: Date, days = WEBHOOK_L
 
 /** Prunes at start and every hour; safe in several processes (each delete only finds what is still there); stops with the job queue. */
 export function startWebhookLogPruning(deps: SubgraphDeps, intervalMs = PRUNE_INTERVAL_MS): void {
-  let running: Promise<unknown> | null = null;
-  const prune = () => {
-    if (running) return;
-    running = pruneWebhookLog(deps.orm, new Date())
-      .catch((error) => logOf("webhooks").error({ err: error }, "pruning the webhook delivery log failed"))
-      .finally(() => (running = null));
-  };
-  prune();
-  const timer = setInterval(prune, intervalMs);
-  timer.unref();
-  deps.boss.once("stopped", () => clearInterval(timer));
+  repeatEvery(deps, "webhooks log pruning", intervalMs, () => pruneWebhookLog(deps.orm, new Date()), { atStart: true });
 }

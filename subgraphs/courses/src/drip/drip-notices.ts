@@ -1,5 +1,5 @@
 import type { MikroORM } from "@mikro-orm/postgresql";
-import { forkFor, KnownBusiness, KnownContact, sql, type SubgraphDeps } from "@portal/kit";
+import { forkFor, KnownBusiness, KnownContact, repeatEvery, sql, type SubgraphDeps } from "@portal/kit";
 import { publishLessonUnlocked } from "../events/course-events.js";
 
 /** The job looks this often for dripped lessons that opened. */
@@ -81,14 +81,5 @@ export async function runDripNotices(orm: MikroORM, now: Date, scope: DripScope 
 
 /** Every minute (or `intervalMs`) in every process; the notice rows keep the runs from sending twice. Stops with the job queue. */
 export function startDripJob(deps: SubgraphDeps, intervalMs = DRIP_INTERVAL_MS): void {
-  let running: Promise<unknown> | null = null;
-  const run = () => {
-    if (running) return;
-    running = runDripNotices(deps.orm, new Date())
-      .catch((error) => console.error("[courses] drip notices failed", error))
-      .finally(() => (running = null));
-  };
-  const timer = setInterval(run, intervalMs);
-  timer.unref();
-  deps.boss.once("stopped", () => clearInterval(timer));
+  repeatEvery(deps, "courses drip notices", intervalMs, () => runDripNotices(deps.orm, new Date()));
 }
