@@ -1,5 +1,6 @@
-import { SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
+import { SpanKind, SpanStatusCode } from "@opentelemetry/api";
 import type { Caller } from "./caller.js";
+import { inChildSpan } from "./tracing/child-span.js";
 
 /**
  * Subgraphs that share a process (the subgraph host of a small deployment, `npm start`) can answer
@@ -112,31 +113,17 @@ export async function answerBatch(batch: BatchRequest, caller: Caller, secret: s
   }
 }
 
-const tracer = trace.getTracer("@portal/kit");
-
 /**
  * In a traced request, each part gets a span of its own under the batch's HTTP span, so a trace
  * shows which subgraph's part took the time and holds that part's SQL, as a call of its own would.
  */
 function inPartSpan(subgraph: string, answer: () => Promise<PartAnswer | null>): Promise<PartAnswer | null> {
-  if (!trace.getActiveSpan()) return answer();
-  return tracer.startActiveSpan(
-    `batch part ${subgraph}`,
-    { kind: SpanKind.INTERNAL, attributes: { "portal.subgraph": subgraph } },
-    async (span) => {
-      try {
-        const answered = await answer();
-        if (answered) span.setAttribute("http.response.status_code", answered.status);
-        if (!answered || answered.status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
-        return answered;
-      } catch (error) {
-        span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
-        throw error;
-      } finally {
-        span.end();
-      }
-    },
-  );
+  return inChildSpan(`batch part ${subgraph}`, { kind: SpanKind.INTERNAL, attributes: { "portal.subgraph": subgraph } }, async (span) => {
+    const answered = await answer();
+    if (answered) span?.setAttribute("http.response.status_code", answered.status);
+    if (!answered || answered.status >= 500) span?.setStatus({ code: SpanStatusCode.ERROR });
+    return answered;
+  });
 }
 
 function refused(status: number): PartAnswer {
